@@ -1,0 +1,161 @@
+package org.hotlock;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.runtime.HLFunction;
+import org.hotlock.runtime.HLObject;
+import org.hotlock.runtime.SharedAccessListener;
+import org.hotlock.runtime.StructType;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One HotLock world: its global variables and functions, its struct types and (from the kernel
+ * issues on) its simulated kernel. Contexts of one engine share code, never state.
+ */
+public final class HotLockContext {
+    private static final TruffleLanguage.ContextReference<HotLockContext> REFERENCE =
+            TruffleLanguage.ContextReference.create(HotLockLanguage.class);
+
+    /** Marks a global slot that was never assigned. */
+    public static final Object UNDEFINED = new Object() {
+        @Override
+        public String toString() {
+            return "<undefined>";
+        }
+    };
+
+    private final HotLockLanguage language;
+    private final TruffleLanguage.Env env;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private Object[] globals = new Object[64];
+    private boolean[] constants = new boolean[64];
+    private final Map<String, StructType> structs = new LinkedHashMap<>();
+    private SharedAccessListener sharedAccessListener;
+
+    HotLockContext(HotLockLanguage language, TruffleLanguage.Env env) {
+        this.language = language;
+        this.env = env;
+        this.out = new PrintWriter(env.out(), true);
+        this.err = new PrintWriter(env.err(), true);
+        Arrays.fill(globals, UNDEFINED);
+    }
+
+    public void setSharedAccessListener(SharedAccessListener listener) {
+        this.sharedAccessListener = listener;
+    }
+
+    /** Called by field nodes for fields declared shared; rare enough to stay out of compiled code. */
+    @TruffleBoundary
+    public void sharedAccess(Node location, HLObject object, int field, boolean write) {
+        SharedAccessListener listener = sharedAccessListener;
+        if (listener != null) {
+            listener.onSharedAccess(location, object, field, write);
+        }
+    }
+
+    public static HotLockContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    public HotLockLanguage language() {
+        return language;
+    }
+
+    public TruffleLanguage.Env env() {
+        return env;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** Reads a global; {@link #UNDEFINED} when it was never set. */
+    public Object readGlobal(int index) {
+        Object[] g = globals;
+        return index < g.length ? g[index] : UNDEFINED;
+    }
+
+    public void writeGlobal(int index, Object value) {
+        if (index >= globals.length) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            grow(index);
+        }
+        globals[index] = value;
+    }
+
+    public boolean isConstant(int index) {
+        return index < constants.length && constants[index];
+    }
+
+    @TruffleBoundary
+    public void defineConstant(int index, Object value) {
+        writeGlobal(index, value);
+        constants[index] = true;
+    }
+
+    @TruffleBoundary
+    private void grow(int index) {
+        int size = Math.max(index + 1, globals.length * 2);
+        int old = globals.length;
+        globals = Arrays.copyOf(globals, size);
+        constants = Arrays.copyOf(constants, size);
+        Arrays.fill(globals, old, size, UNDEFINED);
+    }
+
+    @TruffleBoundary
+    public Object lookup(String name) {
+        return readGlobal(language.globalIndex(name));
+    }
+
+    /** Defines (or redefines) a function; returns the one it replaced, if any. */
+    @TruffleBoundary
+    public Object defineFunction(HLFunction function) {
+        int index = language.globalIndex(function.name());
+        Object old = readGlobal(index);
+        writeGlobal(index, function);
+        return old;
+    }
+
+    @TruffleBoundary
+    public StructType struct(String name) {
+        return structs.get(name);
+    }
+
+    /** Defines (or redefines) a struct type; returns the one it replaced, if any. */
+    @TruffleBoundary
+    public StructType defineStruct(StructType type) {
+        return structs.put(type.name(), type);
+    }
+
+    @TruffleBoundary
+    public Map<String, StructType> structs() {
+        return Map.copyOf(structs);
+    }
+
+    /** Names of every defined global, in no particular order: for completion and /vars. */
+    @TruffleBoundary
+    public Map<String, Object> definedGlobals() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (int i = 0; i < globals.length; i++) {
+            if (globals[i] != UNDEFINED) {
+                result.put(nameOf(i), globals[i]);
+            }
+        }
+        return result;
+    }
+
+    private String nameOf(int index) {
+        return language.globalName(index);
+    }
+}

@@ -1,0 +1,109 @@
+package org.hotlock;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
+import org.hotlock.builtins.BuiltinRegistry;
+import org.hotlock.parser.Parser;
+import org.hotlock.runtime.HLFunction;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The HotLock language: a Java-flavoured scripting language for describing machines, memory
+ * hotplug drivers and concurrent scripts, executed against a simulated kernel.
+ */
+@TruffleLanguage.Registration(
+        id = HotLockLanguage.ID,
+        name = "HotLock",
+        defaultMimeType = HotLockLanguage.MIME_TYPE,
+        characterMimeTypes = HotLockLanguage.MIME_TYPE,
+        fileTypeDetectors = HotLockFileDetector.class,
+        contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+        website = "https://github.com/hotlock/hotlock")
+@ProvidedTags({StandardTags.CallTag.class, StandardTags.StatementTag.class, StandardTags.RootTag.class,
+        StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
+public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
+    public static final String ID = "hotlock";
+    public static final String MIME_TYPE = "application/x-hotlock";
+    public static final String EXTENSION = "hlk";
+
+    private static final LanguageReference<HotLockLanguage> REFERENCE = LanguageReference.create(HotLockLanguage.class);
+
+    /**
+     * Global names get one index for the whole language, so a node that reads a global keeps
+     * that index and stays valid in every context of a shared engine.
+     */
+    private final Map<String, Integer> globalIndices = new ConcurrentHashMap<>();
+    /** Created on first use: root nodes cannot be made while the language is being constructed. */
+    private volatile List<HLFunction> builtins;
+
+    public static HotLockLanguage get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    @Override
+    protected HotLockContext createContext(Env env) {
+        return new HotLockContext(this, env);
+    }
+
+    @Override
+    protected void initializeContext(HotLockContext context) {
+        for (HLFunction builtin : builtins()) {
+            context.defineFunction(builtin);
+        }
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        return new Parser(this, source).parseProgram().getCallTarget();
+    }
+
+    @TruffleBoundary
+    public int globalIndex(String name) {
+        synchronized (globalIndices) {
+            return globalIndices.computeIfAbsent(name, n -> globalIndices.size());
+        }
+    }
+
+    @TruffleBoundary
+    public String globalName(int index) {
+        for (Map.Entry<String, Integer> e : globalIndices.entrySet()) {
+            if (e.getValue() == index) {
+                return e.getKey();
+            }
+        }
+        return "$" + index;
+    }
+
+    public int globalCount() {
+        return globalIndices.size();
+    }
+
+    public List<HLFunction> builtins() {
+        List<HLFunction> result = builtins;
+        if (result == null) {
+            synchronized (this) {
+                result = builtins;
+                if (result == null) {
+                    result = BuiltinRegistry.createAll(this);
+                    builtins = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        // Guest threads are scheduled one at a time by HotLock's own scheduler.
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+package org.hotlock.builtins;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a builtin node class. {@link BuiltinRegistry} finds every class so marked in the
+ * builtin packages and installs it as a guest function of this name: no hand-kept table.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Builtin {
+    /** The guest name. */
+    String name();
+
+    /** True when the builtin takes any number of arguments (its single child receives them all). */
+    boolean variadic() default false;
+
+    /** One line for {@code /help} and completion. */
+    String doc() default "";
+}

@@ -1,0 +1,14 @@
+package org.hotlock.builtins;
+
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.runtime.Display;
+
+/** {@code error(message)}: stops the script with a located error. */
+@Builtin(name = "error", doc = "error(message): stop with a located error")
+public abstract class ErrorBuiltin extends HLBuiltinNode {
+
+    @Specialization
+    protected Object fail(Object message) {
+        throw error(Display.show(message));
+    }
+}

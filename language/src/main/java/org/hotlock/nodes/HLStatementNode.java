@@ -1,0 +1,92 @@
+package org.hotlock.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.GenerateWrapper;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode;
+import com.oracle.truffle.api.instrumentation.ProbeNode;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.instrumentation.Tag;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.NodeInfo;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
+
+/**
+ * Base of every executable HotLock node. Each node remembers the character span it was parsed
+ * from, so errors, guest stack traces and instruments can point at the text. Statements carry
+ * {@link StandardTags.StatementTag} so debuggers and coverage tools can attach.
+ */
+@NodeInfo(language = "HotLock", description = "A statement")
+@GenerateWrapper
+public abstract class HLStatementNode extends Node implements InstrumentableNode {
+    private static final int NO_SOURCE = -1;
+
+    private int sourceCharIndex = NO_SOURCE;
+    private int sourceLength;
+    private boolean statementTag;
+
+    public abstract void executeVoid(VirtualFrame frame);
+
+    @Override
+    @TruffleBoundary
+    public final SourceSection getSourceSection() {
+        if (sourceCharIndex == NO_SOURCE) {
+            return null;
+        }
+        var root = getRootNode();
+        if (root == null) {
+            return null;
+        }
+        SourceSection rootSection = root.getSourceSection();
+        if (rootSection == null) {
+            return null;
+        }
+        Source source = rootSection.getSource();
+        if (sourceCharIndex + sourceLength > source.getLength()) {
+            return source.createUnavailableSection();
+        }
+        return source.createSection(sourceCharIndex, sourceLength);
+    }
+
+    public final boolean hasSource() {
+        return sourceCharIndex != NO_SOURCE;
+    }
+
+    public final int sourceCharIndex() {
+        return sourceCharIndex;
+    }
+
+    public final int sourceLength() {
+        return sourceLength;
+    }
+
+    public final void setSourceSection(int charIndex, int length) {
+        this.sourceCharIndex = charIndex;
+        this.sourceLength = length;
+    }
+
+    public final void copySourceFrom(HLStatementNode other) {
+        this.sourceCharIndex = other.sourceCharIndex;
+        this.sourceLength = other.sourceLength;
+    }
+
+    public final void markStatement() {
+        this.statementTag = true;
+    }
+
+    @Override
+    public boolean isInstrumentable() {
+        return hasSource();
+    }
+
+    @Override
+    public WrapperNode createWrapper(ProbeNode probe) {
+        return new HLStatementNodeWrapper(this, probe);
+    }
+
+    @Override
+    public boolean hasTag(Class<? extends Tag> tag) {
+        return tag == StandardTags.StatementTag.class && statementTag;
+    }
+}

@@ -1,0 +1,51 @@
+package org.hotlock.nodes;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.instrumentation.Tag;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.runtime.HLNull;
+
+/**
+ * The top level of a source: its declarations (functions and structs, hoisted so a file may
+ * call a function declared further down) and then its snippets in order. The value is the
+ * value of the last snippet, which is what {@code hotlock -e} prints and the REPL echoes.
+ */
+@NodeInfo(shortName = "program")
+public final class ProgramNode extends HLExpressionNode {
+    @Children private final HLStatementNode[] declarations;
+    @Children private final HLStatementNode[] snippets;
+
+    public ProgramNode(HLStatementNode[] declarations, HLStatementNode[] snippets) {
+        this.declarations = declarations;
+        this.snippets = snippets;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object executeGeneric(VirtualFrame frame) {
+        Object last = HLNull.SINGLETON;
+        for (HLStatementNode declaration : declarations) {
+            if (declaration instanceof HLExpressionNode e) {
+                last = e.executeGeneric(frame);
+            } else {
+                declaration.executeVoid(frame);
+            }
+        }
+        for (HLStatementNode snippet : snippets) {
+            if (snippet instanceof HLExpressionNode e) {
+                last = e.executeGeneric(frame);
+            } else {
+                snippet.executeVoid(frame);
+                last = HLNull.SINGLETON;
+            }
+        }
+        return last;
+    }
+
+    @Override
+    public boolean hasTag(Class<? extends Tag> tag) {
+        return tag == StandardTags.RootTag.class || tag == StandardTags.RootBodyTag.class;
+    }
+}

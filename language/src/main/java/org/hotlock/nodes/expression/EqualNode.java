@@ -1,0 +1,48 @@
+package org.hotlock.nodes.expression;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.NodeInfo;
+
+/**
+ * {@code a == b}. Integers, booleans and strings compare by value, ranges by bounds, everything
+ * else (structs, lists, locks, functions) by identity. Values of different types are unequal.
+ */
+@NodeInfo(shortName = "==")
+public abstract class EqualNode extends BinaryNode {
+
+    @Override
+    protected String operator() {
+        return "==";
+    }
+
+    @Specialization
+    protected boolean longs(long left, long right) {
+        return left == right;
+    }
+
+    @Specialization
+    protected boolean booleans(boolean left, boolean right) {
+        return left == right;
+    }
+
+    @Specialization
+    @TruffleBoundary
+    protected boolean strings(String left, String right) {
+        return left.equals(right);
+    }
+
+    @Specialization(replaces = {"longs", "booleans", "strings"})
+    @TruffleBoundary
+    protected boolean generic(Object left, Object right) {
+        return equal(left, right);
+    }
+
+    @TruffleBoundary
+    public static boolean equal(Object left, Object right) {
+        if (left instanceof Long || left instanceof Boolean || left instanceof String || left instanceof org.hotlock.runtime.HLRange) {
+            return left.equals(right);
+        }
+        return left == right;
+    }
+}

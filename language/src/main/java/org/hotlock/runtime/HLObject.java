@@ -1,0 +1,100 @@
+package org.hotlock.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * An instance of a struct: a {@code struct memory_block}, a {@code struct zone}, or a script's
+ * own. The simulated kernel creates its objects as instances of struct types too, so model
+ * code reads {@code mem->state} as {@code mem.state} with the same nodes as user code.
+ */
+@ExportLibrary(InteropLibrary.class)
+public class HLObject implements TruffleObject {
+    private final StructType type;
+    private final Object[] values;
+
+    public HLObject(StructType type) {
+        this.type = type;
+        this.values = new Object[type.fieldCount()];
+        java.util.Arrays.fill(values, HLNull.SINGLETON);
+    }
+
+    public final StructType type() {
+        return type;
+    }
+
+    public final Object get(int index) {
+        return values[index];
+    }
+
+    public final void set(int index, Object value) {
+        values[index] = value;
+    }
+
+    @TruffleBoundary
+    public final Object get(String field) {
+        int i = type.indexOf(field);
+        if (i < 0) {
+            throw new IllegalArgumentException(type.name() + " has no field " + field);
+        }
+        return values[i];
+    }
+
+    @TruffleBoundary
+    public final void set(String field, Object value) {
+        int i = type.indexOf(field);
+        if (i < 0) {
+            throw new IllegalArgumentException(type.name() + " has no field " + field);
+        }
+        values[i] = value;
+    }
+
+    public final long getLong(int index) {
+        return (Long) values[index];
+    }
+
+    @ExportMessage
+    final boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    final Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return new HLList(type.fieldNames());
+    }
+
+    @ExportMessage
+    final boolean isMemberReadable(String member) {
+        return type.indexOf(member) >= 0;
+    }
+
+    @ExportMessage
+    final Object readMember(String member) throws UnknownIdentifierException {
+        int i = type.indexOf(member);
+        if (i < 0) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return values[i];
+    }
+
+    @ExportMessage
+    final boolean hasMetaObject() {
+        return false;
+    }
+
+    @ExportMessage
+    final Object getMetaObject() throws UnsupportedMessageException {
+        throw UnsupportedMessageException.create();
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    final Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Display.show(this);
+    }
+}

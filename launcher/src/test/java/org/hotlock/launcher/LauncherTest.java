@@ -1,0 +1,106 @@
+package org.hotlock.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line contract: outputs and exit codes a CI job can rely on. */
+class LauncherTest {
+    @TempDir
+    Path dir;
+
+    private Path script(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void runPrintsAndSucceeds() throws IOException {
+        Cli r = Cli.run("run", script("ok.hlk", "print(\"pages\", 128M >> 12)\n").toString());
+        assertEquals(ExitCodes.SUCCESS, r.exitCode(), r.err());
+        assertEquals("pages 32768\n", r.out());
+    }
+
+    @Test
+    void evalPrintsTheLastValue() {
+        Cli r = Cli.run("-e", "var x = 4G", "-e", "x >> 30");
+        assertEquals(ExitCodes.SUCCESS, r.exitCode(), r.err());
+        assertEquals("4294967296\n4\n", r.out(), "each -e prints its value; later snippets see earlier ones");
+        assertEquals("", Cli.run("-e", "null").out(), "null prints nothing");
+    }
+
+    @Test
+    void guestErrorIsExitOneWithLocationCaretAndStack() throws IOException {
+        Path p = script("bad.hlk", "fn f(z) {\n  return z.present_pages\n}\nf(null)\n");
+        Cli r = Cli.run("run", p.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, r.exitCode());
+        assertTrue(r.err().startsWith(p + ":2:10: error: cannot read field 'present_pages' of null\n"), r.err());
+        assertTrue(r.err().contains("  return z.present_pages\n"), r.err());
+        assertTrue(r.err().contains("\n" + " ".repeat(13) + "^" + "~".repeat("z.present_pages".length() - 1) + "\n"), r.err());
+        assertTrue(r.err().contains("f (" + p + ":2)"), r.err());
+        assertNoJavaTrace(r.err());
+    }
+
+    @Test
+    void syntaxErrorIsExitTwoWithoutJavaTrace() throws IOException {
+        Path p = script("syntax.hlk", "var x = (1 +\nvar y = 2\n");
+        Cli r = Cli.run("run", p.toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertTrue(r.err().startsWith(p + ":2:1: error: expected an expression, found keyword 'var'"), r.err());
+        assertNoJavaTrace(r.err());
+    }
+
+    @Test
+    void missingFileAndBadUsageAreExitTwo() {
+        Cli missing = Cli.run("run", dir.resolve("nope.hlk").toString());
+        assertEquals(ExitCodes.USAGE, missing.exitCode());
+        assertTrue(missing.err().contains("nope.hlk: no such file"), missing.err());
+        Cli unknown = Cli.run("--frobnicate");
+        assertEquals(ExitCodes.USAGE, unknown.exitCode());
+        assertTrue(unknown.err().contains("Unknown option: '--frobnicate'"), unknown.err());
+        assertEquals(ExitCodes.USAGE, Cli.run("run").exitCode(), "run needs a file");
+    }
+
+    @Test
+    void worstExitCodeOfSeveralFilesWins() throws IOException {
+        Path ok = script("a.hlk", "print(1)\n");
+        Path bad = script("b.hlk", "print(1 / 0)\n");
+        Cli r = Cli.run("run", ok.toString(), bad.toString(), ok.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, r.exitCode());
+        assertEquals("1\n1\n", r.out(), "the files after a failing one still run");
+    }
+
+    @Test
+    void versionAndHelp() {
+        Cli v = Cli.run("--version");
+        assertEquals(ExitCodes.SUCCESS, v.exitCode());
+        assertTrue(v.out().startsWith("hotlock "), v.out());
+        assertTrue(v.out().contains("Truffle 25.0.4"), v.out());
+        Cli h = Cli.run("--help");
+        assertEquals(ExitCodes.SUCCESS, h.exitCode());
+        assertTrue(h.out().contains("Usage: hotlock"), h.out());
+        assertTrue(h.out().contains("run"), h.out());
+        assertTrue(h.out().contains("2:usage or syntax error") || h.out().contains("usage or syntax error"), h.out());
+    }
+
+    @Test
+    void pipedInputRunsAsAScript() {
+        Cli r = Cli.runWithInput("var x = 2\nprint(x * 21)\n");
+        assertEquals(ExitCodes.SUCCESS, r.exitCode(), r.err());
+        assertEquals("42\n", r.out());
+    }
+
+    static void assertNoJavaTrace(String text) {
+        assertFalse(text.contains("\tat "), text);
+        assertFalse(text.contains("Exception"), text);
+        assertFalse(text.contains("org.hotlock"), text);
+    }
+}
