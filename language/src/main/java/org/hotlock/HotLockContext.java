@@ -38,6 +38,7 @@ public final class HotLockContext {
     private boolean[] constants = new boolean[64];
     private final Map<String, StructType> structs = new LinkedHashMap<>();
     private SharedAccessListener sharedAccessListener;
+    private org.hotlock.kernel.Kernel kernel;
 
     HotLockContext(HotLockLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -45,6 +46,15 @@ public final class HotLockContext {
         this.out = new PrintWriter(env.out(), true);
         this.err = new PrintWriter(env.err(), true);
         Arrays.fill(globals, UNDEFINED);
+    }
+
+    /** The simulated kernel, once a script declared {@code kernel "..."}; null before. */
+    public org.hotlock.kernel.Kernel kernel() {
+        return kernel;
+    }
+
+    public void setKernel(org.hotlock.kernel.Kernel kernel) {
+        this.kernel = kernel;
     }
 
     public void setSharedAccessListener(SharedAccessListener listener) {

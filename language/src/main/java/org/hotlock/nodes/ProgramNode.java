@@ -41,7 +41,21 @@ public final class ProgramNode extends HLExpressionNode {
                 last = HLNull.SINGLETON;
             }
         }
+        checkKernelInvariants();
         return last;
+    }
+
+    /** At the end of every run the simulated kernel's invariants must hold. */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private void checkKernelInvariants() {
+        org.hotlock.kernel.Kernel kernel = org.hotlock.HotLockContext.get(this).kernel();
+        if (kernel != null && kernel.booted()) {
+            String broken = kernel.checkInvariants();
+            if (broken != null) {
+                throw new org.hotlock.kernel.InvariantException("kernel invariant broken at the end of the run: " + broken
+                        + "\n  last step: " + kernel.lastOperation(), this);
+            }
+        }
     }
 
     @Override

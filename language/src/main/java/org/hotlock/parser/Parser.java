@@ -18,6 +18,9 @@ import org.hotlock.nodes.controlflow.IfNode;
 import org.hotlock.nodes.controlflow.ReturnNode;
 import org.hotlock.nodes.controlflow.WhileNode;
 import org.hotlock.nodes.declaration.FunctionDeclarationNode;
+import org.hotlock.nodes.declaration.KernelDeclarationNode;
+import org.hotlock.nodes.declaration.MachineDeclarationNode;
+import org.hotlock.nodes.declaration.MachineEntryNode;
 import org.hotlock.nodes.declaration.StructDeclarationNode;
 import org.hotlock.nodes.expression.*;
 import org.hotlock.nodes.local.ReadArgumentNode;
@@ -162,6 +165,18 @@ public final class Parser {
             StructDeclarationNode struct = parseStruct();
             declarations.add(struct);
             snippets.add(new Snippet(SnippetKind.STRUCT, struct.name(), start.start(), previous().start() + previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("kernel") && lookahead(1).is(TokenKind.STRING) && !lookahead(1).newlineBefore()) {
+            pos++;
+            Token version = next();
+            statements.add(at(new KernelDeclarationNode((String) version.value()), start));
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "kernel " + version.value(), start.start(), previous().start() + previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("machine") && lookahead(1).is(TokenKind.IDENTIFIER)
+                && lookahead(2).is(TokenKind.LEFT_BRACE)) {
+            pos++;
+            Token name = next();
+            MachineEntryNode[] entries = parseMachineEntries();
+            statements.add(at(new MachineDeclarationNode(name.text(), entries), start));
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "machine " + name.text(), start.start(), previous().start() + previous().length()));
         } else {
             HLStatementNode statement = parseStatement();
             statements.add(statement);
@@ -265,6 +280,57 @@ public final class Parser {
         }
         expect(TokenKind.RIGHT_BRACE, "'}'");
         return at(new StructDeclarationNode(name.text(), fields, defaults.toArray(HLExpressionNode[]::new)), structToken);
+    }
+
+    /** Keys whose bare-word values are names, not variables: {@code platform acpi}. */
+    private static final Set<String> WORD_KEYS = Set.of("platform", "driver", "drivers");
+
+    /** {@code { key value, value ; key value { ... } }}: the body of a machine declaration. */
+    private MachineEntryNode[] parseMachineEntries() {
+        Token open = expect(TokenKind.LEFT_BRACE, "'{'");
+        int outerParens = parenDepth;
+        parenDepth = 0;
+        List<MachineEntryNode> entries = new ArrayList<>();
+        try {
+            while (!peek().is(TokenKind.RIGHT_BRACE)) {
+                if (match(TokenKind.SEMICOLON)) {
+                    continue;
+                }
+                if (peek().is(TokenKind.EOF)) {
+                    throw incomplete(peek(), "'}' expected to close the machine declaration opened at line " + lineOf(open));
+                }
+                Token key = expect(TokenKind.IDENTIFIER, "a machine setting (platform, block_size, node, auto_online, drivers) or '}'");
+                List<HLExpressionNode> values = new ArrayList<>();
+                while (!atEntryEnd()) {
+                    if (!values.isEmpty() && !match(TokenKind.COMMA)) {
+                        throw error(peek(), "expected ',' between the values of '" + key.text() + "', found " + peek().describe());
+                    }
+                    Token v = peek();
+                    if (WORD_KEYS.contains(key.text()) && v.is(TokenKind.IDENTIFIER)) {
+                        pos++;
+                        values.add(at(new LiteralNode(v.text()), v));
+                    } else {
+                        values.add(parseExpression());
+                    }
+                }
+                MachineEntryNode[] children = peek().is(TokenKind.LEFT_BRACE) ? parseMachineEntries() : new MachineEntryNode[0];
+                entries.add(at(new MachineEntryNode(key.text(), values.toArray(HLExpressionNode[]::new), children), key));
+                endOfStatement();
+            }
+            pos++;
+        } finally {
+            parenDepth = outerParens;
+        }
+        return entries.toArray(MachineEntryNode[]::new);
+    }
+
+    private boolean atEntryEnd() {
+        Token t = peek();
+        return t.is(TokenKind.SEMICOLON) || t.is(TokenKind.RIGHT_BRACE) || t.is(TokenKind.LEFT_BRACE) || t.is(TokenKind.EOF) || t.newlineBefore();
+    }
+
+    private Token lookahead(int n) {
+        return tokens.get(Math.min(pos + n, tokens.size() - 1));
     }
 
     // ---------------------------------------------------------------- statements

@@ -69,6 +69,14 @@ public abstract class ReadFieldNode extends HLExpressionNode {
         throw noSuchField(list);
     }
 
+    @Specialization
+    protected Object readString(String string) {
+        if (getField().equals("length")) {
+            return (long) string.length();
+        }
+        throw noSuchField(string);
+    }
+
     @Specialization(guards = {"!isHotLockValue(receiver)", "interop.hasMembers(receiver)"}, limit = "3")
     protected Object readForeign(Object receiver, @CachedLibrary("receiver") InteropLibrary interop) {
         try {
@@ -103,7 +111,7 @@ public abstract class ReadFieldNode extends HLExpressionNode {
 
     protected final HLException noSuchField(Object receiver) {
         CompilerDirectives.transferToInterpreter();
-        String known = receiver instanceof HLRange ? " (ranges have start, end, size)" : receiver instanceof HLList ? " (lists have length)" : "";
+        String known = receiver instanceof HLRange ? " (ranges have start, end, size)" : receiver instanceof HLList || receiver instanceof String ? " (lists and strings have length)" : "";
         return new HLException(Display.typeName(receiver) + " has no field '" + getField() + "'" + known, this);
     }
 }

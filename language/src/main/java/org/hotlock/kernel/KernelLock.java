@@ -1,0 +1,124 @@
+package org.hotlock.kernel;
+
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import org.hotlock.runtime.GuestNamed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A kernel lock with real semantics: a mutex or spinlock has one holder, a (per-cpu)
+ * rw-semaphore one writer or many readers. Each knows its holders and their modes. Its class
+ * (as lockdep groups locks) is its name for global locks and e.g. {@code &dev->mutex} for the
+ * per-device locks.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class KernelLock implements TruffleObject, GuestNamed {
+    private final String name;
+    private final String lockClass;
+    private final LockKind kind;
+    private final List<GuestThread> holders = new ArrayList<>(2);
+    private LockMode heldMode;
+
+    public KernelLock(String name, String lockClass, LockKind kind) {
+        this.name = name;
+        this.lockClass = lockClass;
+        this.kind = kind;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String lockClass() {
+        return lockClass;
+    }
+
+    public LockKind kind() {
+        return kind;
+    }
+
+    public List<GuestThread> holders() {
+        return holders;
+    }
+
+    public LockMode heldMode() {
+        return holders.isEmpty() ? null : heldMode;
+    }
+
+    public boolean isFree() {
+        return holders.isEmpty();
+    }
+
+    /** Whether {@code mode} could be granted now. Readers share; a writer needs the lock free. */
+    public boolean available(LockMode mode) {
+        if (holders.isEmpty()) {
+            return true;
+        }
+        return mode == LockMode.READ && heldMode == LockMode.READ && kind.hasReadMode();
+    }
+
+    void grant(GuestThread thread, LockMode mode) {
+        holders.add(thread);
+        heldMode = mode;
+        thread.acquired(this, mode);
+    }
+
+    /** Releases the thread's hold. Returns false when the thread did not hold it. */
+    boolean release(GuestThread thread) {
+        boolean removed = holders.remove(thread);
+        if (removed) {
+            thread.released(this);
+        }
+        return removed;
+    }
+
+    /** Releases on behalf of whoever holds it (a mutex_unlock by a non-owner does this). */
+    GuestThread releaseByNonOwner() {
+        if (holders.isEmpty()) {
+            return null;
+        }
+        GuestThread owner = holders.removeFirst();
+        owner.released(this);
+        return owner;
+    }
+
+    void reset() {
+        holders.clear();
+        heldMode = null;
+    }
+
+    @Override
+    public String guestTypeName() {
+        return kind.kernelName();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    @ExportMessage
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return describe();
+    }
+
+    public String describe() {
+        StringBuilder sb = new StringBuilder(kind.kernelName()).append(' ').append(name);
+        if (holders.isEmpty()) {
+            return sb.append(" (free)").toString();
+        }
+        sb.append(" (held");
+        if (kind.hasReadMode()) {
+            sb.append(heldMode == LockMode.READ ? " for read" : " for write");
+        }
+        sb.append(" by ");
+        for (int i = 0; i < holders.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(holders.get(i).name());
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.hotlock.kernel;
+
+import org.hotlock.runtime.HLRange;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A machine as a script declares it, before the kernel boots on it. */
+public final class MachineSpec {
+    public String name;
+    public String platform = "acpi";
+    public long blockSize = 128L << 20;
+    public boolean autoOnline;
+    public final List<NodeSpec> nodes = new ArrayList<>();
+    public final List<String> drivers = new ArrayList<>();
+
+    public static final class NodeSpec {
+        public final int id;
+        public final List<HLRange> boot = new ArrayList<>();
+        public final List<HLRange> hotpluggable = new ArrayList<>();
+
+        public NodeSpec(int id) {
+            this.id = id;
+        }
+    }
+
+    /** Memory section size of the platform: 128M on x86 (ACPI, Xen), 16M on ppc64. */
+    public long sectionSize() {
+        return switch (platform) {
+            case "powernv", "pseries" -> 16L << 20;
+            default -> 128L << 20;
+        };
+    }
+
+    public static final List<String> PLATFORMS = List.of("acpi", "powernv", "pseries", "xen");
+}

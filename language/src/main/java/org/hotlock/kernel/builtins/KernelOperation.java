@@ -1,0 +1,31 @@
+package org.hotlock.kernel.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.kernel.InvariantException;
+import org.hotlock.kernel.Kernel;
+
+/**
+ * Brackets an entry into the kernel (a sysfs access, a firmware event). When the last thread
+ * leaves the kernel, the simulator's invariants must hold; the step that broke one is named.
+ */
+final class KernelOperation {
+    private KernelOperation() {
+    }
+
+    @TruffleBoundary
+    static void enter(Kernel kernel, String description) {
+        kernel.enterOperation(kernel.currentThread().name() + ": " + description);
+    }
+
+    @TruffleBoundary
+    static void exit(Kernel kernel, String description, Node location) {
+        if (kernel.exitOperation()) {
+            String broken = kernel.checkInvariants();
+            if (broken != null) {
+                throw new InvariantException("kernel invariant broken: " + broken + "\n  after step: "
+                        + kernel.currentThread().name() + ": " + description, location);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.hotlock.kernel.builtins;
+
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.runtime.HLNull;
+
+/** msleep(ms): sleep; in the simulator, a scheduling point */
+@Builtin(name = "msleep", doc = "msleep(ms): sleep; in the simulator, a scheduling point")
+public abstract class MsleepBuiltin extends KernelBuiltinNode {
+    @Specialization
+    protected Object sleep(@SuppressWarnings("unused") long ms) {
+        return HLNull.SINGLETON;
+    }
+
+}

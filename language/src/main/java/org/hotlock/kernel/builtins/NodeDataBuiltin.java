@@ -1,0 +1,17 @@
+package org.hotlock.kernel.builtins;
+
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.runtime.HLNull;
+import org.hotlock.runtime.HLObject;
+
+/** NODE_DATA(nid): the node's pglist_data, or null */
+@Builtin(name = "NODE_DATA", doc = "NODE_DATA(nid): the node's pglist_data, or null")
+public abstract class NodeDataBuiltin extends KernelBuiltinNode {
+    @Specialization
+    protected Object node(long nid) {
+        HLObject node = bootedKernel().node(nid);
+        return node == null ? HLNull.SINGLETON : node;
+    }
+
+}

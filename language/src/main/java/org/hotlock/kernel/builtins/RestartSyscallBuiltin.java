@@ -1,0 +1,14 @@
+package org.hotlock.kernel.builtins;
+
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+
+/** restart_syscall(): -ERESTARTNOINTR; the sysfs write is issued again once the failed trylock's lock is free */
+@Builtin(name = "restart_syscall", doc = "restart_syscall(): -ERESTARTNOINTR; the sysfs write is issued again once the failed trylock's lock is free")
+public abstract class RestartSyscallBuiltin extends KernelBuiltinNode {
+    @Specialization
+    protected long restart() {
+        return -513;
+    }
+
+}

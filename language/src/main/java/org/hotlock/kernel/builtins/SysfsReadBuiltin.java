@@ -1,0 +1,40 @@
+package org.hotlock.kernel.builtins;
+
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.kernel.Errno;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.Sysfs;
+import org.hotlock.runtime.HLNull;
+
+/** {@code sysfs.read(path)}: the file's text as {@code cat} shows it, or a negative errno. */
+@Builtin(name = "sysfs_read", doc = "sysfs_read(path): the text of a sysfs file, or -errno")
+public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
+
+    @Specialization
+    protected Object read(String path, @Cached IndirectCallNode call) {
+        Kernel kernel = bootedKernel();
+        Sysfs.File file = kernel.sysfs().lookup(path);
+        if (file == null) {
+            return (long) -Errno.ENOENT;
+        }
+        if (file.show() == null) {
+            return (long) -Errno.EACCES;
+        }
+        String description = "sysfs.read(\"" + path + "\")";
+        KernelOperation.enter(kernel, description);
+        try {
+            return call.call(file.show().callTarget(), file.device() == null ? HLNull.SINGLETON : file.device());
+        } finally {
+            KernelOperation.exit(kernel, description, this);
+        }
+    }
+
+    @Fallback
+    protected Object other(Object path) {
+        throw typeError("sysfs_read", path);
+    }
+}
