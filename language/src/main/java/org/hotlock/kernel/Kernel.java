@@ -302,6 +302,41 @@ public final class Kernel {
         return res;
     }
 
+    /**
+     * release_mem_region_adjustable: gives back [start, start+size) from whatever resources
+     * cover it, shrinking or splitting a larger one (the boot "System RAM" range).
+     */
+    @TruffleBoundary
+    public void releaseRegionAdjustable(long start, long size) {
+        long end = start + size - 1;
+        List<HLObject> added = new ArrayList<>();
+        for (java.util.Iterator<HLObject> it = resources.iterator(); it.hasNext(); ) {
+            HLObject r = it.next();
+            long rs = (Long) r.get("start");
+            long re = (Long) r.get("end");
+            if (re < start || rs > end) {
+                continue;
+            }
+            if (rs >= start && re <= end) {
+                it.remove();
+            } else if (rs < start && re > end) {
+                r.set("end", start - 1);
+                HLObject tail = types.resource.instantiate();
+                tail.set("start", end + 1);
+                tail.set("end", re);
+                tail.set("name", r.get("name"));
+                tail.set("flags", r.get("flags"));
+                added.add(tail);
+            } else if (rs < start) {
+                r.set("end", start - 1);
+            } else {
+                r.set("start", end + 1);
+            }
+        }
+        resources.addAll(added);
+        resources.sort((a, b) -> Long.compare((Long) a.get("start"), (Long) b.get("start")));
+    }
+
     @TruffleBoundary
     public boolean releaseResource(HLObject res) {
         return resources.remove(res);

@@ -28,6 +28,13 @@ public final class KernelBoot {
         setGlobal(context, "sections_per_block", kernel.sectionsPerBlock());
         setGlobal(context, "PAGES_PER_SECTION", spec.sectionSize() >> Kernel.PAGE_SHIFT);
         setGlobal(context, "platform", spec.platform);
+        HLList hotpluggable = new HLList();
+        for (MachineSpec.NodeSpec n : spec.nodes) {
+            for (HLRange r : n.hotpluggable) {
+                hotpluggable.add(r);
+            }
+        }
+        setGlobal(context, "hotpluggable_ranges", hotpluggable);
 
         HLObject bus = kernel.types.busType.instantiate();
         bus.set("name", "memory");
