@@ -1,0 +1,219 @@
+package org.hotlock.kernel;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Each model path takes the locks in the order of kernel-model.md section 7, before (4.19)
+ * and after (4.20) the series. The lock log records every acquisition; the comparison keeps
+ * the hotplug locks (the fine-grained zone and pgdat locks are left out) and shows a run of
+ * mem_sysfs_mutex acquisitions (one per memory section) once. Section 7 abbreviates: on ppc64
+ * (16M sections, 128M blocks) the first section registers the block and attaches its device
+ * (DEV) before the other seven sections take mem_sysfs_mutex again; the Xen worker re-takes
+ * balloon_mutex after add_memory_resource().
+ */
+class LockSequenceTest {
+
+    private static final String X86 = """
+            machine box {
+              platform acpi
+              block_size 128M
+              node 0 { boot 0..4G; hotpluggable 4G..8G }
+              auto_online %s
+              drivers acpi_memhotplug
+            }
+            """;
+
+    /** Runs setup, clears the log, runs the step, and returns the filtered acquisitions. */
+    static List<String> acquisitions(String version, String machine, String setup, String step) {
+        try (Context c = Context.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build()) {
+            c.eval("hotlock", "kernel \"" + version + "\"\n" + machine + "\n" + setup + "\nlock_log_clear()\n");
+            c.eval("hotlock", step);
+            Value log = c.eval("hotlock", "lock_log()");
+            List<String> result = new ArrayList<>();
+            for (long i = 0; i < log.getArraySize(); i++) {
+                String e = log.getArrayElement(i).asString();
+                if (!e.startsWith("+")) {
+                    continue;
+                }
+                String token = token(e.substring(1));
+                if (token == null || (token.equals("SYSFS") && !result.isEmpty() && result.getLast().equals("SYSFS"))) {
+                    continue;
+                }
+                result.add(token);
+            }
+            return result;
+        }
+    }
+
+    private static String token(String lock) {
+        if (lock.equals("device_hotplug_lock")) return "DHL";
+        if (lock.equals("cpu_hotplug_lock(R)")) return "CPUHP.r";
+        if (lock.equals("mem_hotplug_lock(W)")) return "MHL.w";
+        if (lock.equals("mem_hotplug_lock(R)")) return "MHL.r";
+        if (lock.equals("mem_sysfs_mutex")) return "SYSFS";
+        if (lock.equals("acpi_scan_lock")) return "ACPI_SCAN";
+        if (lock.equals("balloon_mutex")) return "BALLOON";
+        if (lock.endsWith("->physical_node_lock")) return "PHYS";
+        if (lock.startsWith("device_lock(")) return "DEV(" + lock.substring("device_lock(memory".length(), lock.length() - 1) + ")";
+        return null;
+    }
+
+    private static List<String> seq(String s) {
+        return List.of(s.trim().split("\\s+"));
+    }
+
+    private static final String PROBED = "sysfs.write(\"/sys/devices/system/memory/probe\", 0x100000000)";
+
+    @ParameterizedTest(name = "state=online on {0}")
+    @CsvSource({
+            "4.19, DHL CPUHP.r MHL.w DEV(32)",
+            "4.20, DHL DEV(32) CPUHP.r MHL.w"})
+    void stateStoreOnline(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), PROBED,
+                "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")"));
+    }
+
+    @ParameterizedTest(name = "state=offline on {0}")
+    @CsvSource({
+            "4.19, DHL CPUHP.r MHL.w DEV(32)",
+            "4.20, DHL DEV(32) CPUHP.r MHL.w"})
+    void stateStoreOffline(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
+                PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")",
+                "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"offline\")"));
+    }
+
+    @ParameterizedTest(name = "online=1 on {0}")
+    @CsvSource({
+            "4.19, DHL DEV(32)",
+            "4.20, DHL DEV(32) CPUHP.r MHL.w"})
+    void onlineStore(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), PROBED,
+                "sysfs.write(\"/sys/devices/system/memory/memory32/online\", \"1\")"));
+    }
+
+    @ParameterizedTest(name = "online=0 on {0}")
+    @CsvSource({
+            "4.19, DHL DEV(32)",
+            "4.20, DHL DEV(32) CPUHP.r MHL.w"})
+    void onlineStoreOffline(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
+                PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/online\", \"1\")",
+                "sysfs.write(\"/sys/devices/system/memory/memory32/online\", \"0\")"));
+    }
+
+    @ParameterizedTest(name = "probe, auto_online={1}, on {0}")
+    @CsvSource({
+            "4.19, false, CPUHP.r MHL.w SYSFS DEV(32)",
+            "4.20, false, DHL CPUHP.r MHL.w SYSFS DEV(32)",
+            "4.19, true, CPUHP.r MHL.w SYSFS DEV(32) DEV(32)",
+            "4.20, true, DHL CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CPUHP.r MHL.w"})
+    void probe(String version, String autoOnline, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted(autoOnline), "", PROBED));
+    }
+
+    @ParameterizedTest(name = "ACPI hot-add on {0}")
+    @CsvSource({
+            "4.19, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
+            "4.20, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)"})
+    void acpiAdd(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), "",
+                "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)"));
+    }
+
+    @ParameterizedTest(name = "ACPI eject on {0}")
+    @CsvSource({
+            "4.19, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w SYSFS",
+            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS"})
+    void acpiEject(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
+                "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)\n"
+                        + "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")",
+                "firmware_event(\"acpi_memory_device_eject\", 4G..4G + 128M)"));
+    }
+
+    private static final String XEN = """
+            machine guest {
+              platform xen
+              block_size 128M
+              node 0 { boot 0..4G; hotpluggable 4G..6G }
+              auto_online true
+              drivers xen_balloon
+            }
+            """;
+
+    @ParameterizedTest(name = "Xen balloon reservation on {0}")
+    @CsvSource({
+            "4.19, BALLOON CPUHP.r MHL.w SYSFS DEV(32) DEV(32) BALLOON",
+            "4.20, BALLOON DHL CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CPUHP.r MHL.w BALLOON"})
+    void xenBalloon(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, XEN, "",
+                "sysfs.write(\"/sys/devices/system/xen_memory/xen_memory0/target_kb\", 4G / 1K + 128M / 1K)"));
+    }
+
+    private static final String POWERNV = """
+            machine tracer {
+              platform powernv
+              block_size 128M
+              node 0 { boot 0..4G }
+              auto_online false
+              drivers memtrace
+            }
+            """;
+
+    @ParameterizedTest(name = "memtrace offline and remove on {0}")
+    @CsvSource({
+            "4.19, DHL CPUHP.r MHL.w SYSFS",
+            "4.20, DHL CPUHP.r MHL.w CPUHP.r MHL.w SYSFS"})
+    void memtraceOffline(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, POWERNV, "",
+                "sysfs.write(\"/sys/kernel/debug/powerpc/memtrace/enable\", 128M)"));
+    }
+
+    @ParameterizedTest(name = "memtrace online on {0}")
+    @CsvSource({
+            "4.19, CPUHP.r MHL.w SYSFS DEV(31) SYSFS DEV(31)",
+            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(31) SYSFS DHL DEV(31) CPUHP.r MHL.w"})
+    void memtraceOnline(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, POWERNV,
+                "sysfs.write(\"/sys/kernel/debug/powerpc/memtrace/enable\", 128M)",
+                "sysfs.write(\"/sys/kernel/debug/powerpc/memtrace/enable\", 0)"));
+    }
+
+    private static final String PSERIES = """
+            machine lpar {
+              platform pseries
+              block_size 128M
+              node 0 { boot 0..2G; hotpluggable 2G..3G }
+              auto_online false
+              drivers pseries_hotplug
+            }
+            """;
+
+    @ParameterizedTest(name = "pseries DLPAR add on {0}")
+    @CsvSource({
+            "4.19, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16)",
+            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CPUHP.r MHL.w"})
+    void pseriesAdd(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, PSERIES, "",
+                "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")"));
+    }
+
+    @ParameterizedTest(name = "pseries DLPAR remove on {0}")
+    @CsvSource({
+            "4.19, DHL DEV(16) CPUHP.r MHL.w SYSFS",
+            "4.20, DHL DEV(16) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS"})
+    void pseriesRemove(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, PSERIES,
+                "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")",
+                "sysfs.write(\"/sys/kernel/dlpar\", \"memory remove count 1\")"));
+    }
+}
