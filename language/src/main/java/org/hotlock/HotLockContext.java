@@ -63,10 +63,10 @@ public final class HotLockContext {
 
     /** Called by field nodes for fields declared shared; rare enough to stay out of compiled code. */
     @TruffleBoundary
-    public void sharedAccess(Node location, HLObject object, int field, boolean write) {
+    public void sharedAccess(Node location, HLObject object, int field, boolean write, Object value) {
         SharedAccessListener listener = sharedAccessListener;
         if (listener != null) {
-            listener.onSharedAccess(location, object, field, write);
+            listener.onSharedAccess(location, object, field, write, value);
         }
     }
 

@@ -475,6 +475,11 @@ public final class Kernel {
         return lastOperation;
     }
 
+    /** The kernel step in progress, for reports: the operation, or the script itself. */
+    public String currentStep() {
+        return operationDepth > 0 ? lastOperation : current.name() + ": the script itself, outside any kernel operation";
+    }
+
     // ------------------------------------------------------------------ reports
 
     @TruffleBoundary
@@ -540,6 +545,23 @@ public final class Kernel {
             }
         }
         return null;
+    }
+
+    /**
+     * Every access to shared kernel state passes here. A write of a block's state must follow
+     * the kernel's state machine (memory_block_change_state and the callers that poke the
+     * state directly, as memtrace does).
+     */
+    public void onSharedAccess(Node location, HLObject object, int field, boolean write, Object value) {
+        if (write && object.type() == types.memoryBlock && field == types.blockState) {
+            long from = (Long) object.get(field);
+            if (!(value instanceof Long to) || !legalTransition(from, to)) {
+                throw new InvariantException("kernel invariant broken: memory" + object.get("phys_index") + " state "
+                        + stateName(from) + " -> " + (value instanceof Long l ? stateName(l) : String.valueOf(value))
+                        + " is not a transition of the memory block state machine"
+                        + "\n  during step: " + currentStep(), location);
+            }
+        }
     }
 
     /** Whether a block state change is one the kernel's state machine allows. */

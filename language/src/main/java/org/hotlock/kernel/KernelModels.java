@@ -77,6 +77,7 @@ public final class KernelModels {
             context.defineStruct(type);
         }
         defineSysfsObject(context);
+        context.setSharedAccessListener(kernel::onSharedAccess);
         for (String file : files(version)) {
             String path = "kernel/" + file;
             Source source = Source.newBuilder(HotLockLanguage.ID, read(path), path).build();

@@ -27,6 +27,7 @@ public class HLException extends AbstractTruffleException {
 
     private final String bareMessage;
     private final int exitCode;
+    private final transient SourceSection section;
 
     @TruffleBoundary
     public HLException(String message, Node location) {
@@ -35,9 +36,14 @@ public class HLException extends AbstractTruffleException {
 
     @TruffleBoundary
     public HLException(String message, Node location, int exitCode) {
-        super(locate(message, location), location);
+        this(message, location, exitCode, sectionOf(location));
+    }
+
+    private HLException(String message, Node location, int exitCode, SourceSection section) {
+        super(locate(message, section), location);
         this.bareMessage = message;
         this.exitCode = exitCode;
+        this.section = section;
     }
 
     public String bareMessage() {
@@ -49,9 +55,31 @@ public class HLException extends AbstractTruffleException {
         return exitCode;
     }
 
+    /**
+     * Where the error is reported: the node's own source, or, for a node without one (a
+     * builtin's body), the innermost guest call site that has a source.
+     */
     @TruffleBoundary
-    private static String locate(String message, Node location) {
+    private static SourceSection sectionOf(Node location) {
         SourceSection section = location == null ? null : location.getEncapsulatingSourceSection();
+        if (section != null && section.isAvailable()) {
+            return section;
+        }
+        SourceSection[] found = new SourceSection[1];
+        com.oracle.truffle.api.Truffle.getRuntime().iterateFrames(frame -> {
+            Node call = frame.getCallNode();
+            SourceSection s = call == null ? null : call.getEncapsulatingSourceSection();
+            if (s != null && s.isAvailable()) {
+                found[0] = s;
+                return s;
+            }
+            return null;
+        });
+        return found[0];
+    }
+
+    @TruffleBoundary
+    private static String locate(String message, SourceSection section) {
         if (section == null || !section.isAvailable()) {
             return message;
         }
@@ -66,6 +94,19 @@ public class HLException extends AbstractTruffleException {
             frames.add(GuestStack.describe(e));
         }
         return frames;
+    }
+
+    @ExportMessage
+    boolean hasSourceLocation() {
+        return section != null;
+    }
+
+    @ExportMessage(name = "getSourceLocation")
+    SourceSection sourceLocation() throws com.oracle.truffle.api.interop.UnsupportedMessageException {
+        if (section == null) {
+            throw com.oracle.truffle.api.interop.UnsupportedMessageException.create();
+        }
+        return section;
     }
 
     @ExportMessage

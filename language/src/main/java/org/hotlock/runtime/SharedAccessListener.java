@@ -8,5 +8,6 @@ import com.oracle.truffle.api.nodes.Node;
  * race checker records it.
  */
 public interface SharedAccessListener {
-    void onSharedAccess(Node location, HLObject object, int field, boolean write);
+    /** Called before the access; {@code value} is the value about to be stored (null for reads). */
+    void onSharedAccess(Node location, HLObject object, int field, boolean write, Object value);
 }

@@ -37,7 +37,7 @@ public abstract class ReadFieldNode extends HLExpressionNode {
                                 @Cached("object.type()") StructType cachedType,
                                 @Cached("fieldIndex(cachedType)") int index) {
         if (cachedType.isShared(index)) {
-            HotLockContext.get(this).sharedAccess(this, object, index, false);
+            HotLockContext.get(this).sharedAccess(this, object, index, false, null);
         }
         return object.get(index);
     }
@@ -46,7 +46,7 @@ public abstract class ReadFieldNode extends HLExpressionNode {
     protected Object readStruct(HLObject object) {
         int index = fieldIndex(object.type());
         if (object.type().isShared(index)) {
-            HotLockContext.get(this).sharedAccess(this, object, index, false);
+            HotLockContext.get(this).sharedAccess(this, object, index, false, null);
         }
         return object.get(index);
     }
