@@ -39,6 +39,8 @@ public final class HotLockContext {
     private final Map<String, StructType> structs = new LinkedHashMap<>();
     private SharedAccessListener sharedAccessListener;
     private org.hotlock.kernel.Kernel kernel;
+    private final Map<String, org.hotlock.sched.ThreadSpec> threads = new LinkedHashMap<>();
+    private boolean scenarioRan;
 
     HotLockContext(HotLockLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -55,6 +57,25 @@ public final class HotLockContext {
 
     public void setKernel(org.hotlock.kernel.Kernel kernel) {
         this.kernel = kernel;
+    }
+
+    /** Declares (or redeclares) a guest thread; declared threads run together in a scenario. */
+    @TruffleBoundary
+    public void declareThread(org.hotlock.sched.ThreadSpec thread) {
+        threads.put(thread.name(), thread);
+    }
+
+    @TruffleBoundary
+    public java.util.List<org.hotlock.sched.ThreadSpec> declaredThreads() {
+        return java.util.List.copyOf(threads.values());
+    }
+
+    public boolean scenarioRan() {
+        return scenarioRan;
+    }
+
+    public void setScenarioRan(boolean ran) {
+        this.scenarioRan = ran;
     }
 
     public void setSharedAccessListener(SharedAccessListener listener) {
@@ -121,6 +142,21 @@ public final class HotLockContext {
         globals = Arrays.copyOf(globals, size);
         constants = Arrays.copyOf(constants, size);
         Arrays.fill(globals, old, size, UNDEFINED);
+    }
+
+    /** A copy of every global slot, for restoring the state an exploration starts from. */
+    @TruffleBoundary
+    public Object[] saveGlobals() {
+        return globals.clone();
+    }
+
+    @TruffleBoundary
+    public void restoreGlobals(Object[] saved) {
+        if (globals.length < saved.length) {
+            grow(saved.length - 1);
+        }
+        System.arraycopy(saved, 0, globals, 0, saved.length);
+        java.util.Arrays.fill(globals, saved.length, globals.length, UNDEFINED);
     }
 
     @TruffleBoundary

@@ -1,6 +1,10 @@
 package org.hotlock;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Option;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
@@ -30,6 +34,48 @@ import java.util.concurrent.ConcurrentHashMap;
 @ProvidedTags({StandardTags.CallTag.class, StandardTags.StatementTag.class, StandardTags.RootTag.class,
         StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
 public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
+
+    @Option(help = "Seed of the random schedule of 'run' and of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Long> Seed = new OptionKey<>(0L);
+
+    @Option(help = "Schedule of 'run': random or round-robin.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> Strategy = new OptionKey<>("random");
+
+    @Option(help = "Steps one execution may take before it is stopped.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Long> MaxSteps = new OptionKey<>(100_000L);
+
+    @Option(help = "Executions an exploration may run before it stops, incomplete.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Long> MaxExecutions = new OptionKey<>(1_000_000L);
+
+    @Option(help = "Most preemptions per explored schedule; -1 for no bound.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Integer> PreemptionBound = new OptionKey<>(-1);
+
+    @Option(help = "Explore with partial-order reduction (false: every interleaving).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> Reduce = new OptionKey<>(true);
+
+    @Option(help = "Number of PCT runs.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Integer> PctRuns = new OptionKey<>(100);
+
+    @Option(help = "Bug depth d of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Integer> PctDepth = new OptionKey<>(3);
+
+    @Option(help = "Where to save the trace of a failing execution (empty: do not save).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> TraceFile = new OptionKey<>("");
+
+    @Option(help = "A schedule to replay: thread names, comma separated.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> Replay = new OptionKey<>("");
+
+    @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> ScenarioFile = new OptionKey<>("");
+
+    @Option(help = "Print a progress line every second during long explorations.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> Progress = new OptionKey<>(false);
+
+    @Override
+    protected org.graalvm.options.OptionDescriptors getOptionDescriptors() {
+        return new HotLockLanguageOptionDescriptors();
+    }
+
     public static final String ID = "hotlock";
     public static final String MIME_TYPE = "application/x-hotlock";
     public static final String EXTENSION = "hlk";

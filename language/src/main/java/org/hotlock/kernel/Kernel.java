@@ -45,9 +45,11 @@ public final class Kernel {
     private final List<GuestThread> threads = new ArrayList<>();
     private GuestThread current;
     private LockWaiter waiter = LockWaiter.SINGLE_THREADED;
+    private org.hotlock.sched.Scheduler scheduler;
     private HLObject memoryBus;
     private int operationDepth;
     private String lastOperation = "boot";
+    private final List<String> warnings = new ArrayList<>();
 
     public record LockEvent(GuestThread thread, String op, KernelLock lock, LockMode mode) {
         @Override
@@ -374,6 +376,22 @@ public final class Kernel {
         return threads;
     }
 
+    public void setScheduler(org.hotlock.sched.Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public org.hotlock.sched.Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** A scheduling point, when guest threads are being scheduled; nothing otherwise. */
+    public void point(org.hotlock.sched.Event.Kind kind, Object object, boolean write, String description) {
+        org.hotlock.sched.Scheduler s = scheduler;
+        if (s != null) {
+            s.point(kind, object, write, description);
+        }
+    }
+
     public void setWaiter(LockWaiter waiter) {
         this.waiter = waiter;
     }
@@ -381,6 +399,7 @@ public final class Kernel {
     /** Takes the lock, waiting (through the scheduler) while it is not available. */
     @TruffleBoundary
     public void acquire(KernelLock lock, LockMode mode, Node location) {
+        point(org.hotlock.sched.Event.Kind.ACQUIRE, lock, true, (mode == LockMode.READ ? "lock(R) " : "lock ") + lock.name());
         GuestThread thread = current;
         if (thread.holds(lock) && lock.kind() != LockKind.SEQLOCK) {
             throw new HLException(thread.name() + " takes " + lock.name() + " again while holding it: "
@@ -404,6 +423,7 @@ public final class Kernel {
     /** Takes the lock if it is available now; never waits. */
     @TruffleBoundary
     public boolean tryAcquire(KernelLock lock, LockMode mode) {
+        point(org.hotlock.sched.Event.Kind.TRYLOCK, lock, true, "trylock " + lock.name());
         GuestThread thread = current;
         if (!lock.available(mode)) {
             thread.setFailedTrylock(lock);
@@ -422,6 +442,7 @@ public final class Kernel {
      */
     @TruffleBoundary
     public void release(KernelLock lock, Node location) {
+        point(org.hotlock.sched.Event.Kind.RELEASE, lock, true, "unlock " + lock.name());
         GuestThread thread = current;
         LockMode mode = thread.modeOf(lock);
         if (mode == null) {
@@ -443,6 +464,50 @@ public final class Kernel {
 
     public List<LockEvent> lockLog() {
         return lockLog;
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    /** The kernel's own (Java) state at a point, to start every execution of an exploration from. */
+    public record State(TreeMap<Long, HLObject> blocks, List<HLObject> resources, java.util.SortedMap<String, Sysfs.File> files,
+                        Map<String, HLFunction> events, Map<String, KernelLock> globalLocks, int deviceLocks,
+                        int lockLog, int kernelLog, int warnings) {
+    }
+
+    @TruffleBoundary
+    public State saveState() {
+        return new State(new TreeMap<>(blocks), new ArrayList<>(resources), sysfs.saveFiles(), new LinkedHashMap<>(events),
+                new LinkedHashMap<>(globalLocks), deviceLocks.size(), lockLog.size(), kernelLog.size(), warnings.size());
+    }
+
+    @TruffleBoundary
+    public void restoreState(State s) {
+        blocks.clear();
+        blocks.putAll(s.blocks());
+        resources.clear();
+        resources.addAll(s.resources());
+        sysfs.restoreFiles(s.files());
+        events.clear();
+        events.putAll(s.events());
+        globalLocks.clear();
+        globalLocks.putAll(s.globalLocks());
+        truncate(deviceLocks, s.deviceLocks());
+        truncate(lockLog, s.lockLog());
+        truncate(kernelLog, s.kernelLog());
+        truncate(warnings, s.warnings());
+        for (KernelLock l : globalLocks.values()) {
+            l.reset();
+        }
+        for (KernelLock l : deviceLocks) {
+            l.reset();
+        }
+        operationDepth = 0;
+    }
+
+    private static void truncate(List<?> list, int size) {
+        if (list.size() > size) {
+            list.subList(size, list.size()).clear();
+        }
     }
 
     // ------------------------------------------------------------------ events and operations
@@ -487,7 +552,6 @@ public final class Kernel {
         kernelLog.add(line);
     }
 
-    private final List<String> warnings = new ArrayList<>();
 
     public List<String> warnings() {
         return warnings;
@@ -553,6 +617,10 @@ public final class Kernel {
      * state directly, as memtrace does).
      */
     public void onSharedAccess(Node location, HLObject object, int field, boolean write, Object value) {
+        if (scheduler != null) {
+            point(write ? org.hotlock.sched.Event.Kind.WRITE : org.hotlock.sched.Event.Kind.READ, new org.hotlock.sched.FieldKey(object, field), write,
+                    (write ? "write " : "read ") + describeField(object, field) + (write ? " = " + describeValue(object, field, value) : ""));
+        }
         if (write && object.type() == types.memoryBlock && field == types.blockState) {
             long from = (Long) object.get(field);
             if (!(value instanceof Long to) || !legalTransition(from, to)) {
@@ -562,6 +630,28 @@ public final class Kernel {
                         + "\n  during step: " + currentStep(), location);
             }
         }
+    }
+
+    /** A block state reads as its name; everything else as it prints. */
+    public String describeValue(HLObject object, int field, Object value) {
+        if (object.type() == types.memoryBlock && field == types.blockState && value instanceof Long l) {
+            return stateName(l);
+        }
+        return org.hotlock.runtime.Display.show(value);
+    }
+
+    /** {@code Normal.present_pages}, {@code memory32.state}: how reports name a shared field. */
+    @TruffleBoundary
+    public String describeField(HLObject object, int field) {
+        String owner;
+        if (object.type() == types.zone) {
+            owner = "node" + object.get("nid") + "." + object.get("name");
+        } else if (object.type() == types.memoryBlock) {
+            owner = "memory" + object.get("phys_index");
+        } else {
+            owner = object.type().name();
+        }
+        return owner + "." + object.type().fieldName(field);
     }
 
     /** Whether a block state change is one the kernel's state machine allows. */

@@ -86,6 +86,10 @@ public final class KernelLock implements TruffleObject, GuestNamed {
         return owner;
     }
 
+    public void resetForSnapshot() {
+        reset();
+    }
+
     void reset() {
         holders.clear();
         heldMode = null;

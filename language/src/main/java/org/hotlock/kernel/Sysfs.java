@@ -51,6 +51,18 @@ public final class Sysfs {
         files.subMap(directory + "/", directory + "0").clear();
     }
 
+    /** The files that exist now, to put back when an exploration restarts from a snapshot. */
+    @TruffleBoundary
+    public java.util.SortedMap<String, File> saveFiles() {
+        return new TreeMap<>(files);
+    }
+
+    @TruffleBoundary
+    public void restoreFiles(java.util.SortedMap<String, File> saved) {
+        files.clear();
+        files.putAll(saved);
+    }
+
     @TruffleBoundary
     public File lookup(String path) {
         String normalized = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

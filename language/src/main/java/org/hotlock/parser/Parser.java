@@ -21,6 +21,8 @@ import org.hotlock.nodes.declaration.FunctionDeclarationNode;
 import org.hotlock.nodes.declaration.KernelDeclarationNode;
 import org.hotlock.nodes.declaration.MachineDeclarationNode;
 import org.hotlock.nodes.declaration.MachineEntryNode;
+import org.hotlock.nodes.declaration.ScenarioNode;
+import org.hotlock.nodes.declaration.ThreadDeclarationNode;
 import org.hotlock.nodes.declaration.StructDeclarationNode;
 import org.hotlock.nodes.expression.*;
 import org.hotlock.nodes.local.ReadArgumentNode;
@@ -168,8 +170,36 @@ public final class Parser {
         } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("kernel") && lookahead(1).is(TokenKind.STRING) && !lookahead(1).newlineBefore()) {
             pos++;
             Token version = next();
-            statements.add(at(new KernelDeclarationNode((String) version.value()), start));
+            // The model loads before the script's own functions are installed, so a script
+            // can redefine a model function: that is how a patched kernel is tried.
+            declarations.add(0, at(new KernelDeclarationNode((String) version.value()), start));
             snippets.add(new Snippet(SnippetKind.DECLARATION, "kernel " + version.value(), start.start(), previous().start() + previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("thread") && lookahead(1).is(TokenKind.IDENTIFIER)
+                && lookahead(2).is(TokenKind.LEFT_BRACE)) {
+            pos++;
+            Token name = next();
+            RootCallTarget body = parseBody(name.text(), start, List.of());
+            statements.add(at(new ThreadDeclarationNode(name.text(), body), start));
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "thread " + name.text(), start.start(), previous().start() + previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && SCENARIO_MODES.contains(start.text()) && lookahead(1).is(TokenKind.LEFT_BRACE)) {
+            pos++;
+            expect(TokenKind.LEFT_BRACE, "'{'");
+            int outer = parenDepth;
+            parenDepth = 1;
+            List<HLExpressionNode> threads = new ArrayList<>();
+            while (!peek().is(TokenKind.RIGHT_BRACE)) {
+                if (peek().is(TokenKind.EOF)) {
+                    throw incomplete(peek(), "'}' expected to close the thread list of '" + start.text() + "'");
+                }
+                if (!threads.isEmpty()) {
+                    expect(TokenKind.COMMA, "',' between threads");
+                }
+                threads.add(parseExpression());
+            }
+            parenDepth = outer;
+            pos++;
+            statements.add(at(new ScenarioNode(start.text(), threads.toArray(HLExpressionNode[]::new)), start));
+            snippets.add(new Snippet(SnippetKind.STATEMENT, start.text(), start.start(), previous().start() + previous().length()));
         } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("machine") && lookahead(1).is(TokenKind.IDENTIFIER)
                 && lookahead(2).is(TokenKind.LEFT_BRACE)) {
             pos++;
@@ -281,6 +311,9 @@ public final class Parser {
         expect(TokenKind.RIGHT_BRACE, "'}'");
         return at(new StructDeclarationNode(name.text(), fields, defaults.toArray(HLExpressionNode[]::new)), structToken);
     }
+
+    /** Statements that run declared threads together: {@code explore { probe, admin }}. */
+    private static final Set<String> SCENARIO_MODES = Set.of("run", "explore", "pct");
 
     /** Keys whose bare-word values are names, not variables: {@code platform acpi}. */
     private static final Set<String> WORD_KEYS = Set.of("platform", "driver", "drivers");

@@ -53,6 +53,12 @@ public final class HLList implements TruffleObject {
     }
 
     @TruffleBoundary
+    public void replaceAll(List<Object> contents) {
+        elements.clear();
+        elements.addAll(contents);
+    }
+
+    @TruffleBoundary
     public List<Object> snapshot() {
         return List.copyOf(elements);
     }

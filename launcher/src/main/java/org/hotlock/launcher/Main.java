@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "hotlock", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs HotLock scenarios against a lock-aware simulated Linux kernel.",
-        subcommands = {Main.Run.class},
+        subcommands = {Main.Run.class, Main.Explore.class, Main.Pct.class, Main.Replay.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a script failed (guest error, kernel BUG, unmet expectation)",
                 "2:usage or syntax error", "3:internal error in HotLock"})
@@ -114,6 +114,148 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /**
+     * Runs a scenario file: the script, then its declared threads in the mode (unless the
+     * script ran a scenario itself). Each file gets a fresh context.
+     */
+    int runScenario(Path file, String mode, ScenarioOptions options, String replaySchedule) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("hotlock: " + file + ": no such file");
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("hotlock: " + file + ": cannot read: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Source source = Source.newBuilder("hotlock", text, file.toString()).buildLiteral();
+        Context.Builder builder = Context.newBuilder("hotlock").in(in).out(out).err(err).engine(engine())
+                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL);
+        options.apply(builder, file, replaySchedule);
+        try (Context context = builder.build()) {
+            int code = evaluate(context, source, false);
+            if (code != ExitCodes.SUCCESS) {
+                return code;
+            }
+            return evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
+        }
+    }
+
+    /** The options every scenario mode shares. */
+    static final class ScenarioOptions {
+        @Option(names = "--seed", paramLabel = "N", description = "Seed of the random schedule and of PCT (default: ${DEFAULT-VALUE}).")
+        long seed = 0;
+        @Option(names = "--strategy", paramLabel = "NAME", description = "Schedule of run: random or round-robin (default: ${DEFAULT-VALUE}).")
+        String strategy = "random";
+        @Option(names = "--max-steps", paramLabel = "N", description = "Steps one execution may take (default: ${DEFAULT-VALUE}).")
+        long maxSteps = 100_000;
+        @Option(names = "--max-executions", paramLabel = "N", description = "Executions an exploration may run (default: ${DEFAULT-VALUE}).")
+        long maxExecutions = 1_000_000;
+        @Option(names = "--preemption-bound", paramLabel = "N", description = "Most preemptions per explored schedule (default: none).")
+        int preemptionBound = -1;
+        @Option(names = "--no-reduction", description = "Explore every interleaving, without partial-order reduction.")
+        boolean noReduction;
+        @Option(names = "--runs", paramLabel = "N", description = "PCT runs (default: ${DEFAULT-VALUE}).")
+        int runs = 100;
+        @Option(names = "--depth", paramLabel = "D", description = "PCT bug depth (default: ${DEFAULT-VALUE}).")
+        int depth = 3;
+        @Option(names = "--trace", paramLabel = "FILE", description = "Where to save the trace of a failure (default: hotlock-trace-NAME.json here).")
+        Path trace;
+        @Option(names = "--no-trace", description = "Do not save a trace file.")
+        boolean noTrace;
+        @Option(names = "--progress", description = "Print a progress line every second during explorations.")
+        boolean progress;
+
+        void apply(Context.Builder builder, Path file, String replaySchedule) {
+            builder.option("hotlock.Seed", Long.toString(seed))
+                    .option("hotlock.Strategy", strategy)
+                    .option("hotlock.MaxSteps", Long.toString(maxSteps))
+                    .option("hotlock.MaxExecutions", Long.toString(maxExecutions))
+                    .option("hotlock.PreemptionBound", Integer.toString(preemptionBound))
+                    .option("hotlock.Reduce", Boolean.toString(!noReduction))
+                    .option("hotlock.PctRuns", Integer.toString(runs))
+                    .option("hotlock.PctDepth", Integer.toString(depth))
+                    .option("hotlock.Progress", Boolean.toString(progress))
+                    .option("hotlock.ScenarioFile", file.toString());
+            if (!noTrace && replaySchedule == null) {
+                String name = file.getFileName().toString().replaceFirst("\\.hlk$", "");
+                builder.option("hotlock.TraceFile", (trace != null ? trace : Path.of("hotlock-trace-" + name + ".json")).toString());
+            }
+            if (replaySchedule != null) {
+                builder.option("hotlock.Replay", replaySchedule);
+            }
+        }
+    }
+
+    /** Base of the scenario subcommands: each FILE in turn; the worst exit code wins. */
+    abstract static class ScenarioCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+        @CommandLine.Mixin
+        ScenarioOptions options = new ScenarioOptions();
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.hlk).")
+        List<Path> files;
+
+        abstract String mode();
+
+        @Override
+        public Integer call() {
+            int worst = ExitCodes.SUCCESS;
+            for (Path file : files) {
+                worst = Math.max(worst, main.runScenario(file, mode(), options, null));
+            }
+            return worst;
+        }
+    }
+
+    @Command(name = "explore", mixinStandardHelpOptions = true,
+            description = "Explore the interleavings of each scenario's threads (DPOR with sleep sets); stop at the first failure.")
+    static final class Explore extends ScenarioCommand {
+        @Override
+        String mode() {
+            return "explore";
+        }
+    }
+
+    @Command(name = "pct", mixinStandardHelpOptions = true,
+            description = "Probabilistic concurrency testing: --runs seeded runs at bug depth --depth.")
+    static final class Pct extends ScenarioCommand {
+        @Override
+        String mode() {
+            return "pct";
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true, description = "Replay the failing schedule saved in a trace file.")
+    static final class Replay implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+        @Parameters(arity = "1", paramLabel = "TRACE", description = "A trace file written by run, explore or pct.")
+        Path trace;
+
+        @Override
+        public Integer call() {
+            String json;
+            try {
+                json = Files.readString(trace, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                main.err.println("hotlock: " + trace + ": cannot read: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            String scenario;
+            List<String> schedule;
+            try {
+                scenario = org.hotlock.sched.TraceFile.scenario(json);
+                schedule = org.hotlock.sched.TraceFile.schedule(json);
+            } catch (IllegalArgumentException e) {
+                main.err.println("hotlock: " + trace + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            return main.runScenario(Path.of(scenario), "replay", new ScenarioOptions(), String.join(",", schedule));
+        }
+    }
+
     private int evaluate(Context context, Source source, boolean printResult) {
         try {
             Value result = context.eval(source);
@@ -142,35 +284,13 @@ public final class Main implements Callable<Integer> {
         return engine;
     }
 
-    /** {@code hotlock run FILE...}: runs each scenario in a fresh kernel. */
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run scenario files, each in a fresh simulated kernel.")
-    static final class Run implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        private Main main;
-
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.hlk).")
-        private List<Path> files;
-
+    /** {@code hotlock run FILE...}: runs each scenario in a fresh kernel, threads under one schedule. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run scenario files, each in a fresh simulated kernel; declared threads run under one seeded schedule.")
+    static final class Run extends ScenarioCommand {
         @Override
-        public Integer call() {
-            int worst = ExitCodes.SUCCESS;
-            for (Path file : files) {
-                String text;
-                try {
-                    text = Files.readString(file, StandardCharsets.UTF_8);
-                } catch (NoSuchFileException e) {
-                    main.err.println("hotlock: " + file + ": no such file");
-                    worst = Math.max(worst, ExitCodes.USAGE);
-                    continue;
-                } catch (IOException e) {
-                    main.err.println("hotlock: " + file + ": cannot read: " + e.getMessage());
-                    worst = Math.max(worst, ExitCodes.USAGE);
-                    continue;
-                }
-                Source source = Source.newBuilder("hotlock", text, file.toString()).buildLiteral();
-                worst = Math.max(worst, main.runSource(source, false));
-            }
-            return worst;
+        String mode() {
+            return "run";
         }
     }
 

@@ -45,6 +45,7 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
             return (long) -Errno.E2BIG;
         }
         String description = describe(path, buf);
+        kernel.point(org.hotlock.sched.Event.Kind.SYSFS, null, false, description);
         KernelOperation.enter(kernel, description);
         Object result;
         try {

@@ -1,0 +1,28 @@
+package org.hotlock.kernel.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.HotLockContext;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.runtime.HLNull;
+import org.hotlock.sched.ScenarioRunner;
+
+/**
+ * {@code run_scenario(mode)}: runs every declared thread in the mode (run, explore, pct,
+ * replay), unless the script already ran a scenario itself. The launcher calls it after a
+ * file, with the mode of its command line.
+ */
+@Builtin(name = "run_scenario", doc = "run_scenario(mode): run the declared threads (run, explore, pct, replay) unless a scenario already ran")
+public abstract class RunScenarioBuiltin extends KernelBuiltinNode {
+
+    @Specialization
+    @TruffleBoundary
+    protected Object run(String mode) {
+        HotLockContext context = HotLockContext.get(this);
+        if (context.scenarioRan() || context.declaredThreads().isEmpty() || context.kernel() == null) {
+            return HLNull.SINGLETON;
+        }
+        ScenarioRunner runner = new ScenarioRunner(context, this);
+        return runner.run(ScenarioRunner.mode(mode, this), context.declaredThreads()).summary();
+    }
+}

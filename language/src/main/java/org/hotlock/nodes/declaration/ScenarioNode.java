@@ -1,0 +1,52 @@
+package org.hotlock.nodes.declaration;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.HotLockContext;
+import org.hotlock.nodes.HLExpressionNode;
+import org.hotlock.runtime.Display;
+import org.hotlock.runtime.HLException;
+import org.hotlock.sched.ScenarioRunner;
+import org.hotlock.sched.ThreadSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code explore { probe, admin }} (or {@code run}, {@code pct}): runs those threads together. */
+@NodeInfo(shortName = "scenario")
+public final class ScenarioNode extends HLExpressionNode {
+    private final String mode;
+    @Children private final HLExpressionNode[] threads;
+
+    public ScenarioNode(String mode, HLExpressionNode[] threads) {
+        this.mode = mode;
+        this.threads = threads;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object executeGeneric(VirtualFrame frame) {
+        Object[] values = new Object[threads.length];
+        for (int i = 0; i < threads.length; i++) {
+            values[i] = threads[i].executeGeneric(frame);
+        }
+        return run(values);
+    }
+
+    @TruffleBoundary
+    private Object run(Object[] values) {
+        List<ThreadSpec> specs = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] instanceof ThreadSpec spec)) {
+                throw new HLException(mode + " takes threads, not " + Display.typeName(values[i]), threads[i]);
+            }
+            specs.add(spec);
+        }
+        HotLockContext context = HotLockContext.get(this);
+        ScenarioRunner runner = new ScenarioRunner(context, this);
+        ScenarioRunner.Report report = runner.run(ScenarioRunner.mode(mode, this), specs);
+        return report.summary();
+    }
+}

@@ -1,0 +1,18 @@
+package org.hotlock.sched;
+
+/** Picks the thread to run at each scheduling point: a strategy, a replay, or the explorer. */
+public interface Chooser {
+    /** Returned to abandon the execution (the explorer knows it would only repeat another). */
+    int ABANDON = -1;
+
+    /**
+     * @param step    the index of the step about to run
+     * @param state   the threads, which are enabled, and what each would do next
+     * @return the id of an enabled thread, or {@link #ABANDON}
+     */
+    int choose(int step, Scheduler.StateView state);
+
+    /** Told of each event as it runs, with its thread: the explorer computes happens-before here. */
+    default void executed(int step, Event event) {
+    }
+}

@@ -1,0 +1,268 @@
+package org.hotlock.sched;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Explores the interleavings of an execution, re-running it from the same initial state with
+ * a different schedule each time, depth first. With dynamic partial-order reduction
+ * (Flanagan and Godefroid, POPL 2005) and sleep sets, only schedules that reorder dependent
+ * steps (two threads touching one lock or one shared field, one of them writing) are run; a
+ * thread that waits for a lock is simply not enabled, so a restarted sysfs write adds no
+ * schedules until the lock is released. An optional preemption bound (Musuvathi and Qadeer)
+ * limits the context switches away from a thread that could have gone on.
+ */
+public final class Explorer implements Chooser {
+
+    /** One state on the current path: what could run, what must still be tried. */
+    private static final class Node {
+        final BitSet enabled = new BitSet();
+        final Event[] pending;
+        final BitSet backtrack = new BitSet();
+        final BitSet done = new BitSet();
+        final BitSet sleep = new BitSet();
+        final int preemptions;
+        final int previous;
+        int chosen = -1;
+        Event executed;
+        int[] clock;
+
+        Node(int threads, int preemptions, int previous) {
+            this.pending = new Event[threads];
+            this.preemptions = preemptions;
+            this.previous = previous;
+        }
+    }
+
+    public record Result(Outcome failure, long executions, long abandoned, boolean bounded, int maxDepth) {
+    }
+
+    private final boolean reduce;
+    private final int preemptionBound;
+    private final List<Node> path = new ArrayList<>();
+    private int replayDepth;
+    private boolean bounded;
+    private int maxDepth;
+    // happens-before for the execution in progress
+    private int[][] threadClocks;
+    private final java.util.Map<Object, int[]> accessClocks = new java.util.HashMap<>();
+    private final java.util.Map<Object, int[]> writeClocks = new java.util.HashMap<>();
+
+    /**
+     * @param reduce          false explores every interleaving (the naive count)
+     * @param preemptionBound the most preemptions a schedule may have; negative for none
+     */
+    public Explorer(boolean reduce, int preemptionBound) {
+        this.reduce = reduce;
+        this.preemptionBound = preemptionBound;
+    }
+
+    /**
+     * Explores until every schedule the reduction needs has run, a failure is found, or the
+     * execution budget is used up.
+     *
+     * @param execution runs one execution from the initial state with this explorer choosing
+     */
+    public Result explore(Supplier<Outcome> execution, long maxExecutions, java.util.function.LongConsumer progress) {
+        long executions = 0;
+        long abandoned = 0;
+        while (true) {
+            replayDepth = path.size();
+            threadClocks = null;
+            accessClocks.clear();
+            writeClocks.clear();
+            Outcome outcome = execution.get();
+            executions++;
+            if (outcome.kind() == Outcome.Kind.ABANDONED) {
+                abandoned++;
+            }
+            if (progress != null) {
+                progress.accept(executions);
+            }
+            if (outcome.failed()) {
+                return new Result(outcome, executions, abandoned, bounded, maxDepth);
+            }
+            // the deepest state with a choice still to try
+            while (!path.isEmpty()) {
+                Node top = path.getLast();
+                int next = nextChoice(top);
+                if (next >= 0) {
+                    top.chosen = next;
+                    break;
+                }
+                path.removeLast();
+            }
+            if (path.isEmpty()) {
+                return new Result(null, executions, abandoned, bounded, maxDepth);
+            }
+            if (executions >= maxExecutions) {
+                bounded = true;
+                return new Result(null, executions, abandoned, true, maxDepth);
+            }
+        }
+    }
+
+    private int nextChoice(Node node) {
+        for (int t = node.backtrack.nextSetBit(0); t >= 0; t = node.backtrack.nextSetBit(t + 1)) {
+            if (node.done.get(t) || (reduce && node.sleep.get(t))) {
+                continue;
+            }
+            if (exceedsBound(node, t)) {
+                bounded = true;
+                node.done.set(t);
+                continue;
+            }
+            return t;
+        }
+        return -1;
+    }
+
+    private boolean exceedsBound(Node node, int t) {
+        return preemptionBound >= 0 && node.preemptions + preemption(node, t) > preemptionBound;
+    }
+
+    private static int preemption(Node node, int t) {
+        return node.previous >= 0 && node.previous != t && node.enabled.get(node.previous) ? 1 : 0;
+    }
+
+    @Override
+    public int choose(int step, Scheduler.StateView state) {
+        int threads = state.threadCount();
+        if (threadClocks == null) {
+            threadClocks = new int[threads][threads];
+        }
+        if (step < replayDepth) {
+            Node node = path.get(step);
+            node.done.set(node.chosen);
+            return node.chosen;
+        }
+        Node parent = path.isEmpty() ? null : path.getLast();
+        int preemptions = parent == null ? 0 : parent.preemptions + preemption(parent, parent.chosen);
+        Node node = new Node(threads, preemptions, state.previous());
+        for (int t = 0; t < threads; t++) {
+            node.pending[t] = state.pending(t);
+            if (state.enabled(t)) {
+                node.enabled.set(t);
+            }
+        }
+        if (reduce && parent != null) {
+            // sleep set: threads already explored (or asleep) at the parent whose next step is
+            // independent of the step taken stay asleep here
+            BitSet candidates = (BitSet) parent.sleep.clone();
+            candidates.or(parent.done);
+            candidates.clear(parent.chosen);
+            Event taken = parent.pending[parent.chosen];
+            for (int t = candidates.nextSetBit(0); t >= 0; t = candidates.nextSetBit(t + 1)) {
+                if (!taken.dependent(parent.pending[t]) && t < threads) {
+                    node.sleep.set(t);
+                }
+            }
+        }
+        path.add(node);
+        maxDepth = Math.max(maxDepth, path.size());
+        if (reduce) {
+            addBacktrackPoints(step, node, threads);
+        } else {
+            node.backtrack.or(node.enabled);
+        }
+        int first = -1;
+        for (int t = node.enabled.nextSetBit(0); t >= 0; t = node.enabled.nextSetBit(t + 1)) {
+            if (reduce && node.sleep.get(t)) {
+                continue;
+            }
+            if (exceedsBound(node, t)) {
+                bounded = true;
+                continue;
+            }
+            first = t;
+            break;
+        }
+        if (first < 0) {
+            // every enabled thread is asleep: this execution could only repeat an explored one
+            path.removeLast();
+            return ABANDON;
+        }
+        node.backtrack.set(first);
+        node.done.set(first);
+        node.chosen = first;
+        return first;
+    }
+
+    /**
+     * For each thread's next step, the latest earlier step of another thread it races with
+     * (dependent, not ordered by happens-before) must also be tried the other way round: add a
+     * thread to that state's backtrack set.
+     */
+    private void addBacktrackPoints(int step, Node node, int threads) {
+        for (int p = 0; p < threads; p++) {
+            Event next = node.pending[p];
+            if (next == null || next.object() == null) {
+                continue;
+            }
+            for (int k = step - 1; k >= 0; k--) {
+                Node at = path.get(k);
+                Event e = at.executed;
+                if (e == null || !e.dependent(next)) {
+                    continue;
+                }
+                if (at.clock[e.thread()] <= threadClocks[p][e.thread()]) {
+                    break; // e happens before p's next step: no race
+                }
+                if (at.enabled.get(p)) {
+                    at.backtrack.set(p);
+                } else {
+                    boolean added = false;
+                    for (int j = k + 1; j < step && !added; j++) {
+                        Event later = path.get(j).executed;
+                        if (later != null && path.get(j).clock[later.thread()] <= threadClocks[p][later.thread()]
+                                && at.enabled.get(later.thread())) {
+                            at.backtrack.set(later.thread());
+                            added = true;
+                        }
+                    }
+                    if (!added) {
+                        at.backtrack.or(at.enabled);
+                    }
+                }
+                break;
+            }
+        }
+    }
+
+    @Override
+    public void executed(int step, Event event) {
+        Node node = path.get(step);
+        node.executed = event;
+        int t = event.thread();
+        int[] clock = threadClocks[t].clone();
+        if (event.object() != null) {
+            join(clock, event.write() ? accessClocks.get(event.object()) : writeClocks.get(event.object()));
+        }
+        clock[t]++;
+        threadClocks[t] = clock;
+        if (event.object() != null) {
+            accessClocks.merge(event.object(), clock.clone(), Explorer::joined);
+            if (event.write()) {
+                writeClocks.merge(event.object(), clock.clone(), Explorer::joined);
+            }
+        }
+        node.clock = clock;
+    }
+
+    private static void join(int[] into, int[] other) {
+        if (other == null) {
+            return;
+        }
+        for (int i = 0; i < into.length; i++) {
+            into[i] = Math.max(into[i], other[i]);
+        }
+    }
+
+    private static int[] joined(int[] a, int[] b) {
+        int[] r = a.clone();
+        join(r, b);
+        return r;
+    }
+}

@@ -1,0 +1,33 @@
+package org.hotlock.sched;
+
+import java.util.List;
+
+/**
+ * How one execution ended. A failure carries what failed, the thread and its guest stack,
+ * and the whole interleaving (events and the schedule that replays it).
+ */
+public record Outcome(Kind kind, String message, String thread, List<String> stack, List<Event> trace,
+                      List<String> threadNames, List<Integer> schedule) {
+
+    public enum Kind {
+        /** Every thread finished and the invariants held. */
+        CLEAN,
+        /** The explorer abandoned it: it could only repeat an execution already explored. */
+        ABANDONED,
+        /** A guest error: a kernel BUG, a broken invariant, an error in a thread. */
+        FAILURE,
+        /** Every live thread was blocked. */
+        DEADLOCK,
+        /** The execution took more steps than its bound. */
+        STEP_BOUND
+    }
+
+    public boolean failed() {
+        return kind == Kind.FAILURE || kind == Kind.DEADLOCK || kind == Kind.STEP_BOUND;
+    }
+
+    /** The schedule as thread names, one per step: what a trace file stores. */
+    public List<String> scheduleNames() {
+        return schedule.stream().map(threadNames::get).toList();
+    }
+}

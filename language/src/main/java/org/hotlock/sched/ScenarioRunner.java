@@ -1,0 +1,228 @@
+package org.hotlock.sched;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.HotLockContext;
+import org.hotlock.HotLockLanguage;
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.runtime.HLException;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs the guest threads of a scenario in one of the modes: one schedule ({@code run}), every
+ * schedule that matters ({@code explore}), PCT runs ({@code pct}), or a saved schedule
+ * ({@code replay}). Each execution starts from the state the script had built when the
+ * scenario began. Prints the report; a failure becomes a guest error, so the script exits 1.
+ */
+public final class ScenarioRunner {
+    public enum Mode { RUN, EXPLORE, PCT, REPLAY }
+
+    private final HotLockContext context;
+    private final Kernel kernel;
+    private final Node location;
+    private final PrintWriter out;
+
+    public ScenarioRunner(HotLockContext context, Node location) {
+        this.context = context;
+        this.kernel = context.kernel();
+        this.location = location;
+        this.out = context.out();
+    }
+
+    public static Mode mode(String name, Node location) {
+        return switch (name) {
+            case "run" -> Mode.RUN;
+            case "explore" -> Mode.EXPLORE;
+            case "pct" -> Mode.PCT;
+            case "replay" -> Mode.REPLAY;
+            default -> throw new HLException("unknown scenario mode '" + name + "' (run, explore, pct, replay)", location);
+        };
+    }
+
+    /** The summary a caller (the REPL, an embedder) can read; null fields where not relevant. */
+    public record Report(Mode mode, Outcome failure, long executions, boolean complete, String summary) {
+    }
+
+    private Report last;
+
+    public Report lastReport() {
+        return last;
+    }
+
+    @TruffleBoundary
+    public Report run(Mode mode, List<ThreadSpec> threads) {
+        if (kernel == null || !kernel.booted()) {
+            throw new HLException("a scenario needs a kernel and a machine: declare kernel \"...\" and machine NAME { ... } first", location);
+        }
+        if (threads.isEmpty()) {
+            throw new HLException("no threads to run: declare some, e.g. thread probe { sysfs.write(...) }", location);
+        }
+        GuestThread main = kernel.currentThread();
+        if (!main.held().isEmpty()) {
+            throw new HLException("the script holds " + main.held() + " while starting a scenario; release it first", location);
+        }
+        context.setScenarioRan(true);
+        var options = context.env().getOptions();
+        if (!options.get(HotLockLanguage.Replay).isEmpty()) {
+            // a replay reproduces the saved schedule whatever mode the script asked for
+            mode = Mode.REPLAY;
+        }
+        long maxSteps = options.get(HotLockLanguage.MaxSteps);
+        Snapshot initial = new Snapshot(context, kernel);
+        String names = String.join(", ", threads.stream().map(ThreadSpec::name).toList());
+        Report report = switch (mode) {
+            case RUN -> {
+                String strategy = options.get(HotLockLanguage.Strategy);
+                long seed = options.get(HotLockLanguage.Seed);
+                Chooser chooser = switch (strategy) {
+                    case "random" -> Strategies.random(seed);
+                    case "round-robin" -> Strategies.roundRobin();
+                    default -> throw new HLException("unknown strategy '" + strategy + "' (random, round-robin)", location);
+                };
+                Outcome o = new Scheduler(kernel, threads, maxSteps).run(chooser);
+                String how = strategy.equals("random") ? "seed " + seed : strategy;
+                yield finish(mode, o, 1, true, "run (" + how + "): threads " + names + ", " + o.trace().size() + " steps");
+            }
+            case REPLAY -> {
+                List<String> schedule = Arrays.asList(options.get(HotLockLanguage.Replay).split(","));
+                Outcome o;
+                try {
+                    o = new Scheduler(kernel, threads, maxSteps).run(Strategies.replay(schedule));
+                } catch (Strategies.ReplayMismatch e) {
+                    initial.restore();
+                    throw new HLException("the trace does not match this scenario: " + e.getMessage(), location);
+                }
+                yield finish(mode, o, 1, true, "replay: threads " + names + ", " + o.trace().size() + " steps");
+            }
+            case PCT -> pct(threads, initial, maxSteps, names);
+            case EXPLORE -> explore(threads, initial, maxSteps, names);
+        };
+        last = report;
+        if (mode != Mode.RUN && mode != Mode.REPLAY) {
+            initial.restore();
+        }
+        if (report.failure() != null) {
+            throw new HLException(report.failure().kind() == Outcome.Kind.DEADLOCK ? "scenario failed: deadlock" : "scenario failed: " + firstLine(report.failure().message()), location);
+        }
+        return report;
+    }
+
+    private Report explore(List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
+        var options = context.env().getOptions();
+        boolean reduce = options.get(HotLockLanguage.Reduce);
+        int bound = options.get(HotLockLanguage.PreemptionBound);
+        long maxExecutions = options.get(HotLockLanguage.MaxExecutions);
+        boolean progress = options.get(HotLockLanguage.Progress);
+        Explorer explorer = new Explorer(reduce, bound);
+        long start = System.nanoTime();
+        long[] lastPrint = {start};
+        Explorer.Result r = explorer.explore(() -> {
+            initial.restore();
+            return new Scheduler(kernel, threads, maxSteps).run(explorer);
+        }, maxExecutions, executions -> {
+            if (progress) {
+                long now = System.nanoTime();
+                if (now - lastPrint[0] > 1_000_000_000L) {
+                    lastPrint[0] = now;
+                    double secs = (now - start) / 1e9;
+                    context.err().printf("explore: %d executions, %.0f/s, %.1f s%n", executions, executions / secs, secs);
+                }
+            }
+        });
+        double secs = (System.nanoTime() - start) / 1e9;
+        String how = (reduce ? "DPOR with sleep sets" : "every interleaving") + (bound >= 0 ? ", preemption bound " + bound : "");
+        String summary = String.format("explore (%s): threads %s, %d executions (%d abandoned by sleep sets), max depth %d, %.2f s",
+                how, names, r.executions(), r.abandoned(), r.maxDepth(), secs);
+        if (r.failure() == null) {
+            if (r.bounded()) {
+                summary += "\n  INCOMPLETE: the search hit its bound (" + (bound >= 0 ? "preemption bound " + bound : "")
+                        + (r.executions() >= maxExecutions ? " " + maxExecutions + " executions" : "") + "); schedules beyond it were not explored";
+            }
+        }
+        return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
+    }
+
+    private Report pct(List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
+        var options = context.env().getOptions();
+        int runs = options.get(HotLockLanguage.PctRuns);
+        int depth = options.get(HotLockLanguage.PctDepth);
+        long seed = options.get(HotLockLanguage.Seed);
+        initial.restore();
+        Outcome first = new Scheduler(kernel, threads, maxSteps).run(Strategies.random(seed));
+        int k = Math.max(1, first.trace().size());
+        int done = 1;
+        Outcome failure = first.failed() ? first : null;
+        for (int i = 1; i < runs && failure == null; i++) {
+            initial.restore();
+            Outcome o = new Scheduler(kernel, threads, maxSteps).run(Strategies.pct(seed + i, depth, k, threads.size()));
+            k = Math.max(k, o.trace().size());
+            done++;
+            if (o.failed()) {
+                failure = o;
+            }
+        }
+        String summary = "pct (depth " + depth + ", seed " + seed + "): threads " + names + ", " + done + " of " + runs + " runs";
+        return finish(Mode.PCT, failure, done, true, summary);
+    }
+
+    private Report finish(Mode mode, Outcome outcome, long executions, boolean complete, String summary) {
+        Outcome failure = outcome != null && outcome.failed() ? outcome : null;
+        StringBuilder sb = new StringBuilder(summary).append('\n');
+        if (failure == null) {
+            sb.append("  result: clean").append(complete && mode == Mode.EXPLORE ? " (every schedule explored)" : "").append('\n');
+        } else {
+            sb.append("  result: FAILED in execution ").append(executions).append(": ").append(failure.message().replace("\n", "\n  ")).append('\n');
+            sb.append("\ninterleaving:\n").append(Interleaving.table(failure));
+            if (failure.thread() != null) {
+                sb.append("\n").append(failure.thread()).append(" failed at:\n");
+            }
+            for (String frame : failure.stack()) {
+                sb.append("    ").append(frame).append('\n');
+            }
+            String saved = saveTrace(mode, failure);
+            if (saved != null) {
+                sb.append("\ntrace saved to ").append(saved).append("; replay it with: hotlock replay ").append(saved).append('\n');
+            }
+        }
+        out.print(sb);
+        out.flush();
+        return new Report(mode, failure, executions, complete, summary);
+    }
+
+    private String saveTrace(Mode mode, Outcome failure) {
+        String path = context.env().getOptions().get(HotLockLanguage.TraceFile);
+        if (path.isEmpty()) {
+            return null;
+        }
+        String scenario = kernel == null ? "" : scenarioName();
+        String json = TraceFile.write(scenario, kernel.version, mode.name().toLowerCase(), failure);
+        try {
+            TruffleFile file = context.env().getPublicTruffleFile(path);
+            TruffleFile tmp = context.env().getPublicTruffleFile(path + ".tmp");
+            try (java.io.OutputStream os = tmp.newOutputStream()) {
+                os.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+            tmp.move(file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return path;
+        } catch (Exception e) {
+            context.err().println("hotlock: could not save the trace to " + path + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String scenarioName() {
+        return context.env().getOptions().get(HotLockLanguage.ScenarioFile);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.replaceFirst(": error: ", ": ");
+    }
+}

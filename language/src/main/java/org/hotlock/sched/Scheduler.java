@@ -1,0 +1,337 @@
+package org.hotlock.sched;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import jdk.internal.vm.Continuation;
+import jdk.internal.vm.ContinuationScope;
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelDeadlockException;
+import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.KernelReports;
+import org.hotlock.kernel.LockMode;
+import org.hotlock.kernel.LockWaiter;
+import org.hotlock.runtime.HLException;
+import org.hotlock.runtime.HLFunction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one execution of a set of guest threads, deterministically: exactly one guest thread
+ * runs at a time, on the thread that runs the scheduler, each as a {@code Continuation}. At
+ * every scheduling point the running thread records what it is about to do and yields; the
+ * {@link Chooser} picks who goes next. A thread that waits for a lock is not picked until the
+ * lock is released. Same choices, same execution.
+ */
+public final class Scheduler implements LockWaiter {
+    static final ContinuationScope SCOPE = new ContinuationScope("hotlock-guest");
+
+    /** One guest thread of the execution. */
+    public static final class Runner {
+        final int id;
+        final GuestThread thread;
+        final Continuation continuation;
+        Event pending;
+        KernelLock blockedOn;
+        LockMode blockedMode;
+        List<String> blockedStack;
+        Throwable failure;
+        /** The fallback runtime's frame chain of this thread while it is not running. */
+        Object frames;
+
+        Runner(int id, GuestThread thread, Continuation continuation) {
+            this.id = id;
+            this.thread = thread;
+            this.continuation = continuation;
+        }
+
+        public boolean done() {
+            return continuation.isDone();
+        }
+
+        public boolean enabled() {
+            return !done() && blockedOn == null;
+        }
+
+        public Event pending() {
+            return pending;
+        }
+
+        public String name() {
+            return thread.name();
+        }
+    }
+
+    /** What a chooser sees at a scheduling point. */
+    public final class StateView {
+        public int threadCount() {
+            return runners.size();
+        }
+
+        public boolean enabled(int id) {
+            return runners.get(id).enabled();
+        }
+
+        public boolean done(int id) {
+            return runners.get(id).done();
+        }
+
+        public Event pending(int id) {
+            return runners.get(id).pending;
+        }
+
+        public String name(int id) {
+            return runners.get(id).name();
+        }
+
+        public int previous() {
+            return previous;
+        }
+    }
+
+    private final Kernel kernel;
+    private final List<Runner> runners = new ArrayList<>();
+    private final List<Event> trace = new ArrayList<>();
+    private final List<Integer> schedule = new ArrayList<>();
+    private final StateView view = new StateView();
+    private final long maxSteps;
+    private Runner current;
+    private int previous = -1;
+    private long points;
+
+    public Scheduler(Kernel kernel, List<ThreadSpec> threads, long maxSteps) {
+        this.kernel = kernel;
+        this.maxSteps = maxSteps;
+        for (ThreadSpec spec : threads) {
+            add(spec.name(), spec.body());
+        }
+    }
+
+    private Runner add(String name, HLFunction body) {
+        int id = runners.size();
+        GuestThread thread = new GuestThread(name, id + 1);
+        Runner[] self = new Runner[1];
+        Continuation continuation = new Continuation(SCOPE, () -> {
+            try {
+                body.callTarget().call();
+            } catch (Throwable t) {
+                self[0].failure = t;
+            }
+        });
+        Runner runner = new Runner(id, thread, continuation);
+        self[0] = runner;
+        runner.pending = new Event(id, Event.Kind.START, null, false, "start");
+        runners.add(runner);
+        return runner;
+    }
+
+    /** Scheduling points passed, over this scheduler's life: for the benchmark. */
+    public long points() {
+        return points;
+    }
+
+    /** Runs the execution to its end and says how it ended. */
+    @TruffleBoundary
+    public Outcome run(Chooser chooser) {
+        GuestThread main = kernel.currentThread();
+        kernel.setWaiter(this);
+        kernel.setScheduler(this);
+        try {
+            return loop(chooser);
+        } finally {
+            kernel.setScheduler(null);
+            kernel.setWaiter(LockWaiter.SINGLE_THREADED);
+            kernel.setCurrentThread(main);
+            current = null;
+        }
+    }
+
+    private Outcome loop(Chooser chooser) {
+        int step = 0;
+        while (true) {
+            boolean anyLive = false;
+            boolean anyEnabled = false;
+            for (Runner r : runners) {
+                anyLive |= !r.done();
+                anyEnabled |= r.enabled();
+            }
+            if (!anyLive) {
+                String broken = kernel.checkInvariants();
+                if (broken != null) {
+                    return outcome(Outcome.Kind.FAILURE, "kernel invariant broken at the end of the execution: " + broken, null, List.of());
+                }
+                return outcome(Outcome.Kind.CLEAN, "", null, List.of());
+            }
+            if (!anyEnabled) {
+                return deadlock();
+            }
+            if (step >= maxSteps) {
+                return outcome(Outcome.Kind.STEP_BOUND, "the execution passed its bound of " + maxSteps
+                        + " steps without ending (raise it with --max-steps)", null, List.of());
+            }
+            int choice = chooser.choose(step, view);
+            if (choice == Chooser.ABANDON) {
+                return outcome(Outcome.Kind.ABANDONED, "", null, List.of());
+            }
+            Runner chosen = runners.get(choice);
+            if (!chosen.enabled()) {
+                throw new IllegalStateException("chooser picked " + chosen.name() + ", which cannot run");
+            }
+            Event event = describeAtExecution(chosen.pending);
+            trace.add(event);
+            schedule.add(choice);
+            chooser.executed(step, event);
+            step++;
+            current = chosen;
+            previous = choice;
+            kernel.setCurrentThread(chosen.thread);
+            Object outer = FrameStacks.swap(chosen.frames);
+            try {
+                chosen.continuation.run();
+            } finally {
+                chosen.frames = FrameStacks.swap(outer);
+            }
+            current = null;
+            if (chosen.failure != null) {
+                return failure(chosen);
+            }
+        }
+    }
+
+    private Outcome failure(Runner r) {
+        Throwable t = r.failure;
+        if (t instanceof HLException e) {
+            // the thread's own frames: below its body lies the scheduler's caller
+            List<String> frames = new ArrayList<>();
+            for (String f : e.guestFrames()) {
+                frames.add(f);
+                if (f.startsWith(r.name() + " (")) {
+                    break;
+                }
+            }
+            return outcome(e instanceof KernelDeadlockException ? Outcome.Kind.DEADLOCK : Outcome.Kind.FAILURE, e.getMessage(), r.name(), frames);
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(t);
+    }
+
+    private Outcome deadlock() {
+        StringBuilder sb = new StringBuilder("deadlock: every live thread is blocked\n");
+        List<String> stacks = new ArrayList<>();
+        for (Runner r : runners) {
+            if (r.done()) {
+                continue;
+            }
+            KernelLock lock = r.blockedOn;
+            sb.append("  ").append(r.name()).append(" waits for ").append(lock.name());
+            if (!lock.holders().isEmpty()) {
+                sb.append(", held by ");
+                for (int i = 0; i < lock.holders().size(); i++) {
+                    sb.append(i > 0 ? ", " : "").append(lock.holders().get(i).name());
+                }
+            }
+            sb.append('\n');
+            stacks.add(r.name() + ":");
+            for (String frame : r.blockedStack) {
+                stacks.add("    " + frame);
+            }
+        }
+        sb.append("wait-for cycle: ").append(cycle());
+        return outcome(Outcome.Kind.DEADLOCK, sb.toString(), null, stacks);
+    }
+
+    /** Follows "waits for a lock held by" from a blocked thread until a thread repeats. */
+    private String cycle() {
+        for (Runner start : runners) {
+            if (start.done() || start.blockedOn == null) {
+                continue;
+            }
+            List<Runner> path = new ArrayList<>();
+            Runner r = start;
+            while (r != null && !path.contains(r)) {
+                path.add(r);
+                KernelLock lock = r.blockedOn;
+                Runner next = null;
+                if (lock != null && !lock.holders().isEmpty()) {
+                    GuestThread holder = lock.holders().getFirst();
+                    for (Runner o : runners) {
+                        if (o.thread == holder) {
+                            next = o;
+                        }
+                    }
+                }
+                r = next;
+            }
+            if (r != null) {
+                StringBuilder sb = new StringBuilder();
+                for (Runner p : path.subList(path.indexOf(r), path.size())) {
+                    sb.append(p.name()).append(" -[").append(p.blockedOn.name()).append("]-> ");
+                }
+                return sb.append(r.name()).toString();
+            }
+        }
+        return "(no cycle: a thread waits for a lock no thread holds)";
+    }
+
+    private Outcome outcome(Outcome.Kind kind, String message, String thread, List<String> stack) {
+        List<String> names = new ArrayList<>();
+        for (Runner r : runners) {
+            names.add(r.name());
+        }
+        return new Outcome(kind, message, thread, stack, List.copyOf(trace), names, List.copyOf(schedule));
+    }
+
+    private Event describeAtExecution(Event e) {
+        if (e.kind() == Event.Kind.READ && e.object() instanceof FieldKey k) {
+            return new Event(e.thread(), e.kind(), e.object(), e.write(),
+                    e.description() + " = " + kernel.describeValue(k.object(), k.field(), k.object().get(k.field())));
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ called from guest code
+
+    /** A scheduling point: record what the running thread is about to do and let others run. */
+    @TruffleBoundary
+    public void point(Event.Kind kind, Object object, boolean write, String description) {
+        Runner r = current;
+        if (r == null) {
+            return;
+        }
+        points++;
+        r.pending = new Event(r.id, kind, object, write, description);
+        Continuation.yield(SCOPE);
+    }
+
+    @Override
+    @TruffleBoundary
+    public void waitFor(Kernel k, GuestThread thread, KernelLock lock, LockMode mode, Node location) {
+        Runner r = current;
+        if (r == null || r.thread != thread) {
+            LockWaiter.SINGLE_THREADED.waitFor(k, thread, lock, mode, location);
+            return;
+        }
+        r.blockedOn = lock;
+        r.blockedMode = mode;
+        r.blockedStack = KernelReports.currentStack(location);
+        r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, true, "waits for " + lock.name());
+        points++;
+        Continuation.yield(SCOPE);
+    }
+
+    @Override
+    public void released(Kernel k, KernelLock lock) {
+        for (Runner r : runners) {
+            if (r.blockedOn == lock && lock.available(r.blockedMode)) {
+                r.blockedOn = null;
+                r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, true, "lock " + lock.name() + " (after waiting)");
+            }
+        }
+    }
+}

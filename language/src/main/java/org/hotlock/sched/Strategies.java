@@ -1,0 +1,109 @@
+package org.hotlock.sched;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** The single-schedule strategies: seeded random, round-robin, a replayed schedule, and PCT. */
+public final class Strategies {
+    private Strategies() {
+    }
+
+    /** Each step, a uniformly random enabled thread; the seed fixes the whole schedule. */
+    public static Chooser random(long seed) {
+        Random random = new Random(seed);
+        return (step, state) -> {
+            List<Integer> enabled = enabled(state);
+            return enabled.get(random.nextInt(enabled.size()));
+        };
+    }
+
+    /** Threads take turns, one step each, skipping those that cannot run. */
+    public static Chooser roundRobin() {
+        return (step, state) -> {
+            int n = state.threadCount();
+            for (int i = 1; i <= n; i++) {
+                int id = (state.previous() + i + n) % n;
+                if (state.enabled(id)) {
+                    return id;
+                }
+            }
+            throw new IllegalStateException("no enabled thread");
+        };
+    }
+
+    /** Follows a saved schedule (thread names, one per step); a mismatch is an error. */
+    public static Chooser replay(List<String> schedule) {
+        return (step, state) -> {
+            if (step >= schedule.size()) {
+                throw new ReplayMismatch("the trace ends after " + schedule.size() + " steps but the execution goes on");
+            }
+            String name = schedule.get(step);
+            for (int id = 0; id < state.threadCount(); id++) {
+                if (state.name(id).equals(name)) {
+                    if (!state.enabled(id)) {
+                        throw new ReplayMismatch("step " + step + " of the trace runs " + name + ", which cannot run here");
+                    }
+                    return id;
+                }
+            }
+            throw new ReplayMismatch("step " + step + " of the trace runs " + name + ", which this scenario does not declare");
+        };
+    }
+
+    /** The trace does not fit the scenario: it was recorded from another file or model. */
+    public static final class ReplayMismatch extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ReplayMismatch(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): threads get random
+     * distinct priorities above d; the highest-priority enabled thread always runs; at d-1
+     * random steps (of an estimated k) the running thread drops to a low priority. A bug of
+     * depth d is found by one run with probability at least 1/(n k^(d-1)).
+     */
+    public static Chooser pct(long seed, int depth, int estimatedSteps, int threads) {
+        Random random = new Random(seed);
+        int[] priority = new int[threads];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, random);
+        for (int i = 0; i < threads; i++) {
+            priority[order.get(i)] = depth + i;
+        }
+        int[] changePoints = new int[Math.max(0, depth - 1)];
+        for (int i = 0; i < changePoints.length; i++) {
+            changePoints[i] = 1 + random.nextInt(Math.max(1, estimatedSteps));
+        }
+        return (step, state) -> {
+            for (int i = 0; i < changePoints.length; i++) {
+                if (changePoints[i] == step && state.previous() >= 0) {
+                    priority[state.previous()] = depth - 1 - i;
+                }
+            }
+            int best = -1;
+            for (int id = 0; id < state.threadCount(); id++) {
+                if (state.enabled(id) && (best < 0 || priority[id] > priority[best])) {
+                    best = id;
+                }
+            }
+            return best;
+        };
+    }
+
+    static List<Integer> enabled(Scheduler.StateView state) {
+        List<Integer> ids = new ArrayList<>();
+        for (int id = 0; id < state.threadCount(); id++) {
+            if (state.enabled(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+}
