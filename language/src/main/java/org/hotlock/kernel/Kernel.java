@@ -263,16 +263,23 @@ public final class Kernel {
         if (blocks.containsKey(id)) {
             throw new HLException("memory" + id + " is already registered", location);
         }
+        String directory = "/sys/devices/system/memory/memory" + id;
+        point(org.hotlock.sched.Event.Kind.WRITE, new org.hotlock.sched.SysfsKey(directory), true, "device_add: " + directory + " appears");
         blocks.put(id, mem);
         HLObject dev = (HLObject) mem.get("dev");
         dev.set("kobj_visible", true);
-        sysfs.addDevice("/sys/devices/system/memory/memory" + id, "memory", dev);
+        sysfs.addDevice(directory, "memory", dev);
+        if (scheduler != null) {
+            scheduler.directoryAdded(directory);
+        }
     }
 
     /** device_unregister: the sysfs directory goes away. */
     @TruffleBoundary
     public void unregisterBlock(HLObject mem) {
         long id = (Long) mem.get("phys_index");
+        point(org.hotlock.sched.Event.Kind.WRITE, new org.hotlock.sched.SysfsKey("/sys/devices/system/memory/memory" + id), true,
+                "device_del: /sys/devices/system/memory/memory" + id + " goes away");
         blocks.remove(id);
         HLObject dev = (HLObject) mem.get("dev");
         dev.set("kobj_visible", false);

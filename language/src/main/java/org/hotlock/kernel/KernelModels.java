@@ -51,10 +51,11 @@ public final class KernelModels {
 
     /** {@code sysfs.write(path, value)} and {@code sysfs.read(path)} read like the shell commands. */
     private static void defineSysfsObject(HotLockContext context) {
-        org.hotlock.runtime.StructType type = new org.hotlock.runtime.StructType("sysfs", List.of("write", "read"));
+        org.hotlock.runtime.StructType type = new org.hotlock.runtime.StructType("sysfs", List.of("write", "read", "wait"));
         org.hotlock.runtime.HLObject sysfs = type.instantiate();
         sysfs.set("write", context.lookup("sysfs_write"));
         sysfs.set("read", context.lookup("sysfs_read"));
+        sysfs.set("wait", context.lookup("sysfs_wait"));
         context.defineConstant(context.language().globalIndex("sysfs"), sysfs);
     }
 

@@ -35,6 +35,8 @@ public final class Scheduler implements LockWaiter {
         Event pending;
         KernelLock blockedOn;
         LockMode blockedMode;
+        /** A sysfs directory the thread waits to appear (a udev rule waiting for its uevent). */
+        String waitingFor;
         List<String> blockedStack;
         Throwable failure;
         /** The fallback runtime's frame chain of this thread while it is not running. */
@@ -51,7 +53,7 @@ public final class Scheduler implements LockWaiter {
         }
 
         public boolean enabled() {
-            return !done() && blockedOn == null;
+            return !done() && blockedOn == null && waitingFor == null;
         }
 
         public Event pending() {
@@ -229,6 +231,14 @@ public final class Scheduler implements LockWaiter {
                 continue;
             }
             KernelLock lock = r.blockedOn;
+            if (lock == null) {
+                sb.append("  ").append(r.name()).append(" waits for ").append(r.waitingFor).append(" to appear\n");
+                stacks.add(r.name() + ":");
+                for (String frame : r.blockedStack) {
+                    stacks.add("    " + frame);
+                }
+                continue;
+            }
             sb.append("  ").append(r.name()).append(" waits for ").append(lock.name());
             if (!lock.holders().isEmpty()) {
                 sb.append(", held by ");
@@ -323,6 +333,34 @@ public final class Scheduler implements LockWaiter {
         r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, true, "waits for " + lock.name());
         points++;
         Continuation.yield(SCOPE);
+    }
+
+    /**
+     * Blocks the running thread until the sysfs directory exists. Returns false when no
+     * other thread could ever make it (single-threaded use).
+     */
+    @TruffleBoundary
+    public void waitForDirectory(String directory, Node location) {
+        Runner r = current;
+        r.waitingFor = directory;
+        r.blockedStack = KernelReports.currentStack(location);
+        r.pending = new Event(r.id, Event.Kind.READ, new SysfsKey(directory), false, "waits for " + directory);
+        points++;
+        Continuation.yield(SCOPE);
+    }
+
+    /** A device directory appeared: threads waiting for it can run again. */
+    public void directoryAdded(String directory) {
+        for (Runner r : runners) {
+            if (directory.equals(r.waitingFor)) {
+                r.waitingFor = null;
+                r.pending = new Event(r.id, Event.Kind.READ, new SysfsKey(directory), false, "sees " + directory);
+            }
+        }
+    }
+
+    public boolean running() {
+        return current != null;
     }
 
     @Override

@@ -36,7 +36,7 @@ public abstract class FirmwareEventBuiltin extends KernelBuiltinNode {
         String description = describe(name, rest);
         KernelOperation.enter(kernel, description);
         try {
-            return call.call(handler.callTarget(), rest);
+            return call.call(KernelOperation.current(this, handler).callTarget(), rest);
         } finally {
             KernelOperation.exit(kernel, description, this);
         }

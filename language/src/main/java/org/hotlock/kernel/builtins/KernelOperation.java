@@ -13,6 +13,17 @@ final class KernelOperation {
     private KernelOperation() {
     }
 
+    /**
+     * The function now bound to the handler's name: a script that redefines a model function
+     * (to try a patched kernel) changes what the sysfs file or event runs, as it changes every
+     * call site.
+     */
+    @TruffleBoundary
+    static org.hotlock.runtime.HLFunction current(Node node, org.hotlock.runtime.HLFunction registered) {
+        Object now = org.hotlock.HotLockContext.get(node).lookup(registered.name());
+        return now instanceof org.hotlock.runtime.HLFunction f ? f : registered;
+    }
+
     @TruffleBoundary
     static void enter(Kernel kernel, String description) {
         kernel.enterOperation(kernel.currentThread().name() + ": " + description);

@@ -17,6 +17,7 @@ public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object read(String path, @Cached IndirectCallNode call) {
         Kernel kernel = bootedKernel();
+        kernel.point(org.hotlock.sched.Event.Kind.SYSFS, org.hotlock.sched.SysfsKey.of(path), false, "sysfs.read(\"" + path + "\")");
         Sysfs.File file = kernel.sysfs().lookup(path);
         if (file == null) {
             return (long) -Errno.ENOENT;
@@ -27,7 +28,7 @@ public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
         String description = "sysfs.read(\"" + path + "\")";
         KernelOperation.enter(kernel, description);
         try {
-            return call.call(file.show().callTarget(), file.device() == null ? HLNull.SINGLETON : file.device());
+            return call.call(KernelOperation.current(this, file.show()).callTarget(), file.device() == null ? HLNull.SINGLETON : file.device());
         } finally {
             KernelOperation.exit(kernel, description, this);
         }

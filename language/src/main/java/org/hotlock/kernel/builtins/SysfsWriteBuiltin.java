@@ -30,6 +30,7 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object write(String path, Object value, @Cached IndirectCallNode call) {
         Kernel kernel = bootedKernel();
+        kernel.point(org.hotlock.sched.Event.Kind.SYSFS, org.hotlock.sched.SysfsKey.of(path), false, describe(path, text(value)));
         Sysfs.File file = kernel.sysfs().lookup(path);
         if (file == null) {
             return (long) -Errno.ENOENT;
@@ -45,13 +46,12 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
             return (long) -Errno.E2BIG;
         }
         String description = describe(path, buf);
-        kernel.point(org.hotlock.sched.Event.Kind.SYSFS, null, false, description);
         KernelOperation.enter(kernel, description);
         Object result;
         try {
             while (true) {
                 Object device = file.device() == null ? HLNull.SINGLETON : file.device();
-                result = call.call(file.store().callTarget(), device, buf);
+                result = call.call(KernelOperation.current(this, file.store()).callTarget(), device, buf);
                 if (!(result instanceof Long l) || l != -Errno.ERESTARTNOINTR) {
                     break;
                 }

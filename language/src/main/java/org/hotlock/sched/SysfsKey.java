@@ -1,0 +1,12 @@
+package org.hotlock.sched;
+
+/**
+ * A sysfs directory as shared state: looking a file up reads it, adding or removing the
+ * device writes it. So a udev rule that reacts to a new block is ordered against device_add.
+ */
+public record SysfsKey(String directory) {
+    public static SysfsKey of(String path) {
+        int slash = path.lastIndexOf('/');
+        return new SysfsKey(slash <= 0 ? path : path.substring(0, slash));
+    }
+}

@@ -1,0 +1,183 @@
+package org.hotlock.sched;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The scheduler and the explorer, driven as a script would drive them. */
+class SchedulerTest {
+
+    private static final String MACHINE = """
+            kernel "%s"
+            machine box {
+              platform acpi
+              block_size 128M
+              node 0 { boot 0..4G; hotpluggable 4G..8G }
+              auto_online false
+            }
+            """;
+
+    private static final String LOST_UPDATE = """
+            sysfs.write("/sys/devices/system/memory/probe", 0x108000000)
+            sysfs.write("/sys/devices/system/memory/auto_online_blocks", "online")
+            thread probe { sysfs.write("/sys/devices/system/memory/probe", 0x100000000) }
+            thread admin { sysfs.write("/sys/devices/system/memory/memory33/online", "1") }
+            """;
+
+    /** Runs the script; returns what it printed, and the error message if it failed. */
+    static String[] run(String script, Map<String, String> options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Context.Builder b = Context.newBuilder("hotlock").out(out).err(out).option("engine.WarnInterpreterOnly", "false");
+        options.forEach(b::option);
+        try (Context c = b.build()) {
+            try {
+                c.eval("hotlock", script);
+                return new String[]{out.toString(StandardCharsets.UTF_8), null};
+            } catch (PolyglotException e) {
+                assertTrue(e.isGuestException(), () -> "internal error: " + e);
+                return new String[]{out.toString(StandardCharsets.UTF_8), e.getMessage()};
+            }
+        }
+    }
+
+    static long executions(String report) {
+        Matcher m = Pattern.compile("(\\d+) executions").matcher(report);
+        assertTrue(m.find(), report);
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void exploreFindsTheLostUpdateOn419() {
+        String[] r = run(MACHINE.formatted("4.19") + LOST_UPDATE + "explore { probe, admin }\n", Map.of());
+        assertTrue(r[1] != null && r[1].contains("kernel invariant broken: zone Normal (node 0)"), r[0] + r[1]);
+        assertTrue(r[0].contains("(32768 pages lost)"), r[0]);
+        assertTrue(r[0].contains("interleaving:"), r[0]);
+    }
+
+    @Test
+    void exploreProves420Clean() {
+        String[] r = run(MACHINE.formatted("4.20") + LOST_UPDATE + "explore { probe, admin }\n", Map.of());
+        assertEquals(null, r[1], r[0]);
+        assertTrue(r[0].contains("result: clean (every schedule explored)"), r[0]);
+        assertTrue(executions(r[0]) > 1, r[0]);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameScheduleAndResult() {
+        String script = MACHINE.formatted("4.19") + LOST_UPDATE + "run { probe, admin }\nprint(NODE_DATA(0).node_zones[0].present_pages)\n";
+        String[] a = run(script, Map.of("hotlock.Seed", "7"));
+        String[] b = run(script, Map.of("hotlock.Seed", "7"));
+        assertEquals(a[0], b[0]);
+        assertEquals(a[1], b[1]);
+        boolean anyDiffers = false;
+        for (int seed = 0; seed < 20 && !anyDiffers; seed++) {
+            anyDiffers = !run(script, Map.of("hotlock.Seed", Integer.toString(seed)))[0].equals(a[0]);
+        }
+        assertTrue(anyDiffers, "20 seeds all gave the same run: the seed does not steer the schedule");
+    }
+
+    /**
+     * Two threads of three independent steps each (start and two yields) have C(6,3) = 20
+     * interleavings; all are equivalent, so the reduction runs one.
+     */
+    @Test
+    void reductionRunsOneExecutionWhereTheNaiveSearchRunsEveryInterleaving() {
+        String script = MACHINE.formatted("4.20") + """
+                thread a { yield(); yield() }
+                thread b { yield(); yield() }
+                explore { a, b }
+                """;
+        assertEquals(20, executions(run(script, Map.of("hotlock.Reduce", "false"))[0]));
+        assertEquals(1, executions(run(script, Map.of())[0]));
+    }
+
+    /**
+     * With one shared mutex taken and released by each of two threads, the naive search runs
+     * every interleaving of {start, lock, unlock} x 2 that the lock allows, the reduction only
+     * the two orders of the critical sections.
+     */
+    @Test
+    void reductionKeepsBothOrdersOfDependentSteps() {
+        String script = MACHINE.formatted("4.20") + """
+                const m = mutex("m")
+                thread a { mutex_lock(m); mutex_unlock(m) }
+                thread b { mutex_lock(m); mutex_unlock(m) }
+                explore { a, b }
+                """;
+        long naive = executions(run(script, Map.of("hotlock.Reduce", "false"))[0]);
+        long reduced = executions(run(script, Map.of())[0]);
+        assertTrue(reduced >= 2, "both orders of the critical sections must run: " + reduced);
+        assertTrue(reduced < naive, reduced + " vs naive " + naive);
+    }
+
+    @Test
+    void abbaDeadlockIsReportedWithTheWaitForCycle() {
+        String script = MACHINE.formatted("4.20") + """
+                const a = mutex("lock_a")
+                const b = mutex("lock_b")
+                thread t1 { mutex_lock(a); mutex_lock(b); mutex_unlock(b); mutex_unlock(a) }
+                thread t2 { mutex_lock(b); mutex_lock(a); mutex_unlock(a); mutex_unlock(b) }
+                explore { t1, t2 }
+                """;
+        String[] r = run(script, Map.of());
+        assertTrue(r[1] != null && r[1].contains("scenario failed: deadlock"), r[0]);
+        assertTrue(r[0].contains("t1 waits for lock_b, held by t2"), r[0]);
+        assertTrue(r[0].contains("t2 waits for lock_a, held by t1"), r[0]);
+        assertTrue(r[0].contains("wait-for cycle: t1 -[lock_b]-> t2 -[lock_a]-> t1")
+                || r[0].contains("wait-for cycle: t2 -[lock_a]-> t1 -[lock_b]-> t2"), r[0]);
+    }
+
+    @Test
+    void aRunawayThreadStopsAtTheStepBound() {
+        String script = MACHINE.formatted("4.20") + "thread spin { while (true) { yield() } }\nrun { spin }\n";
+        String[] r = run(script, Map.of("hotlock.MaxSteps", "500"));
+        assertTrue(r[0].contains("passed its bound of 500 steps without ending (raise it with --max-steps)"), r[0]);
+        assertTrue(r[1] != null, "a bounded run is a failure, not a clean result");
+    }
+
+    @Test
+    void aPreemptionBoundThatHidesTheBugSaysTheSearchWasIncomplete() {
+        String[] r = run(MACHINE.formatted("4.19") + LOST_UPDATE + "explore { probe, admin }\n", Map.of("hotlock.PreemptionBound", "0"));
+        assertEquals(null, r[1], r[0]);
+        assertTrue(r[0].contains("INCOMPLETE: the search hit its bound"), r[0]);
+    }
+
+    @Test
+    void pctFindsTheLostUpdate() {
+        String[] r = run(MACHINE.formatted("4.19") + LOST_UPDATE + "pct { probe, admin }\n",
+                Map.of("hotlock.PctRuns", "200", "hotlock.PctDepth", "2", "hotlock.Seed", "1"));
+        assertTrue(r[1] != null && r[1].contains("kernel invariant broken"), r[0]);
+    }
+
+    @Test
+    void replayFollowsTheScheduleAndRejectsOneThatDoesNotFit() {
+        String script = MACHINE.formatted("4.19") + LOST_UPDATE + "explore { probe, admin }\n";
+        String[] found = run(script, Map.of());
+        Matcher m = Pattern.compile("FAILED in execution \\d+").matcher(found[0]);
+        assertTrue(m.find(), found[0]);
+        // rebuild the schedule from the printed table: the column a step is in names its thread
+        StringBuilder schedule = new StringBuilder();
+        for (String line : found[0].split("\n")) {
+            Matcher row = Pattern.compile("^\\s*(\\d+)  (\\s*)\\S").matcher(line);
+            if (row.find() && line.length() > 7) {
+                schedule.append(schedule.isEmpty() ? "" : ",").append(row.group(2).length() >= 40 ? "admin" : "probe");
+            }
+        }
+        String[] replayed = run(script, Map.of("hotlock.Replay", schedule.toString()));
+        assertEquals(found[1], replayed[1]);
+        String[] wrong = run(script, Map.of("hotlock.Replay", "admin,nobody"));
+        assertTrue(wrong[1] != null && wrong[1].contains("the trace does not match this scenario"), wrong[0] + wrong[1]);
+        assertNotEquals(found[1], wrong[1]);
+    }
+}
