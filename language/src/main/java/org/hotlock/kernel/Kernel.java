@@ -392,10 +392,10 @@ public final class Kernel {
     }
 
     /** A scheduling point, when guest threads are being scheduled; nothing otherwise. */
-    public void point(org.hotlock.sched.Event.Kind kind, Object object, boolean write, String description) {
+    public void point(org.hotlock.sched.Event.Kind kind, Object object, boolean write, Object detail) {
         org.hotlock.sched.Scheduler s = scheduler;
         if (s != null) {
-            s.point(kind, object, write, description);
+            s.point(kind, object, write, detail);
         }
     }
 
@@ -406,7 +406,7 @@ public final class Kernel {
     /** Takes the lock, waiting (through the scheduler) while it is not available. */
     @TruffleBoundary
     public void acquire(KernelLock lock, LockMode mode, Node location) {
-        point(org.hotlock.sched.Event.Kind.ACQUIRE, lock, true, (mode == LockMode.READ ? "lock(R) " : "lock ") + lock.name());
+        point(org.hotlock.sched.Event.Kind.ACQUIRE, lock, true, mode);
         GuestThread thread = current;
         if (thread.holds(lock) && lock.kind() != LockKind.SEQLOCK) {
             throw new HLException(thread.name() + " takes " + lock.name() + " again while holding it: "
@@ -430,7 +430,7 @@ public final class Kernel {
     /** Takes the lock if it is available now; never waits. */
     @TruffleBoundary
     public boolean tryAcquire(KernelLock lock, LockMode mode) {
-        point(org.hotlock.sched.Event.Kind.TRYLOCK, lock, true, "trylock " + lock.name());
+        point(org.hotlock.sched.Event.Kind.TRYLOCK, lock, true, null);
         GuestThread thread = current;
         if (!lock.available(mode)) {
             thread.setFailedTrylock(lock);
@@ -449,7 +449,7 @@ public final class Kernel {
      */
     @TruffleBoundary
     public void release(KernelLock lock, Node location) {
-        point(org.hotlock.sched.Event.Kind.RELEASE, lock, true, "unlock " + lock.name());
+        point(org.hotlock.sched.Event.Kind.RELEASE, lock, true, null);
         GuestThread thread = current;
         LockMode mode = thread.modeOf(lock);
         if (mode == null) {
@@ -569,7 +569,9 @@ public final class Kernel {
         String report = KernelReports.warning(this, message, location);
         warnings.add(report);
         log(report);
-        HotLockContext.get(location).err().println(report);
+        if (scheduler == null) {
+            HotLockContext.get(location).err().println(report);
+        }
     }
 
     // ------------------------------------------------------------------ invariants
@@ -625,8 +627,7 @@ public final class Kernel {
      */
     public void onSharedAccess(Node location, HLObject object, int field, boolean write, Object value) {
         if (scheduler != null) {
-            point(write ? org.hotlock.sched.Event.Kind.WRITE : org.hotlock.sched.Event.Kind.READ, new org.hotlock.sched.FieldKey(object, field), write,
-                    (write ? "write " : "read ") + describeField(object, field) + (write ? " = " + describeValue(object, field, value) : ""));
+            point(write ? org.hotlock.sched.Event.Kind.WRITE : org.hotlock.sched.Event.Kind.READ, new org.hotlock.sched.FieldKey(object, field), write, value);
         }
         if (write && object.type() == types.memoryBlock && field == types.blockState) {
             long from = (Long) object.get(field);
@@ -640,20 +641,21 @@ public final class Kernel {
     }
 
     /** A block state reads as its name; everything else as it prints. */
-    public String describeValue(HLObject object, int field, Object value) {
-        if (object.type() == types.memoryBlock && field == types.blockState && value instanceof Long l) {
+    @TruffleBoundary
+    public static String describeValue(HLObject object, int field, Object value) {
+        if (object.type().name().equals("memory_block") && object.type().fieldName(field).equals("state") && value instanceof Long l) {
             return stateName(l);
         }
         return org.hotlock.runtime.Display.show(value);
     }
 
-    /** {@code Normal.present_pages}, {@code memory32.state}: how reports name a shared field. */
+    /** {@code node0.Normal.present_pages}, {@code memory32.state}: how reports name a shared field. */
     @TruffleBoundary
-    public String describeField(HLObject object, int field) {
+    public static String describeField(HLObject object, int field) {
         String owner;
-        if (object.type() == types.zone) {
+        if (object.type().name().equals("zone")) {
             owner = "node" + object.get("nid") + "." + object.get("name");
-        } else if (object.type() == types.memoryBlock) {
+        } else if (object.type().name().equals("memory_block")) {
             owner = "memory" + object.get("phys_index");
         } else {
             owner = object.type().name();

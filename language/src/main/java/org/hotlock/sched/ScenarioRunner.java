@@ -50,6 +50,19 @@ public final class ScenarioRunner {
     }
 
     private Report last;
+    /** Distinct kernel WARNINGs seen across the executions, with how often each recurred. */
+    private final java.util.Map<String, Integer> warnings = new java.util.LinkedHashMap<>();
+    private int warningsSeen;
+
+    /** Collects the WARNINGs an execution added, before its state is thrown away. */
+    private Outcome harvest(Outcome o) {
+        List<String> all = kernel.warnings();
+        for (int i = warningsSeen; i < all.size(); i++) {
+            warnings.merge(all.get(i), 1, Integer::sum);
+        }
+        warningsSeen = all.size();
+        return o;
+    }
 
     public Report lastReport() {
         return last;
@@ -75,6 +88,7 @@ public final class ScenarioRunner {
         }
         long maxSteps = options.get(HotLockLanguage.MaxSteps);
         Snapshot initial = new Snapshot(context, kernel);
+        warningsSeen = kernel.warnings().size();
         String names = String.join(", ", threads.stream().map(ThreadSpec::name).toList());
         Report report = switch (mode) {
             case RUN -> {
@@ -85,7 +99,7 @@ public final class ScenarioRunner {
                     case "round-robin" -> Strategies.roundRobin();
                     default -> throw new HLException("unknown strategy '" + strategy + "' (random, round-robin)", location);
                 };
-                Outcome o = new Scheduler(kernel, threads, maxSteps).run(chooser);
+                Outcome o = harvest(new Scheduler(kernel, threads, maxSteps).run(chooser));
                 String how = strategy.equals("random") ? "seed " + seed : strategy;
                 yield finish(mode, o, 1, true, "run (" + how + "): threads " + names + ", " + o.trace().size() + " steps");
             }
@@ -93,7 +107,7 @@ public final class ScenarioRunner {
                 List<String> schedule = Arrays.asList(options.get(HotLockLanguage.Replay).split(","));
                 Outcome o;
                 try {
-                    o = new Scheduler(kernel, threads, maxSteps).run(Strategies.replay(schedule));
+                    o = harvest(new Scheduler(kernel, threads, maxSteps).run(Strategies.replay(schedule)));
                 } catch (Strategies.ReplayMismatch e) {
                     initial.restore();
                     throw new HLException("the trace does not match this scenario: " + e.getMessage(), location);
@@ -113,6 +127,35 @@ public final class ScenarioRunner {
         return report;
     }
 
+    /**
+     * For the benchmark: random-schedule executions of the threads, each from the initial
+     * state, for about {@code millis} milliseconds. Returns executions, scheduling points and
+     * elapsed nanoseconds; failures are counted, not reported.
+     */
+    @TruffleBoundary
+    public long[] measure(List<ThreadSpec> threads, long millis) {
+        Snapshot initial = new Snapshot(context, kernel);
+        long maxSteps = context.env().getOptions().get(HotLockLanguage.MaxSteps);
+        long start = System.nanoTime();
+        long deadline = start + millis * 1_000_000L;
+        long executions = 0;
+        long points = 0;
+        long failures = 0;
+        while (System.nanoTime() < deadline) {
+            initial.restore();
+            Scheduler scheduler = new Scheduler(kernel, threads, maxSteps);
+            Outcome o = scheduler.run(Strategies.random(executions));
+            points += scheduler.points();
+            executions++;
+            if (o.failed()) {
+                failures++;
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        initial.restore();
+        return new long[]{executions, points, elapsed, failures};
+    }
+
     private Report explore(List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
         var options = context.env().getOptions();
         boolean reduce = options.get(HotLockLanguage.Reduce);
@@ -124,7 +167,8 @@ public final class ScenarioRunner {
         long[] lastPrint = {start};
         Explorer.Result r = explorer.explore(() -> {
             initial.restore();
-            return new Scheduler(kernel, threads, maxSteps).run(explorer);
+            warningsSeen = kernel.warnings().size();
+            return harvest(new Scheduler(kernel, threads, maxSteps).run(explorer));
         }, maxExecutions, executions -> {
             if (progress) {
                 long now = System.nanoTime();
@@ -154,13 +198,15 @@ public final class ScenarioRunner {
         int depth = options.get(HotLockLanguage.PctDepth);
         long seed = options.get(HotLockLanguage.Seed);
         initial.restore();
-        Outcome first = new Scheduler(kernel, threads, maxSteps).run(Strategies.random(seed));
+        warningsSeen = kernel.warnings().size();
+        Outcome first = harvest(new Scheduler(kernel, threads, maxSteps).run(Strategies.random(seed)));
         int k = Math.max(1, first.trace().size());
         int done = 1;
         Outcome failure = first.failed() ? first : null;
         for (int i = 1; i < runs && failure == null; i++) {
             initial.restore();
-            Outcome o = new Scheduler(kernel, threads, maxSteps).run(Strategies.pct(seed + i, depth, k, threads.size()));
+            warningsSeen = kernel.warnings().size();
+            Outcome o = harvest(new Scheduler(kernel, threads, maxSteps).run(Strategies.pct(seed + i, depth, k, threads.size())));
             k = Math.max(k, o.trace().size());
             done++;
             if (o.failed()) {
@@ -174,6 +220,13 @@ public final class ScenarioRunner {
     private Report finish(Mode mode, Outcome outcome, long executions, boolean complete, String summary) {
         Outcome failure = outcome != null && outcome.failed() ? outcome : null;
         StringBuilder sb = new StringBuilder(summary).append('\n');
+        if (!warnings.isEmpty()) {
+            sb.append("  kernel warnings: ").append(warnings.size()).append(" distinct\n");
+            for (java.util.Map.Entry<String, Integer> w : warnings.entrySet()) {
+                sb.append("  (seen in ").append(w.getValue()).append(w.getValue() == 1 ? " execution)\n" : " executions)\n");
+                sb.append("    ").append(w.getKey().replace("\n", "\n    ")).append('\n');
+            }
+        }
         if (failure == null) {
             sb.append("  result: clean").append(complete && mode == Mode.EXPLORE ? " (every schedule explored)" : "").append('\n');
         } else {

@@ -299,8 +299,7 @@ public final class Scheduler implements LockWaiter {
 
     private Event describeAtExecution(Event e) {
         if (e.kind() == Event.Kind.READ && e.object() instanceof FieldKey k) {
-            return new Event(e.thread(), e.kind(), e.object(), e.write(),
-                    e.description() + " = " + kernel.describeValue(k.object(), k.field(), k.object().get(k.field())));
+            return e.withDetail(k.object().get(k.field()));
         }
         return e;
     }
@@ -309,13 +308,13 @@ public final class Scheduler implements LockWaiter {
 
     /** A scheduling point: record what the running thread is about to do and let others run. */
     @TruffleBoundary
-    public void point(Event.Kind kind, Object object, boolean write, String description) {
+    public void point(Event.Kind kind, Object object, boolean write, Object detail) {
         Runner r = current;
         if (r == null) {
             return;
         }
         points++;
-        r.pending = new Event(r.id, kind, object, write, description);
+        r.pending = new Event(r.id, kind, object, write, detail);
         Continuation.yield(SCOPE);
     }
 

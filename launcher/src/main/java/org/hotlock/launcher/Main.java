@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "hotlock", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs HotLock scenarios against a lock-aware simulated Linux kernel.",
-        subcommands = {Main.Run.class, Main.Explore.class, Main.Pct.class, Main.Replay.class},
+        subcommands = {Main.Run.class, Main.Explore.class, Main.Pct.class, Main.Replay.class, Main.Bench.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a script failed (guest error, kernel BUG, unmet expectation)",
                 "2:usage or syntax error", "3:internal error in HotLock"})
@@ -291,6 +291,49 @@ public final class Main implements Callable<Integer> {
         @Override
         String mode() {
             return "run";
+        }
+    }
+
+    /**
+     * {@code hotlock bench FILE...}: each file sets up a scenario and names its threads in
+     * {@code workload}; random-schedule executions run for a warm-up, then are measured.
+     * Prints one line per file: name, executions/s, scheduling points/s. bin/bench runs it
+     * on both runtimes and prints the ratio.
+     */
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure executions and scheduling points per second (see bin/bench).")
+    static final class Bench implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+        @Option(names = "--warmup", paramLabel = "MS", description = "Warm-up per workload in ms (default: ${DEFAULT-VALUE}).")
+        long warmup = 5000;
+        @Option(names = "--measure", paramLabel = "MS", description = "Measured time per workload in ms (default: ${DEFAULT-VALUE}).")
+        long measure = 5000;
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws IOException {
+            String runtime;
+            try (Engine e = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+                runtime = e.getImplementationName();
+            }
+            for (Path file : files) {
+                Source source = Source.newBuilder("hotlock", Files.readString(file), file.toString()).build();
+                try (Context context = Context.newBuilder("hotlock").out(main.out).err(main.err)
+                        .option("engine.WarnInterpreterOnly", "false").build()) {
+                    context.eval(source);
+                    context.eval("hotlock", "bench_scenario(workload, " + warmup + ")");
+                    Value r = context.eval("hotlock", "bench_scenario(workload, " + measure + ")");
+                    long executions = r.getArrayElement(0).asLong();
+                    long points = r.getArrayElement(1).asLong();
+                    double secs = r.getArrayElement(2).asLong() / 1e9;
+                    main.out.printf("%s\t%s\t%.1f\t%.1f\t%d%n", file.getFileName(), runtime, executions / secs, points / secs,
+                            r.getArrayElement(3).asLong());
+                } catch (PolyglotException e) {
+                    return new ErrorReporter(main.err, true).report(e);
+                }
+            }
+            return ExitCodes.SUCCESS;
         }
     }
 
