@@ -408,7 +408,7 @@ public final class Kernel {
     public void acquire(KernelLock lock, LockMode mode, Node location) {
         point(org.hotlock.sched.Event.Kind.ACQUIRE, lock, true, mode);
         GuestThread thread = current;
-        if (thread.holds(lock) && lock.kind() != LockKind.SEQLOCK) {
+        if (thread.holds(lock)) {
             throw new HLException(thread.name() + " takes " + lock.name() + " again while holding it: "
                     + lock.kind().kernelName() + " is not recursive (self-deadlock)", location);
         }
@@ -439,6 +439,9 @@ public final class Kernel {
         }
         lock.grant(thread, mode);
         lockLog.add(new LockEvent(thread, "+", lock, mode));
+        if (thread.failedTrylock() == lock) {
+            thread.setFailedTrylock(null);
+        }
         return true;
     }
 
@@ -604,7 +607,7 @@ public final class Kernel {
             if (present != e.getValue()) {
                 return "zone " + zone.get("name") + " (node " + zone.get("nid") + "): present_pages is " + present
                         + " but its online blocks hold " + e.getValue() + " pages ("
-                        + (e.getValue() - present) + " pages lost)";
+                        + (e.getValue() > present ? (e.getValue() - present) + " pages lost)" : (present - e.getValue()) + " pages counted twice)");
             }
         }
         for (HLObject node : nodes) {

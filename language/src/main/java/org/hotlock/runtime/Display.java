@@ -76,6 +76,7 @@ public final class Display {
     }
 
     /** The guest type name used in error messages. */
+    @TruffleBoundary
     public static String typeName(Object value) {
         if (value instanceof Long) {
             return "int";

@@ -5,6 +5,7 @@ package org.hotlock.sched;
  * device writes it. So a udev rule that reacts to a new block is ordered against device_add.
  */
 public record SysfsKey(String directory) {
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
     public static SysfsKey of(String path) {
         int slash = path.lastIndexOf('/');
         return new SysfsKey(slash <= 0 ? path : path.substring(0, slash));

@@ -35,11 +35,15 @@ public abstract class FirmwareEventBuiltin extends KernelBuiltinNode {
         }
         String description = describe(name, rest);
         KernelOperation.enter(kernel, description);
+        Object result;
         try {
-            return call.call(KernelOperation.current(this, handler).callTarget(), rest);
-        } finally {
-            KernelOperation.exit(kernel, description, this);
+            result = call.call(KernelOperation.current(this, handler).callTarget(), rest);
+        } catch (RuntimeException | Error e) {
+            KernelOperation.abort(kernel);
+            throw e;
         }
+        KernelOperation.exit(kernel, description, this);
+        return result;
     }
 
     @TruffleBoundary

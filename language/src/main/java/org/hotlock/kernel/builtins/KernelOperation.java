@@ -29,6 +29,12 @@ final class KernelOperation {
         kernel.enterOperation(kernel.currentThread().name() + ": " + description);
     }
 
+    /** Leaves a kernel operation that is failing: its own error is the one to report. */
+    @TruffleBoundary
+    static void abort(Kernel kernel) {
+        kernel.exitOperation();
+    }
+
     @TruffleBoundary
     static void exit(Kernel kernel, String description, Node location) {
         if (kernel.exitOperation()) {

@@ -27,11 +27,15 @@ public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
         }
         String description = "sysfs.read(\"" + path + "\")";
         KernelOperation.enter(kernel, description);
+        Object result;
         try {
-            return call.call(KernelOperation.current(this, file.show()).callTarget(), file.device() == null ? HLNull.SINGLETON : file.device());
-        } finally {
-            KernelOperation.exit(kernel, description, this);
+            result = call.call(KernelOperation.current(this, file.show()).callTarget(), file.device() == null ? HLNull.SINGLETON : file.device());
+        } catch (RuntimeException | Error e) {
+            KernelOperation.abort(kernel);
+            throw e;
         }
+        KernelOperation.exit(kernel, description, this);
+        return result;
     }
 
     @Fallback

@@ -55,11 +55,18 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
                 if (!(result instanceof Long l) || l != -Errno.ERESTARTNOINTR) {
                     break;
                 }
+                if (kernel.currentThread().failedTrylock() == null) {
+                    // a restart with no failed trylock to wait for would spin forever: the
+                    // write returns -ERESTARTNOINTR to the script instead
+                    break;
+                }
                 waitForRestart(kernel);
             }
-        } finally {
-            KernelOperation.exit(kernel, description, this);
+        } catch (RuntimeException | Error e) {
+            KernelOperation.abort(kernel);
+            throw e;
         }
+        KernelOperation.exit(kernel, description, this);
         if (!(result instanceof Long)) {
             throw error("the model's store function for " + path + " returned " + Display.typeName(result) + ", not a byte count or -errno");
         }

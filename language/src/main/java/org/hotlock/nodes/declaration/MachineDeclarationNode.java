@@ -53,6 +53,9 @@ public final class MachineDeclarationNode extends HLExpressionNode {
     }
 
     private void apply(MachineSpec spec, MachineEntryNode entry, Object[] values, MaterializedFrame frame) {
+        if (entry.children.length > 0 && !entry.key.equals("node")) {
+            throw new HLException("only 'node' takes a { ... } block, not '" + entry.key + "'", entry);
+        }
         switch (entry.key) {
             case "platform" -> spec.platform = string(entry, values);
             case "block_size" -> spec.blockSize = integer(entry, values);
@@ -71,6 +74,9 @@ public final class MachineDeclarationNode extends HLExpressionNode {
                     if (!(v instanceof String s)) {
                         throw new HLException("a driver name is a word such as acpi_memhotplug, not " + Display.typeName(v), entry);
                     }
+                    if (spec.drivers.contains(s)) {
+                        throw new HLException("driver " + s + " is declared twice", entry);
+                    }
                     spec.drivers.add(s);
                 }
             }
@@ -86,6 +92,9 @@ public final class MachineDeclarationNode extends HLExpressionNode {
                 }
                 MachineSpec.NodeSpec node = new MachineSpec.NodeSpec((int) id);
                 for (MachineEntryNode child : entry.children) {
+                    if (child.children.length > 0) {
+                        throw new HLException("'" + child.key + "' takes ranges, not a { ... } block", child);
+                    }
                     Object[] childValues = evaluate(frame, child);
                     switch (child.key) {
                         case "boot" -> addRanges(child, childValues, node.boot);
