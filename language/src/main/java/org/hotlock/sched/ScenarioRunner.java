@@ -185,8 +185,15 @@ public final class ScenarioRunner {
                 how, names, r.executions(), r.abandoned(), r.maxDepth(), secs);
         if (r.failure() == null) {
             if (r.bounded()) {
-                summary += "\n  INCOMPLETE: the search hit its bound (" + (bound >= 0 ? "preemption bound " + bound : "")
-                        + (r.executions() >= maxExecutions ? " " + maxExecutions + " executions" : "") + "); schedules beyond it were not explored";
+                List<String> reasons = new java.util.ArrayList<>();
+                if (bound >= 0) {
+                    reasons.add("preemption bound " + bound);
+                }
+                if (r.executions() >= maxExecutions) {
+                    reasons.add(maxExecutions + " executions, --max-executions");
+                }
+                summary += "\n  INCOMPLETE: the search hit its bound (" + String.join("; ", reasons) + ") after " + r.executions()
+                        + " executions, max depth " + r.maxDepth() + "; schedules beyond it were not explored";
             }
         }
         return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
