@@ -65,6 +65,9 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
     @Option(help = "A schedule to replay: thread names, comma separated.", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<String> Replay = new OptionKey<>("");
 
+    @Option(help = "Seconds an exploration or PCT may take before it stops, incomplete; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Long> TimeLimit = new OptionKey<>(0L);
+
     @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<String> ScenarioFile = new OptionKey<>("");
 

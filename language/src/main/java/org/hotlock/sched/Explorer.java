@@ -36,7 +36,7 @@ public final class Explorer implements Chooser {
         }
     }
 
-    public record Result(Outcome failure, long executions, long abandoned, boolean bounded, int maxDepth) {
+    public record Result(Outcome failure, long executions, long abandoned, boolean bounded, int maxDepth, boolean timedOut) {
     }
 
     private final boolean reduce;
@@ -81,8 +81,11 @@ public final class Explorer implements Chooser {
             if (progress != null) {
                 progress.accept(executions);
             }
+            if (outcome.kind() == Outcome.Kind.TIME_BOUND) {
+                return new Result(null, executions, abandoned, true, maxDepth, true);
+            }
             if (outcome.failed()) {
-                return new Result(outcome, executions, abandoned, bounded, maxDepth);
+                return new Result(outcome, executions, abandoned, bounded, maxDepth, false);
             }
             // the deepest state with a choice still to try
             while (!path.isEmpty()) {
@@ -95,11 +98,11 @@ public final class Explorer implements Chooser {
                 path.removeLast();
             }
             if (path.isEmpty()) {
-                return new Result(null, executions, abandoned, bounded, maxDepth);
+                return new Result(null, executions, abandoned, bounded, maxDepth, false);
             }
             if (executions >= maxExecutions) {
                 bounded = true;
-                return new Result(null, executions, abandoned, true, maxDepth);
+                return new Result(null, executions, abandoned, true, maxDepth, false);
             }
         }
     }
@@ -132,6 +135,13 @@ public final class Explorer implements Chooser {
         int threads = state.threadCount();
         if (threadClocks == null) {
             threadClocks = new int[threads][threads];
+        } else if (threads > threadClocks.length) {
+            // a thread was spawned: every clock gets a component for it
+            int[][] grown = new int[threads][];
+            for (int t = 0; t < threads; t++) {
+                grown[t] = java.util.Arrays.copyOf(t < threadClocks.length ? threadClocks[t] : new int[0], threads);
+            }
+            threadClocks = grown;
         }
         if (step < replayDepth) {
             Node node = path.get(step);
@@ -155,7 +165,7 @@ public final class Explorer implements Chooser {
             candidates.clear(parent.chosen);
             Event taken = parent.pending[parent.chosen];
             for (int t = candidates.nextSetBit(0); t >= 0; t = candidates.nextSetBit(t + 1)) {
-                if (!taken.dependent(parent.pending[t]) && t < threads) {
+                if (t < parent.pending.length && !taken.dependent(parent.pending[t]) && t < threads) {
                     node.sleep.set(t);
                 }
             }
@@ -207,7 +217,7 @@ public final class Explorer implements Chooser {
                 if (e == null || !e.dependent(next)) {
                     continue;
                 }
-                if (at.clock[e.thread()] <= threadClocks[p][e.thread()]) {
+                if (p >= threadClocks.length || at.clock[e.thread()] <= threadClocks[p][e.thread()]) {
                     break; // e happens before p's next step: no race
                 }
                 if (at.enabled.get(p)) {
@@ -216,7 +226,8 @@ public final class Explorer implements Chooser {
                     boolean added = false;
                     for (int j = k + 1; j < step && !added; j++) {
                         Event later = path.get(j).executed;
-                        if (later != null && path.get(j).clock[later.thread()] <= threadClocks[p][later.thread()]
+                        if (later != null && later.thread() < threadClocks[p].length
+                                && path.get(j).clock[later.thread()] <= threadClocks[p][later.thread()]
                                 && at.enabled.get(later.thread())) {
                             at.backtrack.set(later.thread());
                             added = true;
@@ -236,7 +247,7 @@ public final class Explorer implements Chooser {
         Node node = path.get(step);
         node.executed = event;
         int t = event.thread();
-        int[] clock = threadClocks[t].clone();
+        int[] clock = java.util.Arrays.copyOf(threadClocks[t], threadClocks.length);
         if (event.object() != null) {
             join(clock, event.write() ? accessClocks.get(event.object()) : writeClocks.get(event.object()));
         }
@@ -255,13 +266,13 @@ public final class Explorer implements Chooser {
         if (other == null) {
             return;
         }
-        for (int i = 0; i < into.length; i++) {
+        for (int i = 0; i < Math.min(into.length, other.length); i++) {
             into[i] = Math.max(into[i], other[i]);
         }
     }
 
     private static int[] joined(int[] a, int[] b) {
-        int[] r = a.clone();
+        int[] r = java.util.Arrays.copyOf(a, Math.max(a.length, b.length));
         join(r, b);
         return r;
     }

@@ -19,7 +19,9 @@ public record Outcome(Kind kind, String message, String thread, List<String> sta
         /** Every live thread was blocked. */
         DEADLOCK,
         /** The execution took more steps than its bound. */
-        STEP_BOUND
+        STEP_BOUND,
+        /** The scenario's time limit ran out during the execution (not a failure of the kernel). */
+        TIME_BOUND
     }
 
     public boolean failed() {

@@ -164,11 +164,13 @@ public final class ScenarioRunner {
         boolean progress = options.get(HotLockLanguage.Progress);
         Explorer explorer = new Explorer(reduce, bound);
         long start = System.nanoTime();
+        long limit = options.get(HotLockLanguage.TimeLimit);
+        long deadline = limit > 0 ? start + limit * 1_000_000_000L : Long.MAX_VALUE;
         long[] lastPrint = {start};
         Explorer.Result r = explorer.explore(() -> {
             initial.restore();
             warningsSeen = kernel.warnings().size();
-            return harvest(new Scheduler(kernel, threads, maxSteps).run(explorer));
+            return harvest(new Scheduler(kernel, threads, maxSteps).deadline(deadline).run(explorer));
         }, maxExecutions, executions -> {
             if (progress) {
                 long now = System.nanoTime();
@@ -192,6 +194,9 @@ public final class ScenarioRunner {
                 if (r.executions() >= maxExecutions) {
                     reasons.add(maxExecutions + " executions, --max-executions");
                 }
+                if (r.timedOut()) {
+                    reasons.add("time limit " + limit + " s, --time-limit");
+                }
                 summary += "\n  INCOMPLETE: the search hit its bound (" + String.join("; ", reasons) + ") after " + r.executions()
                         + " executions, max depth " + r.maxDepth() + "; schedules beyond it were not explored";
             }
@@ -210,7 +215,14 @@ public final class ScenarioRunner {
         int k = Math.max(1, first.trace().size());
         int done = 1;
         Outcome failure = first.failed() ? first : null;
+        long limit = options.get(HotLockLanguage.TimeLimit);
+        long deadline = limit > 0 ? System.nanoTime() + limit * 1_000_000_000L : Long.MAX_VALUE;
+        boolean timedOut = false;
         for (int i = 1; i < runs && failure == null; i++) {
+            if (System.nanoTime() > deadline) {
+                timedOut = true;
+                break;
+            }
             initial.restore();
             warningsSeen = kernel.warnings().size();
             Outcome o = harvest(new Scheduler(kernel, threads, maxSteps).run(Strategies.pct(seed + i, depth, k, threads.size())));
@@ -221,7 +233,10 @@ public final class ScenarioRunner {
             }
         }
         String summary = "pct (depth " + depth + ", seed " + seed + "): threads " + names + ", " + done + " of " + runs + " runs";
-        return finish(Mode.PCT, failure, done, true, summary);
+        if (timedOut) {
+            summary += "\n  INCOMPLETE: the time limit of " + limit + " s ran out after " + done + " runs (raise it with --time-limit)";
+        }
+        return finish(Mode.PCT, failure, done, !timedOut, summary);
     }
 
     private Report finish(Mode mode, Outcome outcome, long executions, boolean complete, String summary) {

@@ -37,6 +37,8 @@ public final class Scheduler implements LockWaiter {
         LockMode blockedMode;
         /** A sysfs directory the thread waits to appear (a udev rule waiting for its uevent). */
         String waitingFor;
+        /** The thread this one joins, until it ends. */
+        Runner joining;
         List<String> blockedStack;
         Throwable failure;
         /** The fallback runtime's frame chain of this thread while it is not running. */
@@ -53,7 +55,7 @@ public final class Scheduler implements LockWaiter {
         }
 
         public boolean enabled() {
-            return !done() && blockedOn == null && waitingFor == null;
+            return !done() && blockedOn == null && waitingFor == null && (joining == null || joining.done());
         }
 
         public Event pending() {
@@ -98,6 +100,7 @@ public final class Scheduler implements LockWaiter {
     private final List<Integer> schedule = new ArrayList<>();
     private final StateView view = new StateView();
     private final long maxSteps;
+    private long deadline = Long.MAX_VALUE;
     private Runner current;
     private int previous = -1;
     private long points;
@@ -108,6 +111,55 @@ public final class Scheduler implements LockWaiter {
         for (ThreadSpec spec : threads) {
             add(spec.name(), spec.body());
         }
+    }
+
+    /** A handle on a spawned thread, for join. */
+    public record Handle(Runner runner) implements com.oracle.truffle.api.interop.TruffleObject, org.hotlock.runtime.GuestNamed {
+        @Override
+        public String guestTypeName() {
+            return "thread";
+        }
+
+        @Override
+        public String toString() {
+            return "thread " + runner.name();
+        }
+    }
+
+    /** Starts a new guest thread running the function; it is scheduled like the others. */
+    @TruffleBoundary
+    public Handle spawn(HLFunction body) {
+        int n = 1;
+        for (Runner r : runners) {
+            if (r.name().equals(body.name()) || r.name().startsWith(body.name() + "#")) {
+                n++;
+            }
+        }
+        String name = n == 1 ? body.name() : body.name() + "#" + n;
+        Runner runner = add(name, body);
+        point(Event.Kind.WRITE, new ThreadKey(runner.id), true, "spawn " + name);
+        return new Handle(runner);
+    }
+
+    /** Waits until the thread has ended. */
+    @TruffleBoundary
+    public void join(Handle handle, Node location) {
+        Runner r = current;
+        if (handle.runner() == r) {
+            throw new HLException(r.name() + " joins itself: it would wait forever", location);
+        }
+        point(Event.Kind.READ, new ThreadKey(handle.runner().id), false, "join " + handle.runner().name());
+        if (!handle.runner().done()) {
+            r.joining = handle.runner();
+            r.blockedStack = KernelReports.currentStack(location);
+            r.pending = new Event(r.id, Event.Kind.READ, new ThreadKey(handle.runner().id), false, "joined " + handle.runner().name());
+            points++;
+            Continuation.yield(SCOPE);
+        }
+    }
+
+    /** A guest thread as shared state: spawning writes it, joining reads it. */
+    record ThreadKey(int id) {
     }
 
     private Runner add(String name, HLFunction body) {
@@ -126,6 +178,12 @@ public final class Scheduler implements LockWaiter {
         runner.pending = new Event(id, Event.Kind.START, null, false, "start");
         runners.add(runner);
         return runner;
+    }
+
+    /** Stops the execution (as incomplete) when System.nanoTime() passes this. */
+    public Scheduler deadline(long nanoTime) {
+        this.deadline = nanoTime;
+        return this;
     }
 
     /** Scheduling points passed, over this scheduler's life: for the benchmark. */
@@ -171,6 +229,9 @@ public final class Scheduler implements LockWaiter {
             if (step >= maxSteps) {
                 return outcome(Outcome.Kind.STEP_BOUND, "the execution passed its bound of " + maxSteps
                         + " steps without ending (raise it with --max-steps)", null, List.of());
+            }
+            if ((step & 255) == 0 && System.nanoTime() > deadline) {
+                return outcome(Outcome.Kind.TIME_BOUND, "the time limit ran out in the middle of an execution", null, List.of());
             }
             int choice = chooser.choose(step, view);
             if (choice == Chooser.ABANDON) {
@@ -231,6 +292,14 @@ public final class Scheduler implements LockWaiter {
                 continue;
             }
             KernelLock lock = r.blockedOn;
+            if (lock == null && r.joining != null) {
+                sb.append("  ").append(r.name()).append(" joins ").append(r.joining.name()).append('\n');
+                stacks.add(r.name() + ":");
+                for (String frame : r.blockedStack) {
+                    stacks.add("    " + frame);
+                }
+                continue;
+            }
             if (lock == null) {
                 sb.append("  ").append(r.name()).append(" waits for ").append(r.waitingFor).append(" to appear\n");
                 stacks.add(r.name() + ":");

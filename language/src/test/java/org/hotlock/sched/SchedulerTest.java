@@ -180,4 +180,50 @@ class SchedulerTest {
         assertTrue(wrong[1] != null && wrong[1].contains("the trace does not match this scenario"), wrong[0] + wrong[1]);
         assertNotEquals(found[1], wrong[1]);
     }
+
+    @Test
+    void spawnedThreadsAreScheduledAndJoined() {
+        String script = MACHINE.formatted("4.20") + """
+                const m = mutex("m")
+                var order = []
+                fn worker() { mutex_lock(m); append(order, "w"); mutex_unlock(m) }
+                thread boss {
+                  var t = spawn(worker)
+                  mutex_lock(m); append(order, "b"); mutex_unlock(m)
+                  join(t)
+                  assert(len(order) == 2, "join returns after the worker ended")
+                }
+                explore { boss }
+                """;
+        String[] r = run(script, Map.of());
+        assertEquals(null, r[1], r[0]);
+        assertTrue(r[0].contains("result: clean (every schedule explored)"), r[0]);
+        assertTrue(executions(r[0]) >= 2, "both orders of the critical sections: " + r[0]);
+    }
+
+    @Test
+    void aThreadThatJoinsAThreadThatNeverEndsIsADeadlock() {
+        String script = MACHINE.formatted("4.20") + """
+                const m = mutex("m")
+                fn stuck() { mutex_lock(m) }
+                thread boss { mutex_lock(m); var t = spawn(stuck); join(t) }
+                explore { boss }
+                """;
+        String[] r = run(script, Map.of());
+        assertTrue(r[0].contains("boss joins stuck"), r[0]);
+        assertTrue(r[0].contains("stuck waits for m, held by boss"), r[0]);
+    }
+
+    @Test
+    void anExplorationStoppedByTheTimeLimitSaysItIsIncomplete() {
+        String script = MACHINE.formatted("4.20") + """
+                thread a { for i in 0..8 { yield() } }
+                thread b { for i in 0..8 { yield() } }
+                thread c { for i in 0..8 { yield() } }
+                explore { a, b, c }
+                """;
+        String[] r = run(script, Map.of("hotlock.Reduce", "false", "hotlock.TimeLimit", "1"));
+        assertEquals(null, r[1], r[0]);
+        assertTrue(r[0].contains("INCOMPLETE: the search hit its bound (time limit 1 s, --time-limit)"), r[0]);
+    }
 }

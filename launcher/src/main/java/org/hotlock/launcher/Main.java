@@ -166,6 +166,8 @@ public final class Main implements Callable<Integer> {
         boolean noTrace;
         @Option(names = "--progress", description = "Print a progress line every second during explorations.")
         boolean progress;
+        @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
+        long timeLimit = 0;
 
         void apply(Context.Builder builder, Path file, String replaySchedule) {
             builder.option("hotlock.Seed", Long.toString(seed))
@@ -177,6 +179,7 @@ public final class Main implements Callable<Integer> {
                     .option("hotlock.PctRuns", Integer.toString(runs))
                     .option("hotlock.PctDepth", Integer.toString(depth))
                     .option("hotlock.Progress", Boolean.toString(progress))
+                    .option("hotlock.TimeLimit", Long.toString(timeLimit))
                     .option("hotlock.ScenarioFile", file.toString());
             if (!noTrace && replaySchedule == null) {
                 String name = file.getFileName().toString().replaceFirst("\\.hlk$", "");
