@@ -169,6 +169,9 @@ public final class HotLockContext {
     public Object defineFunction(HLFunction function) {
         int index = language.globalIndex(function.name());
         Object old = readGlobal(index);
+        if (kernel != null && kernel.rules().watchesCall(function.name())) {
+            function.setWatched(true);
+        }
         writeGlobal(index, function);
         return old;
     }

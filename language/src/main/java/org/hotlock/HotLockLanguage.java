@@ -68,6 +68,12 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
     @Option(help = "Seconds an exploration or PCT may take before it stops, incomplete; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<Long> TimeLimit = new OptionKey<>(0L);
 
+    @Option(help = "Run the checkers (rules, lock order, races); false only to measure what they cost.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> Checks = new OptionKey<>(true);
+
+    @Option(help = "Leave the per-device locks (dev->mutex) out of the lock-order graph, as lockdep does.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> LockdepNovalidateDevice = new OptionKey<>(false);
+
     @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<String> ScenarioFile = new OptionKey<>("");
 

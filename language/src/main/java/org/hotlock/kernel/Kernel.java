@@ -45,6 +45,11 @@ public final class Kernel {
     private final List<GuestThread> threads = new ArrayList<>();
     private GuestThread current;
     private LockWaiter waiter = LockWaiter.SINGLE_THREADED;
+    private final org.hotlock.check.FindingLog findings = new org.hotlock.check.FindingLog();
+    private final org.hotlock.check.RuleBook rules = new org.hotlock.check.RuleBook();
+    private final org.hotlock.check.LockGraph lockGraph = new org.hotlock.check.LockGraph();
+    private final org.hotlock.check.RaceDetector races = new org.hotlock.check.RaceDetector();
+    private boolean checks = true;
     private org.hotlock.sched.Scheduler scheduler;
     private HLObject memoryBus;
     private int operationDepth;
@@ -270,6 +275,9 @@ public final class Kernel {
         dev.set("kobj_visible", true);
         sysfs.addDevice(directory, "memory", dev);
         if (scheduler != null) {
+            if (checks) {
+                races.publish(current, new org.hotlock.sched.SysfsKey(directory));
+            }
             scheduler.directoryAdded(directory);
         }
     }
@@ -383,12 +391,44 @@ public final class Kernel {
         return threads;
     }
 
+    public org.hotlock.check.FindingLog findings() {
+        return findings;
+    }
+
+    public org.hotlock.check.RuleBook rules() {
+        return rules;
+    }
+
+    public org.hotlock.check.LockGraph lockGraph() {
+        return lockGraph;
+    }
+
+    public org.hotlock.check.RaceDetector races() {
+        return races;
+    }
+
+    /** Whether the checkers run (rules, lock order, races); off only to measure their cost. */
+    public boolean checks() {
+        return checks;
+    }
+
+    public void setChecks(boolean checks) {
+        this.checks = checks;
+    }
+
     public void setScheduler(org.hotlock.sched.Scheduler scheduler) {
         this.scheduler = scheduler;
     }
 
     public org.hotlock.sched.Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** A thread found a sysfs file: it sees everything the device's creator did before adding it. */
+    public void sysfsFound(String path) {
+        if (scheduler != null && checks) {
+            races.observe(current, org.hotlock.sched.SysfsKey.of(path));
+        }
     }
 
     /** A scheduling point, when guest threads are being scheduled; nothing otherwise. */
@@ -412,11 +452,17 @@ public final class Kernel {
             throw new HLException(thread.name() + " takes " + lock.name() + " again while holding it: "
                     + lock.kind().kernelName() + " is not recursive (self-deadlock)", location);
         }
+        if (checks) {
+            rules.checkAcquire(this, lock, location);
+        }
         while (!lock.available(mode)) {
             waiter.waitFor(this, thread, lock, mode, location);
         }
         lock.grant(thread, mode);
         lockLog.add(new LockEvent(thread, "+", lock, mode));
+        if (checks) {
+            lockGraph.acquired(this, thread, lock, mode, location);
+        }
     }
 
     /** Waits (through the scheduler) until the lock could be granted, without taking it. */
@@ -571,6 +617,9 @@ public final class Kernel {
     public void warn(String message, Node location) {
         String report = KernelReports.warning(this, message, location);
         warnings.add(report);
+        java.util.List<String> stack = KernelReports.currentStack(location);
+        findings.add(new org.hotlock.check.Finding(org.hotlock.check.Finding.Kind.WARNING, null, "warning",
+                "WARNING: " + message, report, stack, "warning:" + message.replaceAll("held by \\S+|\\(\\S+\\)$", "") + ":" + String.join("<", stack)));
         log(report);
         if (scheduler == null) {
             HotLockContext.get(location).err().println(report);
@@ -629,8 +678,14 @@ public final class Kernel {
      * state directly, as memtrace does).
      */
     public void onSharedAccess(Node location, HLObject object, int field, boolean write, Object value) {
+        if (checks) {
+            rules.checkAccess(this, object.type().name() + "." + object.type().fieldName(field), write, location);
+        }
         if (scheduler != null) {
             point(write ? org.hotlock.sched.Event.Kind.WRITE : org.hotlock.sched.Event.Kind.READ, new org.hotlock.sched.FieldKey(object, field), write, value);
+            if (checks) {
+                races.access(this, current, object, field, write, location);
+            }
         }
         if (write && object.type() == types.memoryBlock && field == types.blockState) {
             long from = (Long) object.get(field);

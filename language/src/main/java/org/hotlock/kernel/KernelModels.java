@@ -73,6 +73,8 @@ public final class KernelModels {
             throw new HLException("kernel \"" + context.kernel().version + "\" is already loaded; one kernel per run", location);
         }
         Kernel kernel = new Kernel(version);
+        kernel.setChecks(context.env().getOptions().get(org.hotlock.HotLockLanguage.Checks));
+        kernel.lockGraph().setValidateDeviceLocks(!context.env().getOptions().get(org.hotlock.HotLockLanguage.LockdepNovalidateDevice));
         context.setKernel(kernel);
         for (org.hotlock.runtime.StructType type : kernel.types.all()) {
             context.defineStruct(type);

@@ -24,12 +24,14 @@ public final class KernelTypes {
     public final int blockState = memoryBlock.indexOf("state");
     public final int blockOnlineType = memoryBlock.indexOf("online_type");
     public final int zonePresentPages = zone.indexOf("present_pages");
+    public final int nodePresentPages = pgdat.indexOf("node_present_pages");
 
     public KernelTypes() {
         // Shared kernel state: scheduling points and race checks hang off these.
         memoryBlock.markShared(blockState);
         memoryBlock.markShared(blockOnlineType);
         zone.markShared(zonePresentPages);
+        pgdat.markShared(nodePresentPages);
     }
 
     public List<StructType> all() {

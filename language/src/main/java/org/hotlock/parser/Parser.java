@@ -21,6 +21,9 @@ import org.hotlock.nodes.declaration.FunctionDeclarationNode;
 import org.hotlock.nodes.declaration.KernelDeclarationNode;
 import org.hotlock.nodes.declaration.MachineDeclarationNode;
 import org.hotlock.nodes.declaration.MachineEntryNode;
+import org.hotlock.nodes.declaration.ExpectNode;
+import org.hotlock.nodes.declaration.RuleDeclarationNode;
+import org.hotlock.nodes.declaration.SharedDeclarationNode;
 import org.hotlock.nodes.declaration.ScenarioNode;
 import org.hotlock.nodes.declaration.ThreadDeclarationNode;
 import org.hotlock.nodes.declaration.StructDeclarationNode;
@@ -198,8 +201,31 @@ public final class Parser {
             }
             parenDepth = outer;
             pos++;
-            statements.add(at(new ScenarioNode(start.text(), threads.toArray(HLExpressionNode[]::new)), start));
+            List<String> expected = null;
+            if (peek().is(TokenKind.IDENTIFIER) && peek().text().equals("expect") && !peek().newlineBefore()) {
+                pos++;
+                expected = parseExpectations();
+            }
+            statements.add(at(new ScenarioNode(start.text(), threads.toArray(HLExpressionNode[]::new), expected), start));
             snippets.add(new Snippet(SnippetKind.STATEMENT, start.text(), start.start(), previous().start() + previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("expect") && lookahead(1).is(TokenKind.IDENTIFIER)
+                && !lookahead(1).newlineBefore()) {
+            pos++;
+            statements.add(at(new ExpectNode(parseExpectations()), start));
+            snippets.add(new Snippet(SnippetKind.STATEMENT, "expect", start.start(), previous().start() + previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("shared") && lookahead(1).is(TokenKind.IDENTIFIER)
+                && lookahead(2).is(TokenKind.DOT)) {
+            pos++;
+            Token type = next();
+            pos++;
+            Token field = expect(TokenKind.IDENTIFIER, "a field name after '" + type.text() + ".'");
+            statements.add(at(new SharedDeclarationNode(type.text(), field.text()), start));
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "shared " + type.text() + "." + field.text(), start.start(), previous().start() + previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("rule") && lookahead(1).is(TokenKind.IDENTIFIER)
+                && lookahead(2).is(TokenKind.STRING)) {
+            RuleDeclarationNode rule = parseRule();
+            statements.add(rule);
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "rule " + rule.name(), start.start(), previous().start() + previous().length()));
         } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("machine") && lookahead(1).is(TokenKind.IDENTIFIER)
                 && lookahead(2).is(TokenKind.LEFT_BRACE)) {
             pos++;
@@ -314,6 +340,127 @@ public final class Parser {
 
     /** Statements that run declared threads together: {@code explore { probe, admin }}. */
     private static final Set<String> SCENARIO_MODES = Set.of("run", "explore", "pct");
+
+    /** {@code violation(R3), race(zone.present_pages), clean}: what a scenario expects. */
+    private List<String> parseExpectations() {
+        List<String> items = new ArrayList<>();
+        do {
+            Token word = expect(TokenKind.IDENTIFIER, "an expectation: clean, violation(RULE), race(struct.field), cycle, guarded_cycle, deadlock, bug, invariant, warning, error");
+            if (!EXPECTATIONS.contains(word.text())) {
+                throw error(word, "unknown expectation '" + word.text() + "' (known: " + String.join(", ", EXPECTATIONS) + ")");
+            }
+            String item = word.text();
+            if (word.text().equals("violation") || word.text().equals("race")) {
+                expect(TokenKind.LEFT_PAREN, "'(' after " + word.text());
+                Token a = expect(TokenKind.IDENTIFIER, word.text().equals("race") ? "a struct name, as in race(zone.present_pages)" : "a rule name, as in violation(R3)");
+                String arg = a.text();
+                if (word.text().equals("race")) {
+                    expect(TokenKind.DOT, "'.' between the struct and the field");
+                    arg += "." + expect(TokenKind.IDENTIFIER, "a field name").text();
+                }
+                expect(TokenKind.RIGHT_PAREN, "')'");
+                item += "(" + arg + ")";
+            }
+            items.add(item);
+        } while (match(TokenKind.COMMA));
+        return items;
+    }
+
+    private static final List<String> EXPECTATIONS = List.of("clean", "violation", "race", "cycle", "guarded_cycle", "deadlock",
+            "bug", "invariant", "warning", "error", "step_bound");
+
+    /**
+     * {@code rule NAME "text" { on call f, g require held(lock) ; on write zone.present_pages
+     * require held(lock, write) ; order a before b }}.
+     */
+    private RuleDeclarationNode parseRule() {
+        Token start = next();
+        Token name = expect(TokenKind.IDENTIFIER, "a rule name");
+        Token text = expect(TokenKind.STRING, "the rule's text in quotes");
+        expect(TokenKind.LEFT_BRACE, "'{' to open the rule");
+        List<RuleDeclarationNode.ClauseSpec> clauses = new ArrayList<>();
+        List<HLExpressionNode> locks = new ArrayList<>();
+        int outer = parenDepth;
+        parenDepth = 0;
+        try {
+            while (!peek().is(TokenKind.RIGHT_BRACE)) {
+                if (match(TokenKind.SEMICOLON)) {
+                    continue;
+                }
+                if (peek().is(TokenKind.EOF)) {
+                    throw incomplete(peek(), "'}' expected to close rule " + name.text());
+                }
+                Token word = expect(TokenKind.IDENTIFIER, "'on' or 'order' in a rule");
+                if (word.text().equals("order")) {
+                    locks.add(parseExpression());
+                    Token before = expect(TokenKind.IDENTIFIER, "'before' in 'order a before b'");
+                    if (!before.text().equals("before")) {
+                        throw error(before, "expected 'before' in 'order a before b', found " + before.describe());
+                    }
+                    locks.add(parseExpression());
+                    clauses.add(new RuleDeclarationNode.ClauseSpec(org.hotlock.check.Rule.Trigger.ORDER, List.of(), List.of(),
+                            locks.size() - 2, locks.size() - 1));
+                } else if (word.text().equals("on")) {
+                    Token trigger = expect(TokenKind.IDENTIFIER, "call, write or read after 'on'");
+                    org.hotlock.check.Rule.Trigger t = switch (trigger.text()) {
+                        case "call" -> org.hotlock.check.Rule.Trigger.CALL;
+                        case "write" -> org.hotlock.check.Rule.Trigger.WRITE;
+                        case "read" -> org.hotlock.check.Rule.Trigger.READ;
+                        default -> throw error(trigger, "expected call, write or read after 'on', found " + trigger.describe());
+                    };
+                    List<String> targets = new ArrayList<>();
+                    do {
+                        Token target = expect(TokenKind.IDENTIFIER, t == org.hotlock.check.Rule.Trigger.CALL ? "a function name" : "a field as struct.field");
+                        if (t != org.hotlock.check.Rule.Trigger.CALL) {
+                            expect(TokenKind.DOT, "'.' in struct.field");
+                            targets.add(target.text() + "." + expect(TokenKind.IDENTIFIER, "a field name").text());
+                        } else {
+                            targets.add(target.text());
+                        }
+                    } while (match(TokenKind.COMMA));
+                    Token require = expect(TokenKind.IDENTIFIER, "'require'");
+                    if (!require.text().equals("require")) {
+                        throw error(require, "expected 'require', found " + require.describe());
+                    }
+                    List<RuleDeclarationNode.ConditionSpec> conditions = new ArrayList<>();
+                    do {
+                        boolean negated = false;
+                        Token held = expect(TokenKind.IDENTIFIER, "held(lock) or not held(lock)");
+                        if (held.text().equals("not")) {
+                            negated = true;
+                            held = expect(TokenKind.IDENTIFIER, "held after 'not'");
+                        }
+                        if (!held.text().equals("held")) {
+                            throw error(held, "expected held(lock), found " + held.describe());
+                        }
+                        expect(TokenKind.LEFT_PAREN, "'(' after held");
+                        parenDepth++;
+                        locks.add(parseExpression());
+                        org.hotlock.kernel.LockMode mode = null;
+                        if (match(TokenKind.COMMA)) {
+                            Token m = expect(TokenKind.IDENTIFIER, "read or write");
+                            mode = switch (m.text()) {
+                                case "read" -> org.hotlock.kernel.LockMode.READ;
+                                case "write" -> org.hotlock.kernel.LockMode.WRITE;
+                                default -> throw error(m, "expected read or write, found " + m.describe());
+                            };
+                        }
+                        parenDepth--;
+                        expect(TokenKind.RIGHT_PAREN, "')'");
+                        conditions.add(new RuleDeclarationNode.ConditionSpec(negated, locks.size() - 1, mode));
+                    } while (match(TokenKind.COMMA));
+                    clauses.add(new RuleDeclarationNode.ClauseSpec(t, targets, conditions, -1, -1));
+                } else {
+                    throw error(word, "expected 'on' or 'order' in a rule, found " + word.describe());
+                }
+                endOfStatement();
+            }
+            pos++;
+        } finally {
+            parenDepth = outer;
+        }
+        return at(new RuleDeclarationNode(name.text(), (String) text.value(), clauses, locks.toArray(HLExpressionNode[]::new)), start);
+    }
 
     /** Keys whose bare-word values are names, not variables: {@code platform acpi}. */
     private static final Set<String> WORD_KEYS = Set.of("platform", "driver", "drivers");

@@ -21,6 +21,8 @@ public final class HLFunction implements TruffleObject {
     private final RootCallTarget callTarget;
     private final int arity;
     private final boolean builtin;
+    /** Set when a rule watches calls of this function: the call site checks the rule then. */
+    private volatile boolean watched;
 
     public HLFunction(String name, RootCallTarget callTarget, int arity, boolean builtin) {
         this.name = name;
@@ -40,6 +42,14 @@ public final class HLFunction implements TruffleObject {
     /** Number of parameters; -1 for builtins that take any number. */
     public int arity() {
         return arity;
+    }
+
+    public boolean watched() {
+        return watched;
+    }
+
+    public void setWatched(boolean watched) {
+        this.watched = watched;
     }
 
     public boolean isBuiltin() {

@@ -24,6 +24,16 @@ public record Outcome(Kind kind, String message, String thread, List<String> sta
         TIME_BOUND
     }
 
+    /** What an expectation calls this outcome: bug, invariant, deadlock, step_bound, error; null when clean. */
+    public String category() {
+        return switch (kind) {
+            case DEADLOCK -> "deadlock";
+            case STEP_BOUND -> "step_bound";
+            case FAILURE -> message.contains("kernel BUG at") ? "bug" : message.contains("kernel invariant broken") ? "invariant" : "error";
+            default -> null;
+        };
+    }
+
     public boolean failed() {
         return kind == Kind.FAILURE || kind == Kind.DEADLOCK || kind == Kind.STEP_BOUND;
     }

@@ -70,6 +70,15 @@ public final class ScenarioRunner {
 
     @TruffleBoundary
     public Report run(Mode mode, List<ThreadSpec> threads) {
+        return run(mode, threads, null);
+    }
+
+    /**
+     * Runs the scenario; with expectations, the outcome (findings and failures) must match
+     * them exactly, and a failure that was expected is not an error.
+     */
+    @TruffleBoundary
+    public Report run(Mode mode, List<ThreadSpec> threads, List<String> expected) {
         if (kernel == null || !kernel.booted()) {
             throw new HLException("a scenario needs a kernel and a machine: declare kernel \"...\" and machine NAME { ... } first", location);
         }
@@ -120,6 +129,24 @@ public final class ScenarioRunner {
         last = report;
         if (mode != Mode.RUN && mode != Mode.REPLAY) {
             initial.restore();
+        }
+        var log = kernel.findings();
+        if (report.failure() != null) {
+            Outcome f = report.failure();
+            log.add(new org.hotlock.check.Finding(kindOf(f), null, f.category(), firstLine(f.message()), f.message(), f.stack(),
+                    f.category() + ":" + firstLine(f.message())));
+        }
+        org.hotlock.check.FindingPrinter.print(out, log.unprinted());
+        if (expected != null) {
+            List<String> found = log.categories();
+            String diff = org.hotlock.check.Expectations.check(expected, found);
+            log.mark();
+            if (diff != null) {
+                throw new HLException(diff.stripTrailing(), location);
+            }
+            out.println("  expectation met: " + (found.isEmpty() ? "clean" : String.join(", ", found)));
+            out.flush();
+            return report;
         }
         if (report.failure() != null) {
             throw new HLException(report.failure().kind() == Outcome.Kind.DEADLOCK ? "scenario failed: deadlock" : "scenario failed: " + firstLine(report.failure().message()), location);
@@ -242,13 +269,6 @@ public final class ScenarioRunner {
     private Report finish(Mode mode, Outcome outcome, long executions, boolean complete, String summary) {
         Outcome failure = outcome != null && outcome.failed() ? outcome : null;
         StringBuilder sb = new StringBuilder(summary).append('\n');
-        if (!warnings.isEmpty()) {
-            sb.append("  kernel warnings: ").append(warnings.size()).append(" distinct\n");
-            for (java.util.Map.Entry<String, Integer> w : warnings.entrySet()) {
-                sb.append("  (seen in ").append(w.getValue()).append(w.getValue() == 1 ? " execution)\n" : " executions)\n");
-                sb.append("    ").append(w.getKey().replace("\n", "\n    ")).append('\n');
-            }
-        }
         if (failure == null) {
             sb.append("  result: clean").append(complete && mode == Mode.EXPLORE ? " (every schedule explored)" : "").append('\n');
         } else {
@@ -293,6 +313,15 @@ public final class ScenarioRunner {
 
     private String scenarioName() {
         return context.env().getOptions().get(HotLockLanguage.ScenarioFile);
+    }
+
+    private static org.hotlock.check.Finding.Kind kindOf(Outcome o) {
+        return switch (o.category()) {
+            case "deadlock" -> org.hotlock.check.Finding.Kind.DEADLOCK;
+            case "bug" -> org.hotlock.check.Finding.Kind.BUG;
+            case "invariant" -> org.hotlock.check.Finding.Kind.INVARIANT;
+            default -> org.hotlock.check.Finding.Kind.ERROR;
+        };
     }
 
     private static String firstLine(String s) {

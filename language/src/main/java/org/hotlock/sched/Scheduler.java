@@ -137,6 +137,7 @@ public final class Scheduler implements LockWaiter {
         }
         String name = n == 1 ? body.name() : body.name() + "#" + n;
         Runner runner = add(name, body);
+        kernel.races().spawned(current.thread, runner.thread);
         point(Event.Kind.WRITE, new ThreadKey(runner.id), true, "spawn " + name);
         return new Handle(runner);
     }
@@ -156,6 +157,7 @@ public final class Scheduler implements LockWaiter {
             points++;
             Continuation.yield(SCOPE);
         }
+        kernel.races().joined(r.thread, handle.runner().thread);
     }
 
     /** A guest thread as shared state: spawning writes it, joining reads it. */
@@ -195,6 +197,7 @@ public final class Scheduler implements LockWaiter {
     @TruffleBoundary
     public Outcome run(Chooser chooser) {
         GuestThread main = kernel.currentThread();
+        kernel.races().reset();
         kernel.setWaiter(this);
         kernel.setScheduler(this);
         try {

@@ -138,7 +138,29 @@ public final class Main implements Callable<Integer> {
             if (code != ExitCodes.SUCCESS) {
                 return code;
             }
-            return evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
+            code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
+            if (code != ExitCodes.SUCCESS) {
+                return code;
+            }
+            return reportFindings(context);
+        }
+    }
+
+    /**
+     * Findings no expectation answered for fail the run: a CI job must not pass a scenario
+     * that broke a rule it did not declare.
+     */
+    private int reportFindings(Context context) {
+        try {
+            long unanswered = context.eval(Source.newBuilder("hotlock", "report_findings()", "<findings>").buildLiteral()).asLong();
+            if (unanswered > 0) {
+                err.println("hotlock: " + unanswered + " finding" + (unanswered == 1 ? "" : "s")
+                        + " no expectation answered for (see above); state them with 'expect ...' if they are intended");
+                return ExitCodes.SCRIPT_FAILURE;
+            }
+            return ExitCodes.SUCCESS;
+        } catch (PolyglotException e) {
+            return new ErrorReporter(err, System.getenv("HOTLOCK_STACKTRACE") != null).report(e);
         }
     }
 
@@ -166,6 +188,8 @@ public final class Main implements Callable<Integer> {
         boolean noTrace;
         @Option(names = "--progress", description = "Print a progress line every second during explorations.")
         boolean progress;
+        @Option(names = "--lockdep-novalidate-device", description = "Leave dev->mutex out of the lock-order graph, as lockdep does.")
+        boolean novalidateDevice;
         @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
         long timeLimit = 0;
 
@@ -180,6 +204,7 @@ public final class Main implements Callable<Integer> {
                     .option("hotlock.PctDepth", Integer.toString(depth))
                     .option("hotlock.Progress", Boolean.toString(progress))
                     .option("hotlock.TimeLimit", Long.toString(timeLimit))
+                    .option("hotlock.LockdepNovalidateDevice", Boolean.toString(novalidateDevice))
                     .option("hotlock.ScenarioFile", file.toString());
             if (!noTrace && replaySchedule == null) {
                 String name = file.getFileName().toString().replaceFirst("\\.hlk$", "");
@@ -311,6 +336,8 @@ public final class Main implements Callable<Integer> {
         long warmup = 5000;
         @Option(names = "--measure", paramLabel = "MS", description = "Measured time per workload in ms (default: ${DEFAULT-VALUE}).")
         long measure = 5000;
+        @Option(names = "--no-checks", description = "Measure with the checkers off.")
+        boolean noChecks;
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
@@ -323,7 +350,7 @@ public final class Main implements Callable<Integer> {
             for (Path file : files) {
                 Source source = Source.newBuilder("hotlock", Files.readString(file), file.toString()).build();
                 try (Context context = Context.newBuilder("hotlock").out(main.out).err(main.err)
-                        .option("engine.WarnInterpreterOnly", "false").build()) {
+                        .option("engine.WarnInterpreterOnly", "false").option("hotlock.Checks", Boolean.toString(!noChecks)).build()) {
                     context.eval(source);
                     context.eval("hotlock", "bench_scenario(workload, " + warmup + ")");
                     Value r = context.eval("hotlock", "bench_scenario(workload, " + measure + ")");

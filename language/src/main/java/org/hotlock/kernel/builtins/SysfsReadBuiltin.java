@@ -22,6 +22,7 @@ public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
         if (file == null) {
             return (long) -Errno.ENOENT;
         }
+        kernel.sysfsFound(path);
         if (file.show() == null) {
             return (long) -Errno.EACCES;
         }

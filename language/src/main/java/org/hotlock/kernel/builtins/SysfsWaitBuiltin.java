@@ -28,6 +28,7 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
             }
             scheduler.waitForDirectory(SysfsKey.of(path).directory(), this);
         }
+        kernel.sysfsFound(path);
         return HLNull.SINGLETON;
     }
 

@@ -35,6 +35,7 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
         if (file == null) {
             return (long) -Errno.ENOENT;
         }
+        kernel.sysfsFound(path);
         if (file.store() == null) {
             return (long) -Errno.EACCES;
         }

@@ -40,16 +40,29 @@ public final class InvokeNode extends HLExpressionNode {
         for (int i = 0; i < arguments.length; i++) {
             values[i] = arguments[i].executeGeneric(frame);
         }
-        if (callee instanceof HLFunction f && f.arity() >= 0 && f.arity() != values.length) {
-            CompilerDirectives.transferToInterpreter();
-            throw new HLException(f.name() + " takes " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s")
-                    + " but was called with " + values.length, this);
+        if (callee instanceof HLFunction f) {
+            if (f.arity() >= 0 && f.arity() != values.length) {
+                CompilerDirectives.transferToInterpreter();
+                throw new HLException(f.name() + " takes " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s")
+                        + " but was called with " + values.length, this);
+            }
+            if (f.watched()) {
+                checkRules(f);
+            }
         }
         try {
             return dispatch.executeDispatch(callee, values);
         } catch (BuiltinError e) {
             CompilerDirectives.transferToInterpreter();
             throw new HLException(e.getMessage(), this, e.exitCode());
+        }
+    }
+
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private void checkRules(HLFunction f) {
+        org.hotlock.kernel.Kernel kernel = org.hotlock.HotLockContext.get(this).kernel();
+        if (kernel != null && kernel.checks()) {
+            kernel.rules().checkCall(kernel, f.name(), this);
         }
     }
 

@@ -19,10 +19,12 @@ import java.util.List;
 public final class ScenarioNode extends HLExpressionNode {
     private final String mode;
     @Children private final HLExpressionNode[] threads;
+    private final List<String> expected;
 
-    public ScenarioNode(String mode, HLExpressionNode[] threads) {
+    public ScenarioNode(String mode, HLExpressionNode[] threads, List<String> expected) {
         this.mode = mode;
         this.threads = threads;
+        this.expected = expected;
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class ScenarioNode extends HLExpressionNode {
         }
         HotLockContext context = HotLockContext.get(this);
         ScenarioRunner runner = new ScenarioRunner(context, this);
-        ScenarioRunner.Report report = runner.run(ScenarioRunner.mode(mode, this), specs);
+        ScenarioRunner.Report report = runner.run(ScenarioRunner.mode(mode, this), specs, expected);
         return report.summary();
     }
 }

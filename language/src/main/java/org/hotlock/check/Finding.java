@@ -1,0 +1,18 @@
+package org.hotlock.check;
+
+import java.util.List;
+
+/**
+ * One distinct thing a check found: a rule violation, a lock-order cycle (guarded or not), a
+ * data race, a deadlock, a kernel BUG or WARNING, a broken invariant. {@code key} identifies
+ * it for de-duplication (rule, locks, stacks); {@code category} is what expectations name.
+ */
+public record Finding(Kind kind, String rule, String category, String title, String report, List<String> stacks, String key) {
+
+    public enum Kind { VIOLATION, CYCLE, GUARDED_CYCLE, RACE, DEADLOCK, BUG, WARNING, INVARIANT, ERROR }
+
+    /** How a script's expectation names this finding: violation(R3), race(zone.present_pages), ... */
+    public String category() {
+        return category;
+    }
+}

@@ -1,0 +1,97 @@
+package org.hotlock.check;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every distinct finding of a run or an exploration, once, with how often it recurred.
+ * Unlike lockdep it never turns itself off and has no fixed-size tables.
+ */
+public final class FindingLog {
+    public static final class Entry {
+        private final Finding finding;
+        private int count;
+
+        Entry(Finding finding) {
+            this.finding = finding;
+        }
+
+        public Finding finding() {
+            return finding;
+        }
+
+        public int count() {
+            return count;
+        }
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Entries before this index were answered by an expectation (or reported) already. */
+    private int mark;
+    private final java.util.Set<String> printed = new java.util.HashSet<>();
+
+    @TruffleBoundary
+    public void add(Finding finding) {
+        entries.computeIfAbsent(finding.key(), k -> new Entry(finding)).count++;
+    }
+
+    @TruffleBoundary
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    @TruffleBoundary
+    public List<Entry> entries() {
+        return new ArrayList<>(entries.values());
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    @TruffleBoundary
+    public void clear() {
+        entries.clear();
+    }
+
+    /** The findings first seen since the last mark. */
+    @TruffleBoundary
+    public List<Entry> sinceMark() {
+        List<Entry> all = new ArrayList<>(entries.values());
+        return all.subList(Math.min(mark, all.size()), all.size());
+    }
+
+    /** Everything found so far has been answered for (by an expectation). */
+    @TruffleBoundary
+    public void mark() {
+        mark = entries.size();
+    }
+
+    /** Findings since the mark not printed yet; marks them printed. */
+    @TruffleBoundary
+    public List<Entry> unprinted() {
+        List<Entry> result = new ArrayList<>();
+        for (Entry e : sinceMark()) {
+            if (printed.add(e.finding().key())) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    /** The categories found since the mark, in order of first occurrence, without repeats. */
+    @TruffleBoundary
+    public List<String> categories() {
+        List<String> result = new ArrayList<>();
+        for (Entry e : sinceMark()) {
+            if (!result.contains(e.finding().category())) {
+                result.add(e.finding().category());
+            }
+        }
+        return result;
+    }
+}

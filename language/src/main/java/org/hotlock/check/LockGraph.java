@@ -1,0 +1,208 @@
+package org.hotlock.check;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.KernelReports;
+import org.hotlock.kernel.LockMode;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lock order in the manner of lockdep (Documentation/locking/lockdep-design.rst): locks are
+ * grouped in classes (a global lock is its own class, every block's device_lock is
+ * {@code &dev->mutex}); taking B while holding A records the dependency A -> B with the stack
+ * where it was first taken; the graph grows over every execution of an exploration; a new
+ * dependency that closes a cycle is a possible deadlock, reported as lockdep does.
+ *
+ * Beyond lockdep: each dependency remembers which classes were held every time it was taken;
+ * a cycle whose dependencies were all taken under one common outer lock (a gate lock, as
+ * device_hotplug_lock is after the 2018 series) cannot deadlock and is reported as guarded.
+ * A trylock waits for nothing and adds no dependency (the lock still counts as held). The
+ * blind spot of lockdep (it does not validate dev->mutex) is an option.
+ */
+public final class LockGraph {
+    /** A dependency between two classes, with the first place it was taken. */
+    public static final class Edge {
+        final String from;
+        final String to;
+        final LockMode toMode;
+        final List<String> stack;
+        final String thread;
+        /** The classes held every time this dependency was taken (the candidate gates). */
+        Set<String> alwaysHeld;
+
+        Edge(String from, String to, LockMode toMode, List<String> stack, String thread, Set<String> held) {
+            this.from = from;
+            this.to = to;
+            this.toMode = toMode;
+            this.stack = stack;
+            this.thread = thread;
+            this.alwaysHeld = held;
+        }
+
+        public String from() {
+            return from;
+        }
+
+        public String to() {
+            return to;
+        }
+
+        public List<String> stack() {
+            return stack;
+        }
+
+        public Set<String> alwaysHeld() {
+            return alwaysHeld;
+        }
+    }
+
+    private final Map<String, Map<String, Edge>> edges = new LinkedHashMap<>();
+    private final Set<String> reportedCycles = new HashSet<>();
+    private boolean validateDeviceLocks = true;
+
+    public void setValidateDeviceLocks(boolean validate) {
+        this.validateDeviceLocks = validate;
+    }
+
+    private boolean tracked(KernelLock lock) {
+        return validateDeviceLocks || !lock.lockClass().equals("&dev->mutex");
+    }
+
+    /** Every dependency, for the --graph picture and for tests. */
+    @TruffleBoundary
+    public List<Edge> edges() {
+        List<Edge> all = new ArrayList<>();
+        edges.values().forEach(m -> all.addAll(m.values()));
+        return all;
+    }
+
+    /** A lock was taken (not by trylock) by the thread, which still holds its other locks. */
+    @TruffleBoundary
+    public void acquired(Kernel kernel, GuestThread thread, KernelLock lock, LockMode mode, Node location) {
+        if (!tracked(lock)) {
+            return;
+        }
+        String to = lock.lockClass();
+        Set<String> held = new LinkedHashSet<>();
+        // only a lock held exclusively keeps two threads apart, so only those can be gates
+        Set<String> exclusive = new LinkedHashSet<>();
+        for (GuestThread.HeldLock h : thread.held()) {
+            if (h.lock() != lock && tracked(h.lock())) {
+                held.add(h.lock().lockClass());
+                if (h.mode() == LockMode.WRITE) {
+                    exclusive.add(h.lock().lockClass());
+                }
+            }
+        }
+        for (String from : held) {
+            if (from.equals(to)) {
+                continue; // nesting within one class (two device locks) is lockdep's subclass business
+            }
+            Map<String, Edge> out = edges.computeIfAbsent(from, k -> new LinkedHashMap<>());
+            Edge e = out.get(to);
+            Set<String> others = new LinkedHashSet<>(exclusive);
+            others.remove(from);
+            if (e != null) {
+                if (e.alwaysHeld.retainAll(others)) {
+                    // the dependency was taken with fewer locks held: a cycle it closes may
+                    // have lost its gate
+                    List<Edge> cycle = path(to, from);
+                    if (cycle != null) {
+                        cycle.add(e);
+                        report(kernel, thread, lock, cycle);
+                    }
+                }
+                continue;
+            }
+            e = new Edge(from, to, mode, KernelReports.currentStack(location), thread.name(), others);
+            out.put(to, e);
+            List<Edge> cycle = path(to, from);
+            if (cycle != null) {
+                cycle.add(e);
+                report(kernel, thread, lock, cycle);
+            }
+        }
+    }
+
+    /** The dependencies leading from one class to another, or null when none do. */
+    private List<Edge> path(String start, String goal) {
+        Map<String, Edge> via = new HashMap<>();
+        Deque<String> work = new ArrayDeque<>();
+        work.add(start);
+        Set<String> seen = new HashSet<>();
+        seen.add(start);
+        while (!work.isEmpty()) {
+            String c = work.poll();
+            if (c.equals(goal)) {
+                List<Edge> p = new ArrayList<>();
+                for (String n = goal; !n.equals(start); n = via.get(n).from) {
+                    p.addFirst(via.get(n));
+                }
+                return p;
+            }
+            for (Edge e : edges.getOrDefault(c, Map.of()).values()) {
+                if (seen.add(e.to)) {
+                    via.put(e.to, e);
+                    work.add(e.to);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void report(Kernel kernel, GuestThread thread, KernelLock lock, List<Edge> cycle) {
+        Set<String> members = new LinkedHashSet<>();
+        for (Edge e : cycle) {
+            members.add(e.from);
+        }
+        Set<String> gates = null;
+        for (Edge e : cycle) {
+            Set<String> g = new LinkedHashSet<>(e.alwaysHeld);
+            g.removeAll(members);
+            if (gates == null) {
+                gates = g;
+            } else {
+                gates.retainAll(g);
+            }
+        }
+        List<String> sorted = new ArrayList<>(members);
+        java.util.Collections.sort(sorted);
+        String key = (gates.isEmpty() ? "cycle:" : "guarded:") + String.join(",", sorted);
+        if (!reportedCycles.add(key)) {
+            kernel.findings().add(existing(key));
+            return;
+        }
+        Edge closing = cycle.getLast();
+        String report = LockdepReport.circular(thread.name(), closing, cycle, gates);
+        List<String> stacks = new ArrayList<>();
+        for (Edge e : cycle) {
+            stacks.add(e.from + " -> " + e.to + ": " + String.join(" <- ", e.stack));
+        }
+        String chain = String.join(" --> ", cycle.stream().map(e -> e.from).toList()) + " --> " + closing.to;
+        Finding f = gates.isEmpty()
+                ? new Finding(Finding.Kind.CYCLE, null, "cycle", "possible circular locking dependency: " + chain, report, stacks, key)
+                : new Finding(Finding.Kind.GUARDED_CYCLE, null, "guarded_cycle",
+                "lock-order cycle guarded by " + String.join(", ", gates) + ": " + chain, report, stacks, key);
+        findingsByKey.put(key, f);
+        kernel.findings().add(f);
+    }
+
+    private final Map<String, Finding> findingsByKey = new HashMap<>();
+
+    private Finding existing(String key) {
+        return findingsByKey.get(key);
+    }
+}

@@ -1,0 +1,190 @@
+package org.hotlock.check;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.KernelReports;
+import org.hotlock.kernel.LockMode;
+import org.hotlock.runtime.HLObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data races on declared shared state: two accesses from different threads, at least one a
+ * write, that no common lock protects (Eraser's lockset: a lock both held, one of them in
+ * write mode) and that happens-before does not order (vector clocks over spawn and join,
+ * FastTrack's relation without the lock edges, so that a race is reported whatever order
+ * this schedule happened to give them). Reported with both accesses' stacks and locks.
+ */
+public final class RaceDetector {
+    private record Access(GuestThread thread, boolean write, Map<KernelLock, LockMode> locks, int[] clock, List<String> stack) {
+    }
+
+    private record Key(HLObject object, int field) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.object == object && k.field == field;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object) * 31 + field;
+        }
+    }
+
+    private final Map<Key, List<Access>> recent = new HashMap<>();
+    private final Map<GuestThread, int[]> clocks = new IdentityHashMap<>();
+
+    /** A new execution: forget its accesses and clocks. */
+    @TruffleBoundary
+    public void reset() {
+        recent.clear();
+        clocks.clear();
+        published.clear();
+    }
+
+    private int[] clock(GuestThread t) {
+        return clocks.computeIfAbsent(t, k -> {
+            int[] c = new int[Math.max(8, t.id() + 1)];
+            c[t.id()] = 1;
+            return c;
+        });
+    }
+
+    private final Map<Object, int[]> published = new HashMap<>();
+
+    /**
+     * A device's sysfs directory appears: what its creator did before happens before what a
+     * thread that finds the directory does next (the kernel publishes the device with
+     * device_add; user space cannot reach it earlier).
+     */
+    @TruffleBoundary
+    public void publish(GuestThread thread, Object key) {
+        int[] c = clock(thread);
+        published.merge(key, c.clone(), (a, b) -> {
+            int[] r = java.util.Arrays.copyOf(a, Math.max(a.length, b.length));
+            for (int i = 0; i < b.length; i++) {
+                r[i] = Math.max(r[i], b[i]);
+            }
+            return r;
+        });
+        c[thread.id()]++;
+    }
+
+    /** A thread found a published directory. */
+    @TruffleBoundary
+    public void observe(GuestThread thread, Object key) {
+        int[] p = published.get(key);
+        if (p == null) {
+            return;
+        }
+        int[] c = clock(thread);
+        if (c.length < p.length) {
+            c = java.util.Arrays.copyOf(c, p.length);
+            clocks.put(thread, c);
+        }
+        for (int i = 0; i < p.length; i++) {
+            c[i] = Math.max(c[i], p[i]);
+        }
+    }
+
+    /** The parent's history happens before everything the child does. */
+    @TruffleBoundary
+    public void spawned(GuestThread parent, GuestThread child) {
+        int[] p = clock(parent);
+        int[] c = java.util.Arrays.copyOf(p, Math.max(p.length, child.id() + 1));
+        c[child.id()] = Math.max(c[child.id()], 1);
+        clocks.put(child, c);
+        p[parent.id()]++;
+    }
+
+    /** Everything the joined thread did happens before what the joiner does next. */
+    @TruffleBoundary
+    public void joined(GuestThread joiner, GuestThread child) {
+        int[] j = clock(joiner);
+        int[] c = clock(child);
+        if (j.length < c.length) {
+            j = java.util.Arrays.copyOf(j, c.length);
+            clocks.put(joiner, j);
+        }
+        for (int i = 0; i < c.length; i++) {
+            j[i] = Math.max(j[i], c[i]);
+        }
+    }
+
+    @TruffleBoundary
+    public void access(Kernel kernel, GuestThread thread, HLObject object, int field, boolean write, Node location) {
+        Map<KernelLock, LockMode> locks = new java.util.LinkedHashMap<>();
+        for (GuestThread.HeldLock h : thread.held()) {
+            locks.put(h.lock(), h.mode());
+        }
+        int[] vc = clock(thread).clone();
+        vc = java.util.Arrays.copyOf(vc, Math.max(vc.length, thread.id() + 1));
+        Access now = new Access(thread, write, locks, vc, KernelReports.currentStack(location));
+        Key key = new Key(object, field);
+        List<Access> previous = recent.computeIfAbsent(key, k -> new ArrayList<>());
+        for (Access before : previous) {
+            if (before.thread() != thread && (before.write() || write) && !ordered(before, now) && !protectedByCommonLock(before, now)) {
+                report(kernel, object, field, before, now);
+            }
+        }
+        // keep the last access of each thread (a write also stands for the reads before it)
+        previous.removeIf(a -> a.thread() == thread && (write || !a.write()));
+        previous.add(now);
+    }
+
+    private static boolean ordered(Access a, Access b) {
+        int t = a.thread().id();
+        return t < b.clock().length && a.clock()[t] <= b.clock()[t];
+    }
+
+    private static boolean protectedByCommonLock(Access a, Access b) {
+        for (Map.Entry<KernelLock, LockMode> e : a.locks().entrySet()) {
+            LockMode other = b.locks().get(e.getKey());
+            if (other != null && (e.getValue() == LockMode.WRITE || other == LockMode.WRITE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void report(Kernel kernel, HLObject object, int field, Access first, Access second) {
+        String fieldClass = object.type().name() + "." + object.type().fieldName(field);
+        StringBuilder sb = new StringBuilder();
+        sb.append("==================================================================\n");
+        sb.append("BUG: HotLock data race on ").append(fieldClass).append(" (").append(Kernel.describeField(object, field)).append(")\n\n");
+        appendAccess(sb, first);
+        sb.append('\n');
+        appendAccess(sb, second);
+        sb.append("\nno common lock protects both accesses and nothing orders them\n");
+        sb.append("==================================================================\n");
+        List<String> stacks = List.of(String.join(" <- ", first.stack()), String.join(" <- ", second.stack()));
+        String a = String.join("<", first.stack());
+        String b = String.join("<", second.stack());
+        String key = "race:" + fieldClass + ":" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+        kernel.findings().add(new Finding(Finding.Kind.RACE, null, "race(" + fieldClass + ")",
+                "data race on " + fieldClass + " between " + first.thread().name() + " and " + second.thread().name(),
+                sb.toString(), stacks, key));
+    }
+
+    private static void appendAccess(StringBuilder sb, Access a) {
+        sb.append(a.write() ? "write" : "read").append(" by ").append(a.thread().name()).append(", holding ");
+        if (a.locks().isEmpty()) {
+            sb.append("no lock");
+        } else {
+            List<String> names = new ArrayList<>();
+            a.locks().forEach((l, m) -> names.add(l.name() + (l.kind().hasReadMode() ? "(" + m.letter() + ")" : "")));
+            sb.append(String.join(", ", names));
+        }
+        sb.append(":\n");
+        for (String f : a.stack()) {
+            sb.append("  ").append(f).append('\n');
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.hotlock.check;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.KernelReports;
+import org.hotlock.kernel.LockMode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The declared rules, indexed by what triggers them, checked at the call, the access or the
+ * acquisition. A violation names the rule and its text, the thread's locks and its stack.
+ */
+public final class RuleBook {
+    private final Map<String, Rule> rules = new LinkedHashMap<>();
+    private final Map<String, List<Rule.Clause>> onCall = new HashMap<>();
+    private final Map<String, List<Rule.Clause>> onAccess = new HashMap<>();
+    private final List<Rule.Clause> orders = new ArrayList<>();
+    private final Map<Rule.Clause, Rule> owner = new HashMap<>();
+
+    @TruffleBoundary
+    public void declare(Rule rule) {
+        Rule old = rules.put(rule.name(), rule);
+        if (old != null) {
+            remove(old);
+        }
+        for (Rule.Clause c : rule.clauses()) {
+            owner.put(c, rule);
+            switch (c.trigger()) {
+                case CALL -> c.targets().forEach(t -> onCall.computeIfAbsent(t, k -> new ArrayList<>()).add(c));
+                case WRITE, READ -> c.targets().forEach(t -> onAccess.computeIfAbsent(t, k -> new ArrayList<>()).add(c));
+                case ORDER -> orders.add(c);
+            }
+        }
+    }
+
+    private void remove(Rule rule) {
+        for (Rule.Clause c : rule.clauses()) {
+            owner.remove(c);
+            onCall.values().forEach(l -> l.remove(c));
+            onAccess.values().forEach(l -> l.remove(c));
+            orders.remove(c);
+        }
+    }
+
+    public List<Rule> rules() {
+        return new ArrayList<>(rules.values());
+    }
+
+    /** Whether any rule watches calls of this function: the call site checks only then. */
+    @TruffleBoundary
+    public boolean watchesCall(String function) {
+        List<Rule.Clause> l = onCall.get(function);
+        return l != null && !l.isEmpty();
+    }
+
+    @TruffleBoundary
+    public void checkCall(Kernel kernel, String function, Node location) {
+        List<Rule.Clause> clauses = onCall.get(function);
+        if (clauses != null) {
+            for (Rule.Clause c : clauses) {
+                check(kernel, c, "calls " + function + "()", location);
+            }
+        }
+    }
+
+    @TruffleBoundary
+    public void checkAccess(Kernel kernel, String field, boolean write, Node location) {
+        List<Rule.Clause> clauses = onAccess.get(field);
+        if (clauses != null) {
+            for (Rule.Clause c : clauses) {
+                if ((c.trigger() == Rule.Trigger.WRITE) == write) {
+                    check(kernel, c, (write ? "writes " : "reads ") + field, location);
+                }
+            }
+        }
+    }
+
+    @TruffleBoundary
+    public void checkAcquire(Kernel kernel, KernelLock lock, Node location) {
+        for (Rule.Clause c : orders) {
+            if (c.first() == lock && kernel.currentThread().holds(c.second())) {
+                report(kernel, c, "takes " + lock.name() + " while holding " + c.second().name()
+                        + " (declared order: " + c.first().name() + " before " + c.second().name() + ")", location);
+            }
+        }
+    }
+
+    private void check(Kernel kernel, Rule.Clause c, String what, Node location) {
+        GuestThread t = kernel.currentThread();
+        for (Rule.Condition cond : c.conditions()) {
+            LockMode held = t.modeOf(cond.lock());
+            boolean ok = held != null && (cond.mode() == null || cond.mode() == held);
+            if (cond.negated() ? ok : !ok) {
+                String mode = cond.mode() == null ? "" : cond.mode() == LockMode.WRITE ? " for write" : " for read";
+                report(kernel, c, cond.negated() ? what + " while holding " + cond.lock().name()
+                        : what + " without holding " + cond.lock().name() + mode, location);
+                return;
+            }
+        }
+    }
+
+    private void report(Kernel kernel, Rule.Clause c, String what, Node location) {
+        Rule rule = owner.get(c);
+        GuestThread t = kernel.currentThread();
+        List<String> stack = KernelReports.currentStack(location);
+        StringBuilder sb = new StringBuilder();
+        sb.append("rule ").append(rule.name()).append(" violated: ").append(rule.text()).append('\n');
+        sb.append("  ").append(t.name()).append(' ').append(what).append('\n');
+        sb.append("  locks held by ").append(t.name()).append(": ").append(t.held().isEmpty() ? "none" : t.held().toString()).append('\n');
+        sb.append("  stack:\n");
+        for (String f : stack) {
+            sb.append("    ").append(f).append('\n');
+        }
+        String key = "violation:" + rule.name() + ":" + what + ":" + String.join("<", stack);
+        kernel.findings().add(new Finding(Finding.Kind.VIOLATION, rule.name(), "violation(" + rule.name() + ")",
+                rule.name() + ": " + rule.text(), sb.toString(), stack, key));
+    }
+}

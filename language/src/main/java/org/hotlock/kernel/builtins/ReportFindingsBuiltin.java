@@ -1,0 +1,28 @@
+package org.hotlock.kernel.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.HotLockContext;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.check.FindingPrinter;
+import org.hotlock.kernel.Kernel;
+
+/**
+ * {@code report_findings()}: prints the findings no expectation has answered for and not yet
+ * printed, and returns how many findings no expectation answered. The launcher calls it at
+ * the end of a file and fails the run when it is not 0.
+ */
+@Builtin(name = "report_findings", doc = "report_findings(): print unanswered findings; returns how many there are")
+public abstract class ReportFindingsBuiltin extends KernelBuiltinNode {
+
+    @Specialization
+    @TruffleBoundary
+    protected long report() {
+        Kernel kernel = HotLockContext.get(this).kernel();
+        if (kernel == null) {
+            return 0;
+        }
+        FindingPrinter.print(HotLockContext.get(this).out(), kernel.findings().unprinted());
+        return kernel.findings().sinceMark().size();
+    }
+}

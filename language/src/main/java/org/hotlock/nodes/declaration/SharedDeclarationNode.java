@@ -1,0 +1,43 @@
+package org.hotlock.nodes.declaration;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.HotLockContext;
+import org.hotlock.nodes.HLExpressionNode;
+import org.hotlock.runtime.HLException;
+import org.hotlock.runtime.StructType;
+
+/**
+ * {@code shared zone.present_pages}: the field is shared state: every access is a scheduling
+ * point, is checked for races and by the rules that name it.
+ */
+@NodeInfo(shortName = "shared")
+public final class SharedDeclarationNode extends HLExpressionNode {
+    private final String type;
+    private final String field;
+
+    public SharedDeclarationNode(String type, String field) {
+        this.type = type;
+        this.field = field;
+    }
+
+    @Override
+    public Object executeGeneric(VirtualFrame frame) {
+        return mark(HotLockContext.get(this));
+    }
+
+    @TruffleBoundary
+    private Object mark(HotLockContext context) {
+        StructType t = context.struct(type);
+        if (t == null) {
+            throw new HLException("unknown struct '" + type + "'", this);
+        }
+        int index = t.indexOf(field);
+        if (index < 0) {
+            throw new HLException(type + " has no field '" + field + "' (fields: " + String.join(", ", t.fieldNames()) + ")", this);
+        }
+        t.markShared(index);
+        return "shared " + type + "." + field;
+    }
+}
