@@ -39,6 +39,13 @@ public final class FindingLog {
         entries.computeIfAbsent(finding.key(), k -> new Entry(finding)).count++;
     }
 
+    /** The finding recorded under the key, to count another occurrence of it. */
+    @TruffleBoundary
+    public Finding get(String key) {
+        Entry e = entries.get(key);
+        return e == null ? null : e.finding();
+    }
+
     @TruffleBoundary
     public boolean has(String key) {
         return entries.containsKey(key);

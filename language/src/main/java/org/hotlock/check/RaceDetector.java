@@ -23,7 +23,10 @@ import java.util.Map;
  * this schedule happened to give them). Reported with both accesses' stacks and locks.
  */
 public final class RaceDetector {
-    private record Access(GuestThread thread, boolean write, Map<KernelLock, LockMode> locks, int[] clock, List<String> stack) {
+    private record Access(GuestThread thread, boolean write, Map<KernelLock, LockMode> locks, int[] clock, KernelReports.Captured captured) {
+        List<String> stack() {
+            return captured.frames();
+        }
     }
 
     private record Key(HLObject object, int field) {
@@ -126,7 +129,7 @@ public final class RaceDetector {
         }
         int[] vc = clock(thread).clone();
         vc = java.util.Arrays.copyOf(vc, Math.max(vc.length, thread.id() + 1));
-        Access now = new Access(thread, write, locks, vc, KernelReports.currentStack(location));
+        Access now = new Access(thread, write, locks, vc, kernel.stackAt(location));
         Key key = new Key(object, field);
         List<Access> previous = recent.computeIfAbsent(key, k -> new ArrayList<>());
         for (Access before : previous) {
@@ -156,6 +159,13 @@ public final class RaceDetector {
 
     private void report(Kernel kernel, HLObject object, int field, Access first, Access second) {
         String fieldClass = object.type().name() + "." + object.type().fieldName(field);
+        String a = first.captured().key();
+        String b = second.captured().key();
+        String key = "race:" + fieldClass + ":" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+        if (kernel.findings().has(key)) {
+            kernel.findings().add(kernel.findings().get(key));
+            return;
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("==================================================================\n");
         sb.append("BUG: HotLock data race on ").append(fieldClass).append(" (").append(Kernel.describeField(object, field)).append(")\n\n");
@@ -165,9 +175,6 @@ public final class RaceDetector {
         sb.append("\nno common lock protects both accesses and nothing orders them\n");
         sb.append("==================================================================\n");
         List<String> stacks = List.of(String.join(" <- ", first.stack()), String.join(" <- ", second.stack()));
-        String a = String.join("<", first.stack());
-        String b = String.join("<", second.stack());
-        String key = "race:" + fieldClass + ":" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
         kernel.findings().add(new Finding(Finding.Kind.RACE, null, "race(" + fieldClass + ")",
                 "data race on " + fieldClass + " between " + first.thread().name() + " and " + second.thread().name(),
                 sb.toString(), stacks, key));

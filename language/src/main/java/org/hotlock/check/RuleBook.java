@@ -110,7 +110,13 @@ public final class RuleBook {
     private void report(Kernel kernel, Rule.Clause c, String what, Node location) {
         Rule rule = owner.get(c);
         GuestThread t = kernel.currentThread();
-        List<String> stack = KernelReports.currentStack(location);
+        KernelReports.Captured captured = kernel.stackAt(location);
+        String key = "violation:" + rule.name() + ":" + what + ":" + captured.key();
+        if (kernel.findings().has(key)) {
+            kernel.findings().add(kernel.findings().get(key));
+            return;
+        }
+        List<String> stack = captured.frames();
         StringBuilder sb = new StringBuilder();
         sb.append("rule ").append(rule.name()).append(" violated: ").append(rule.text()).append('\n');
         sb.append("  ").append(t.name()).append(' ').append(what).append('\n');
@@ -119,7 +125,6 @@ public final class RuleBook {
         for (String f : stack) {
             sb.append("    ").append(f).append('\n');
         }
-        String key = "violation:" + rule.name() + ":" + what + ":" + String.join("<", stack);
         kernel.findings().add(new Finding(Finding.Kind.VIOLATION, rule.name(), "violation(" + rule.name() + ")",
                 rule.name() + ": " + rule.text(), sb.toString(), stack, key));
     }

@@ -424,6 +424,24 @@ public final class Kernel {
         return scheduler;
     }
 
+    private final java.util.Map<Node, KernelReports.Captured> stacksAtSite = new java.util.IdentityHashMap<>();
+
+    /**
+     * The guest stack at a check site (a call, a field access), taken the first time a check
+     * passes there and reused after: walking the stack at every shared access would cost more
+     * than the rest of the checks together. A site reached from two different callers shows
+     * the first.
+     */
+    @TruffleBoundary
+    public KernelReports.Captured stackAt(Node location) {
+        KernelReports.Captured c = stacksAtSite.get(location);
+        if (c == null) {
+            c = KernelReports.capture(location);
+            stacksAtSite.put(location, c);
+        }
+        return c;
+    }
+
     /** A thread found a sysfs file: it sees everything the device's creator did before adding it. */
     public void sysfsFound(String path) {
         if (scheduler != null && checks) {
@@ -615,11 +633,16 @@ public final class Kernel {
 
     @TruffleBoundary
     public void warn(String message, Node location) {
+        KernelReports.Captured captured = stackAt(location);
+        String key = "warning:" + message.replaceAll("held by \\S+|\\(\\S+\\)$", "") + ":" + captured.key();
+        if (findings.has(key)) {
+            findings.add(findings.get(key));
+            return;
+        }
         String report = KernelReports.warning(this, message, location);
         warnings.add(report);
-        java.util.List<String> stack = KernelReports.currentStack(location);
         findings.add(new org.hotlock.check.Finding(org.hotlock.check.Finding.Kind.WARNING, null, "warning",
-                "WARNING: " + message, report, stack, "warning:" + message.replaceAll("held by \\S+|\\(\\S+\\)$", "") + ":" + String.join("<", stack)));
+                "WARNING: " + message, report, captured.frames(), key));
         log(report);
         if (scheduler == null) {
             HotLockContext.get(location).err().println(report);

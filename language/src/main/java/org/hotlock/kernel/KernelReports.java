@@ -34,6 +34,61 @@ public final class KernelReports {
         return frames;
     }
 
+    /**
+     * A guest stack taken cheaply: the frames' roots and call nodes, turned into text only when
+     * a report prints it. Checks take one at every shared access, most never printed.
+     */
+    public static final class Captured {
+        private final RootNode[] roots;
+        private final Node[] nodes;
+        private List<String> text;
+
+        Captured(RootNode[] roots, Node[] nodes) {
+            this.roots = roots;
+            this.nodes = nodes;
+        }
+
+        /** Identifies the stack (the same call sites, the same key) without formatting it. */
+        public String key() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < roots.length; i++) {
+                sb.append(Integer.toHexString(System.identityHashCode(nodes[i] != null ? nodes[i] : roots[i]))).append('<');
+            }
+            return sb.toString();
+        }
+
+        @TruffleBoundary
+        public List<String> frames() {
+            if (text == null) {
+                List<String> t = new ArrayList<>(roots.length);
+                for (int i = 0; i < roots.length; i++) {
+                    SourceSection s = nodes[i] != null ? nodes[i].getEncapsulatingSourceSection() : null;
+                    t.add(GuestStack.frame(roots[i].getName(), s));
+                }
+                text = t;
+            }
+            return text;
+        }
+    }
+
+    /** The current guest stack, innermost first, kept as nodes. */
+    @TruffleBoundary
+    public static Captured capture(Node location) {
+        List<RootNode> roots = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
+        Node[] at = {location};
+        Truffle.getRuntime().iterateFrames((FrameInstance frame) -> {
+            RootNode root = ((com.oracle.truffle.api.RootCallTarget) frame.getCallTarget()).getRootNode();
+            if (root.getSourceSection() != null) {
+                roots.add(root);
+                nodes.add(at[0] != null && at[0].getRootNode() == root ? at[0] : frame.getCallNode());
+            }
+            at[0] = frame.getCallNode();
+            return null;
+        });
+        return new Captured(roots.toArray(RootNode[]::new), nodes.toArray(Node[]::new));
+    }
+
     @TruffleBoundary
     public static String warning(Kernel kernel, String message, Node location) {
         List<String> stack = currentStack(location);
