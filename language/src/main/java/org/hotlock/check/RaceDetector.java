@@ -29,19 +29,7 @@ public final class RaceDetector {
         }
     }
 
-    private record Key(HLObject object, int field) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.object == object && k.field == field;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(object) * 31 + field;
-        }
-    }
-
-    private final Map<Key, List<Access>> recent = new HashMap<>();
+    private final Map<org.hotlock.sched.FieldKey, List<Access>> recent = new HashMap<>();
     private final Map<GuestThread, int[]> clocks = new IdentityHashMap<>();
 
     /** A new execution: forget its accesses and clocks. */
@@ -70,13 +58,7 @@ public final class RaceDetector {
     @TruffleBoundary
     public void publish(GuestThread thread, Object key) {
         int[] c = clock(thread);
-        published.merge(key, c.clone(), (a, b) -> {
-            int[] r = java.util.Arrays.copyOf(a, Math.max(a.length, b.length));
-            for (int i = 0; i < b.length; i++) {
-                r[i] = Math.max(r[i], b[i]);
-            }
-            return r;
-        });
+        published.merge(key, c.clone(), RaceDetector::joined);
         c[thread.id()]++;
     }
 
@@ -84,24 +66,25 @@ public final class RaceDetector {
     @TruffleBoundary
     public void observe(GuestThread thread, Object key) {
         int[] p = published.get(key);
-        if (p == null) {
-            return;
+        if (p != null) {
+            clocks.put(thread, joined(clock(thread), p));
         }
-        int[] c = clock(thread);
-        if (c.length < p.length) {
-            c = java.util.Arrays.copyOf(c, p.length);
-            clocks.put(thread, c);
+    }
+
+    /** The component-wise maximum of two vector clocks, as long as the longer. */
+    private static int[] joined(int[] a, int[] b) {
+        int[] r = java.util.Arrays.copyOf(a, Math.max(a.length, b.length));
+        for (int i = 0; i < b.length; i++) {
+            r[i] = Math.max(r[i], b[i]);
         }
-        for (int i = 0; i < p.length; i++) {
-            c[i] = Math.max(c[i], p[i]);
-        }
+        return r;
     }
 
     /** The parent's history happens before everything the child does. */
     @TruffleBoundary
     public void spawned(GuestThread parent, GuestThread child) {
         int[] p = clock(parent);
-        int[] c = java.util.Arrays.copyOf(p, Math.max(p.length, child.id() + 1));
+        int[] c = joined(new int[child.id() + 1], p);
         c[child.id()] = Math.max(c[child.id()], 1);
         clocks.put(child, c);
         p[parent.id()]++;
@@ -110,15 +93,7 @@ public final class RaceDetector {
     /** Everything the joined thread did happens before what the joiner does next. */
     @TruffleBoundary
     public void joined(GuestThread joiner, GuestThread child) {
-        int[] j = clock(joiner);
-        int[] c = clock(child);
-        if (j.length < c.length) {
-            j = java.util.Arrays.copyOf(j, c.length);
-            clocks.put(joiner, j);
-        }
-        for (int i = 0; i < c.length; i++) {
-            j[i] = Math.max(j[i], c[i]);
-        }
+        clocks.put(joiner, joined(clock(joiner), clock(child)));
     }
 
     @TruffleBoundary
@@ -130,7 +105,7 @@ public final class RaceDetector {
         int[] vc = clock(thread).clone();
         vc = java.util.Arrays.copyOf(vc, Math.max(vc.length, thread.id() + 1));
         Access now = new Access(thread, write, locks, vc, kernel.stackAt(location));
-        Key key = new Key(object, field);
+        org.hotlock.sched.FieldKey key = new org.hotlock.sched.FieldKey(object, field);
         List<Access> previous = recent.computeIfAbsent(key, k -> new ArrayList<>());
         for (Access before : previous) {
             if (before.thread() != thread && (before.write() || write) && !ordered(before, now) && !protectedByCommonLock(before, now)) {

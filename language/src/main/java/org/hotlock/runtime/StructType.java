@@ -71,6 +71,16 @@ public final class StructType {
         return -1;
     }
 
+    /** The index of a field, or a located error that lists the fields there are. */
+    @TruffleBoundary
+    public int fieldIndexOrError(String field, com.oracle.truffle.api.nodes.Node location) {
+        int index = indexOf(field);
+        if (index < 0) {
+            throw new HLException(name + " has no field '" + field + "' (fields: " + String.join(", ", fields) + ")", location);
+        }
+        return index;
+    }
+
     public boolean isShared(int index) {
         return shared[index];
     }

@@ -101,12 +101,7 @@ public abstract class ReadFieldNode extends HLExpressionNode {
     }
 
     protected final int fieldIndex(StructType type) {
-        int index = type.indexOf(getField());
-        if (index < 0) {
-            CompilerDirectives.transferToInterpreter();
-            throw new HLException(type.name() + " has no field '" + getField() + "' (fields: " + String.join(", ", type.fieldNames()) + ")", this);
-        }
-        return index;
+        return type.fieldIndexOrError(getField(), this);
     }
 
     protected final HLException noSuchField(Object receiver) {
