@@ -70,6 +70,17 @@ public final class HotLockContext {
         return java.util.List.copyOf(threads.values());
     }
 
+    private org.hotlock.sched.ScenarioRunner.Report lastReport;
+
+    /** The report of the last scenario run, for the REPL's /trace. */
+    public org.hotlock.sched.ScenarioRunner.Report lastReport() {
+        return lastReport;
+    }
+
+    public void setLastReport(org.hotlock.sched.ScenarioRunner.Report report) {
+        this.lastReport = report;
+    }
+
     public boolean scenarioRan() {
         return scenarioRan;
     }

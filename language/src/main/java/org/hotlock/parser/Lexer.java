@@ -65,7 +65,10 @@ public final class Lexer {
         if (Character.isDigit(c)) {
             return number(start);
         }
-        if (Character.isLetter(c) || c == '_') {
+        if (Character.isLetter(c) || c == '_' || (c == '$' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
+            if (c == '$') {
+                pos++;
+            }
             while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
                 pos++;
             }

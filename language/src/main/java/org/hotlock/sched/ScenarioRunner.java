@@ -127,6 +127,7 @@ public final class ScenarioRunner {
             case EXPLORE -> explore(threads, initial, maxSteps, names);
         };
         last = report;
+        context.setLastReport(report);
         if (mode != Mode.RUN && mode != Mode.REPLAY) {
             initial.restore();
         }

@@ -89,8 +89,26 @@ public final class Main implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        new CommandLine(this).usage(out);
-        return ExitCodes.SUCCESS;
+        return repl();
+    }
+
+    /** The interactive session: a JLine terminal, history under the home directory. */
+    private int repl() {
+        try (org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(true).build()) {
+            java.nio.file.Path history = java.nio.file.Path.of(System.getProperty("user.home"), ".hotlock_history");
+            org.hotlock.launcher.repl.Repl repl = new org.hotlock.launcher.repl.Repl(terminal, history, this::replContext);
+            return repl.run();
+        } catch (IOException e) {
+            err.println("hotlock: cannot open the terminal: " + e.getMessage());
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    /** A context for the REPL, writing guest output to the terminal. */
+    Context replContext(PrintStream guestOut, String kernel) {
+        Context c = Context.newBuilder("hotlock").in(in).out(guestOut).err(guestOut).engine(engine())
+                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL).option("hotlock.Progress", "true").build();
+        return c;
     }
 
     private int evalSnippets() {

@@ -19,7 +19,17 @@ public abstract class RunScenarioBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object run(String mode) {
         HotLockContext context = HotLockContext.get(this);
-        if (context.scenarioRan() || context.declaredThreads().isEmpty() || context.kernel() == null) {
+        boolean force = mode.endsWith("!");
+        if (force) {
+            // the REPL's /run and /explore: run the declared threads whatever ran before
+            mode = mode.substring(0, mode.length() - 1);
+        } else if (context.scenarioRan()) {
+            return HLNull.SINGLETON;
+        }
+        if (context.declaredThreads().isEmpty() || context.kernel() == null) {
+            if (force) {
+                throw error("no threads declared: declare some first, e.g. thread probe { sysfs.write(...) }");
+            }
             return HLNull.SINGLETON;
         }
         ScenarioRunner runner = new ScenarioRunner(context, this);
