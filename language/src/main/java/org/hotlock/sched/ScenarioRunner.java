@@ -99,6 +99,19 @@ public final class ScenarioRunner {
         Snapshot initial = new Snapshot(context, kernel);
         warningsSeen = kernel.warnings().size();
         String names = String.join(", ", threads.stream().map(ThreadSpec::name).toList());
+        Report report;
+        try {
+            report = runMode(mode, threads, initial, maxSteps, names);
+        } catch (RuntimeException | Error e) {
+            // interrupted or cancelled in the middle of an execution: leave the state as it began
+            initial.restore();
+            throw e;
+        }
+        return afterRun(mode, report, initial, expected);
+    }
+
+    private Report runMode(Mode mode, List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
+        var options = context.env().getOptions();
         Report report = switch (mode) {
             case RUN -> {
                 String strategy = options.get(HotLockLanguage.Strategy);
@@ -126,6 +139,10 @@ public final class ScenarioRunner {
             case PCT -> pct(threads, initial, maxSteps, names);
             case EXPLORE -> explore(threads, initial, maxSteps, names);
         };
+        return report;
+    }
+
+    private Report afterRun(Mode mode, Report report, Snapshot initial, List<String> expected) {
         last = report;
         context.setLastReport(report);
         if (mode != Mode.RUN && mode != Mode.REPLAY) {
