@@ -30,54 +30,55 @@ import java.util.concurrent.ConcurrentHashMap;
         characterMimeTypes = HotLockLanguage.MIME_TYPE,
         fileTypeDetectors = HotLockFileDetector.class,
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+        sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED,
         website = "https://github.com/hotlock/hotlock")
 @ProvidedTags({StandardTags.CallTag.class, StandardTags.StatementTag.class, StandardTags.RootTag.class,
         StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
 public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
 
-    @Option(help = "Seed of the random schedule of 'run' and of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Seed of the random schedule of 'run' and of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Long> Seed = new OptionKey<>(0L);
 
-    @Option(help = "Schedule of 'run': random or round-robin.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Schedule of 'run': random or round-robin.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> Strategy = new OptionKey<>("random");
 
-    @Option(help = "Steps one execution may take before it is stopped.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Steps one execution may take before it is stopped.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Long> MaxSteps = new OptionKey<>(100_000L);
 
-    @Option(help = "Executions an exploration may run before it stops, incomplete.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Executions an exploration may run before it stops, incomplete.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Long> MaxExecutions = new OptionKey<>(1_000_000L);
 
-    @Option(help = "Most preemptions per explored schedule; -1 for no bound.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Most preemptions per explored schedule; -1 for no bound.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> PreemptionBound = new OptionKey<>(-1);
 
-    @Option(help = "Explore with partial-order reduction (false: every interleaving).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Explore with partial-order reduction (false: every interleaving).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Boolean> Reduce = new OptionKey<>(true);
 
-    @Option(help = "Number of PCT runs.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Number of PCT runs.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> PctRuns = new OptionKey<>(100);
 
-    @Option(help = "Bug depth d of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Bug depth d of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> PctDepth = new OptionKey<>(3);
 
-    @Option(help = "Where to save the trace of a failing execution (empty: do not save).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Where to save the trace of a failing execution (empty: do not save).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> TraceFile = new OptionKey<>("");
 
-    @Option(help = "A schedule to replay: thread names, comma separated.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "A schedule to replay: thread names, comma separated.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> Replay = new OptionKey<>("");
 
-    @Option(help = "Seconds an exploration or PCT may take before it stops, incomplete; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Seconds an exploration or PCT may take before it stops, incomplete; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Long> TimeLimit = new OptionKey<>(0L);
 
-    @Option(help = "Run the checkers (rules, lock order, races); false only to measure what they cost.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Run the checkers (rules, lock order, races); false only to measure what they cost.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Boolean> Checks = new OptionKey<>(true);
 
-    @Option(help = "Leave the per-device locks (dev->mutex) out of the lock-order graph, as lockdep does.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Leave the per-device locks (dev->mutex) out of the lock-order graph, as lockdep does.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Boolean> LockdepNovalidateDevice = new OptionKey<>(false);
 
-    @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> ScenarioFile = new OptionKey<>("");
 
-    @Option(help = "Print a progress line every second during long explorations.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    @Option(help = "Print a progress line every second during long explorations.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Boolean> Progress = new OptionKey<>(false);
 
     @Override
@@ -113,6 +114,11 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
         for (HLFunction builtin : builtins()) {
             context.defineFunction(builtin);
         }
+    }
+
+    @Override
+    protected Object getScope(HotLockContext context) {
+        return new org.hotlock.runtime.GlobalScope(context);
     }
 
     @Override
