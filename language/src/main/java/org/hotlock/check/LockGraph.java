@@ -81,6 +81,16 @@ public final class LockGraph {
         return validateDeviceLocks || !lock.lockClass().equals("&dev->mutex");
     }
 
+    /** The cycles found so far: their classes, and the gates that guard them (none: a real one). */
+    public record Cycle(List<String> classes, Set<String> gates) {
+    }
+
+    private final List<Cycle> cycles = new ArrayList<>();
+
+    public List<Cycle> cycles() {
+        return cycles;
+    }
+
     /** Every dependency, for the --graph picture and for tests. */
     @TruffleBoundary
     public List<Edge> edges() {
@@ -181,6 +191,9 @@ public final class LockGraph {
         List<String> sorted = new ArrayList<>(members);
         java.util.Collections.sort(sorted);
         String key = (gates.isEmpty() ? "cycle:" : "guarded:") + String.join(",", sorted);
+        if (!reportedCycles.contains(key)) {
+            cycles.add(new Cycle(new ArrayList<>(members), gates));
+        }
         if (!reportedCycles.add(key)) {
             kernel.findings().add(existing(key));
             return;

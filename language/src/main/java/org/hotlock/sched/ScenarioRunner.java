@@ -207,6 +207,7 @@ public final class ScenarioRunner {
         int bound = options.get(HotLockLanguage.PreemptionBound);
         long maxExecutions = options.get(HotLockLanguage.MaxExecutions);
         boolean progress = options.get(HotLockLanguage.Progress);
+        boolean inPlace = options.get(HotLockLanguage.ProgressInPlace);
         Explorer explorer = new Explorer(reduce, bound);
         long start = System.nanoTime();
         long limit = options.get(HotLockLanguage.TimeLimit);
@@ -222,11 +223,22 @@ public final class ScenarioRunner {
                 if (now - lastPrint[0] > 1_000_000_000L) {
                     lastPrint[0] = now;
                     double secs = (now - start) / 1e9;
-                    context.err().printf("explore: %d executions, %.0f/s, %.1f s%n", executions, executions / secs, secs);
+                    String line = String.format("explore: %d executions, %.0f/s, %d findings so far, %.1f s elapsed",
+                            executions, executions / secs, kernel.findings().entries().size(), secs);
+                    if (inPlace) {
+                        context.err().print("\r" + line + "\u001b[K");
+                        context.err().flush();
+                    } else {
+                        context.err().println(line);
+                    }
                 }
             }
         });
         double secs = (System.nanoTime() - start) / 1e9;
+        if (progress && inPlace && secs > 1) {
+            context.err().print("\r\u001b[K");
+            context.err().flush();
+        }
         String how = (reduce ? "DPOR with sleep sets" : "every interleaving") + (bound >= 0 ? ", preemption bound " + bound : "");
         String summary = String.format("explore (%s): threads %s, %d executions (%d abandoned by sleep sets), max depth %d, %.2f s",
                 how, names, r.executions(), r.abandoned(), r.maxDepth(), secs);

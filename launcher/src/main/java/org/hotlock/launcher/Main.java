@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "hotlock", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs HotLock scenarios against a lock-aware simulated Linux kernel.",
-        subcommands = {Main.Run.class, Main.Explore.class, Main.Pct.class, Main.Replay.class, Main.Bench.class},
+        subcommands = {Main.Run.class, Main.Explore.class, Main.Pct.class, Main.Replay.class, Check.class, Main.Bench.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a script failed (guest error, kernel BUG, unmet expectation)",
                 "2:usage or syntax error", "3:internal error in HotLock"})
@@ -137,6 +137,11 @@ public final class Main implements Callable<Integer> {
      * script ran a scenario itself). Each file gets a fresh context.
      */
     int runScenario(Path file, String mode, ScenarioOptions options, String replaySchedule) {
+        return runScenario(file, mode, options, replaySchedule, null);
+    }
+
+    /** As above; {@code inspect} sees the context (findings, reports) before it is closed. */
+    int runScenario(Path file, String mode, ScenarioOptions options, String replaySchedule, java.util.function.Consumer<Context> inspect) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -153,14 +158,20 @@ public final class Main implements Callable<Integer> {
         options.apply(builder, file, replaySchedule);
         try (Context context = builder.build()) {
             int code = evaluate(context, source, false);
-            if (code != ExitCodes.SUCCESS) {
-                return code;
+            if (code == ExitCodes.SUCCESS) {
+                code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
             }
-            code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
-            if (code != ExitCodes.SUCCESS) {
-                return code;
+            if (code == ExitCodes.SUCCESS) {
+                code = reportFindings(context);
             }
-            return reportFindings(context);
+            if (inspect != null) {
+                try {
+                    inspect.accept(context);
+                } catch (PolyglotException e) {
+                    // a context cancelled by an error has nothing more to show
+                }
+            }
+            return code;
         }
     }
 
@@ -211,6 +222,25 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
         long timeLimit = 0;
 
+        /** The same options for one scenario of a check: its trace goes beside the others' in the temp dir. */
+        ScenarioOptions copyFor(Path file) {
+            ScenarioOptions o = new ScenarioOptions();
+            o.seed = seed;
+            o.strategy = strategy;
+            o.maxSteps = maxSteps;
+            o.maxExecutions = maxExecutions;
+            o.preemptionBound = preemptionBound;
+            o.noReduction = noReduction;
+            o.runs = runs;
+            o.depth = depth;
+            o.noTrace = noTrace || trace == null;
+            o.trace = trace == null ? null : trace.resolve("hotlock-trace-" + file.getFileName().toString().replaceFirst("\\.hlk$", "") + ".json");
+            o.progress = progress;
+            o.timeLimit = timeLimit;
+            o.novalidateDevice = novalidateDevice;
+            return o;
+        }
+
         void apply(Context.Builder builder, Path file, String replaySchedule) {
             builder.option("hotlock.Seed", Long.toString(seed))
                     .option("hotlock.Strategy", strategy)
@@ -220,7 +250,8 @@ public final class Main implements Callable<Integer> {
                     .option("hotlock.Reduce", Boolean.toString(!noReduction))
                     .option("hotlock.PctRuns", Integer.toString(runs))
                     .option("hotlock.PctDepth", Integer.toString(depth))
-                    .option("hotlock.Progress", Boolean.toString(progress))
+                    .option("hotlock.Progress", Boolean.toString(progress || System.console() != null))
+                    .option("hotlock.ProgressInPlace", Boolean.toString(!progress && System.console() != null))
                     .option("hotlock.TimeLimit", Long.toString(timeLimit))
                     .option("hotlock.LockdepNovalidateDevice", Boolean.toString(novalidateDevice))
                     .option("hotlock.ScenarioFile", file.toString());
@@ -322,6 +353,19 @@ public final class Main implements Callable<Integer> {
     }
 
     private Engine engine;
+
+    /** Shares one engine between the contexts of several files (check --jobs). */
+    void useEngine(Engine shared) {
+        this.engine = shared;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
 
     private Engine engine() {
         if (engine == null) {

@@ -22,7 +22,7 @@ import java.util.List;
 @Builtin(name = "last_report", doc = "last_report(): the last scenario's report (mode, executions, failure, findings) or null")
 public abstract class LastReportBuiltin extends KernelBuiltinNode {
     static final StructType REPORT = new StructType("report", List.of("mode", "executions", "complete", "clean", "summary", "failure", "findings"));
-    static final StructType FAILURE = new StructType("failure", List.of("kind", "category", "message", "thread", "stack", "schedule"));
+    static final StructType FAILURE = new StructType("failure", List.of("kind", "category", "message", "thread", "stack", "schedule", "steps"));
 
     @Specialization
     @TruffleBoundary
@@ -51,6 +51,11 @@ public abstract class LastReportBuiltin extends KernelBuiltinNode {
             failure.set("thread", f.thread() == null ? HLNull.SINGLETON : f.thread());
             failure.set("stack", new HLList(new ArrayList<Object>(f.stack())));
             failure.set("schedule", new HLList(new ArrayList<Object>(f.scheduleNames())));
+            HLList steps = new HLList();
+            for (org.hotlock.sched.Event e : f.trace()) {
+                steps.add(new HLList(List.of(f.threadNames().get(e.thread()), e.description())));
+            }
+            failure.set("steps", steps);
             report.set("failure", failure);
         }
         Object findings = context.lookup("findings") instanceof org.hotlock.runtime.HLFunction fn

@@ -332,6 +332,7 @@ public final class Repl {
         Path tmp = Files.createTempFile(dir, ".hotlock-save", ".tmp");
         try {
             Files.writeString(tmp, String.join("\n", snippets) + "\n", StandardCharsets.UTF_8);
+            org.hotlock.launcher.Check.readableByAll(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -1,0 +1,190 @@
+package org.hotlock.launcher;
+
+import org.graalvm.polyglot.Engine;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code hotlock check PATH...}: every scenario under the paths, each against its own
+ * expectations (its {@code expect} statements, and the exit code its header states with
+ * {@code // expect-exit: N}, 0 by default), in parallel with {@code --jobs}; a summary line;
+ * JUnit XML, SARIF and JSON reports; the lock graph as DOT (and SVG where Graphviz is).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check every .hlk scenario under the paths against its expectations; exit 0 only when all pass.")
+public final class Check implements Callable<Integer> {
+    private static final Pattern EXPECT_EXIT = Pattern.compile("^\\s*//\\s*expect-exit:\\s*(\\d+)\\s*$", Pattern.MULTILINE);
+
+    @CommandLine.ParentCommand
+    Main main;
+    @CommandLine.Mixin
+    Main.ScenarioOptions options = new Main.ScenarioOptions();
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files or directories (searched for .hlk files).")
+    List<Path> paths;
+    @Option(names = "--jobs", paramLabel = "N", description = "Scenarios to check at once (default: ${DEFAULT-VALUE}).")
+    int jobs = 1;
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
+    Path junit;
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Write a SARIF 2.1.0 report.")
+    Path sarif;
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every finding and failing schedule as JSON.")
+    Path json;
+    @Option(names = "--sequence", paramLabel = "FILE.svg", description = "Draw the first failing interleaving as a sequence picture.")
+    Path sequence;
+    @Option(names = "--graph", paramLabel = "FILE.dot", description = "Write the lock dependency graph (and FILE.svg where Graphviz is installed).")
+    Path graph;
+
+    static String reproduce(CheckResult r) {
+        return "bin/hotlock run --seed " + r.seed + " " + r.file;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                main.err().println("hotlock: " + p + ": no such file or directory");
+                return ExitCodes.USAGE;
+            }
+            try (Stream<Path> walk = Files.walk(p)) {
+                walk.filter(f -> f.toString().endsWith(".hlk") && Files.isRegularFile(f)).sorted().forEach(files::add);
+            }
+        }
+        if (files.isEmpty()) {
+            main.err().println("hotlock: no .hlk scenarios under " + paths);
+            return ExitCodes.USAGE;
+        }
+        long start = System.nanoTime();
+        List<CheckResult> results = new ArrayList<>();
+        try (Engine engine = Engine.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+            try {
+                List<Future<CheckResult>> futures = new ArrayList<>();
+                for (Path f : files) {
+                    futures.add(pool.submit(() -> check(f, engine)));
+                }
+                for (Future<CheckResult> f : futures) {
+                    CheckResult r = f.get();
+                    results.add(r);
+                    print(r);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        long passed = results.stream().filter(CheckResult::passed).count();
+        long failed = results.size() - passed;
+        writeReports(results);
+        main.out().printf("%n%d scenarios in %.1f s, seed %d%n", results.size(), (System.nanoTime() - start) / 1e9, options.seed);
+        main.out().printf("%d passed, %d failed%n", passed, failed);
+        boolean syntax = results.stream().anyMatch(r -> !r.passed() && r.exitCode == ExitCodes.USAGE);
+        return failed == 0 ? ExitCodes.SUCCESS : syntax ? ExitCodes.USAGE : ExitCodes.SCRIPT_FAILURE;
+    }
+
+    private CheckResult check(Path file, Engine engine) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher m = EXPECT_EXIT.matcher(text);
+        CheckResult r = new CheckResult(file, m.find() ? Integer.parseInt(m.group(1)) : 0);
+        r.seed = options.seed;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Main one = new Main(new ByteArrayInputStream(new byte[0]), out, out);
+        one.useEngine(engine);
+        Main.ScenarioOptions o = options.copyFor(file);
+        long t0 = System.nanoTime();
+        r.exitCode = one.runScenario(file, "run", o, null, r::collect);
+        r.seconds = (System.nanoTime() - t0) / 1e9;
+        r.output = bytes.toString(StandardCharsets.UTF_8);
+        return r;
+    }
+
+    private void print(CheckResult r) {
+        PrintStream out = main.out();
+        if (r.passed()) {
+            out.printf("PASS  %s  (%.2f s)%n", r.file, r.seconds);
+        } else {
+            out.printf("FAIL  %s  (%.2f s): %s%n", r.file, r.seconds, Reports.failureMessage(r));
+            for (String line : r.output.split("\n")) {
+                out.println("      " + line);
+            }
+        }
+    }
+
+    private void writeReports(List<CheckResult> results) throws IOException, InterruptedException {
+        if (json != null) {
+            write(json, Reports.json(results));
+        }
+        if (junit != null) {
+            write(junit, Reports.junit(results));
+        }
+        if (sarif != null) {
+            write(sarif, Reports.sarif(results, new Main.Version().getVersion()[0].replace("hotlock ", "")));
+        }
+        if (sequence != null) {
+            for (CheckResult r : results) {
+                if (r.report != null && r.report.get("failure") != null) {
+                    write(sequence, Reports.sequenceSvg(r));
+                    main.out().println("failing interleaving: " + sequence + " (" + r.file + ")");
+                    break;
+                }
+            }
+        }
+        if (graph != null) {
+            write(graph, Reports.dot(results));
+            Path svg = Path.of(graph.toString().replaceFirst("\\.dot$", "") + ".svg");
+            try {
+                Process p = new ProcessBuilder("dot", "-Tsvg", graph.toString(), "-o", svg.toString()).redirectErrorStream(true).start();
+                if (p.waitFor() == 0) {
+                    main.out().println("lock graph: " + graph + " and " + svg);
+                    return;
+                }
+            } catch (IOException e) {
+                // Graphviz is not installed: the .dot file is the picture's source
+            }
+            main.out().println("lock graph: " + graph + " (install Graphviz for an SVG: dot -Tsvg " + graph + ")");
+        }
+    }
+
+    /** A report is for everyone to read, as a plainly written file would be. */
+    public static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: its defaults stand
+        }
+    }
+
+    /** Reports are written to a temporary file and renamed: an interrupted run leaves the old one whole. */
+    static void write(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".hotlock-report", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            readableByAll(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

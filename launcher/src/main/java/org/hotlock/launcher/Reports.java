@@ -1,0 +1,280 @@
+package org.hotlock.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The machine-readable reports of {@code hotlock check}: JSON, JUnit XML, SARIF 2.1.0, DOT. */
+final class Reports {
+    private static final Pattern FRAME = Pattern.compile("^(.*) \\((.+):(\\d+)\\)$");
+
+    private Reports() {
+    }
+
+    static String json(List<CheckResult> results) {
+        List<Object> files = new ArrayList<>();
+        for (CheckResult r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", r.file.toString());
+            m.put("passed", r.passed());
+            m.put("exit_code", r.exitCode);
+            m.put("expected_exit_code", r.expectedExit);
+            m.put("seconds", r.seconds);
+            m.put("scenario", r.report);
+            m.put("findings", r.findings);
+            m.put("lock_cycles", r.cycles);
+            files.add(m);
+        }
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("tool", "hotlock");
+        top.put("passed", results.stream().filter(CheckResult::passed).count());
+        top.put("failed", results.stream().filter(r -> !r.passed()).count());
+        top.put("scenarios", files);
+        return Json.write(top);
+    }
+
+    static String junit(List<CheckResult> results) {
+        int failures = 0;
+        int tests = 0;
+        double time = 0;
+        StringBuilder cases = new StringBuilder();
+        for (CheckResult r : results) {
+            String className = r.file.getParent() == null ? "scenarios" : r.file.getParent().toString().replace('/', '.');
+            String name = r.file.getFileName().toString();
+            tests++;
+            time += r.seconds;
+            cases.append("    <testcase classname=\"").append(xml(className)).append("\" name=\"").append(xml(name))
+                    .append("\" time=\"").append(String.format("%.3f", r.seconds)).append("\">\n");
+            if (!r.passed()) {
+                failures++;
+                cases.append("      <failure message=\"").append(xml(failureMessage(r))).append("\" type=\"hotlock\">")
+                        .append(xml(r.output)).append("</failure>\n");
+            }
+            cases.append("      <system-out>").append(xml(r.output)).append("</system-out>\n");
+            cases.append("    </testcase>\n");
+            if (r.report != null) {
+                // the exploration (or run) of the file, as a test case of its own
+                tests++;
+                cases.append("    <testcase classname=\"").append(xml(className)).append("\" name=\"").append(xml(name + " :: " + r.report.get("mode")))
+                        .append("\" time=\"0\">\n");
+                if (r.report.get("failure") instanceof Map<?, ?> f && !r.passed()) {
+                    failures++;
+                    cases.append("      <failure message=\"").append(xml(String.valueOf(f.get("message")).lines().findFirst().orElse("")))
+                            .append("\" type=\"").append(xml(String.valueOf(f.get("category")))).append("\"/>\n");
+                }
+                cases.append("    </testcase>\n");
+            }
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuites name=\"hotlock check\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" time=\"" + String.format("%.3f", time) + "\">\n"
+                + "  <testsuite name=\"hotlock check\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\" time=\"" + String.format("%.3f", time) + "\">\n"
+                + cases
+                + "  </testsuite>\n</testsuites>\n";
+    }
+
+    static String failureMessage(CheckResult r) {
+        StringBuilder sb = new StringBuilder("exit code " + r.exitCode + ", expected " + r.expectedExit);
+        if (r.report != null && r.report.get("failure") instanceof Map<?, ?> f) {
+            sb.append(": ").append(String.valueOf(f.get("message")).lines().findFirst().orElse(""));
+        } else if (!r.findings.isEmpty()) {
+            sb.append(": ").append(r.findings.getFirst().get("title"));
+        }
+        return sb.append(" -- reproduce: ").append(Check.reproduce(r)).toString();
+    }
+
+    static String sarif(List<CheckResult> results, String version) {
+        Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
+        List<Object> sarifResults = new ArrayList<>();
+        for (CheckResult r : results) {
+            for (Map<String, Object> f : r.findings) {
+                String ruleId = f.get("rule") != null ? (String) f.get("rule") : (String) f.get("kind");
+                rules.computeIfAbsent(ruleId, id -> {
+                    Map<String, Object> rule = new LinkedHashMap<>();
+                    rule.put("id", id);
+                    rule.put("shortDescription", Map.of("text", String.valueOf(f.get("title")).replaceFirst("^" + Pattern.quote(id) + ": ", "")));
+                    return rule;
+                });
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("ruleId", ruleId);
+                result.put("level", switch ((String) f.get("kind")) {
+                    case "guarded_cycle" -> "note";
+                    case "warning" -> "warning";
+                    default -> "error";
+                });
+                result.put("message", Map.of("text", f.get("title") + (((Long) f.get("count")) > 1 ? " (seen " + f.get("count") + " times)" : "")));
+                List<Object> locations = new ArrayList<>();
+                List<Object> related = new ArrayList<>();
+                @SuppressWarnings("unchecked")
+                List<String> stacks = (List<String>) f.get("stacks");
+                // a race's stacks are one joined line per access; other findings list the frames
+                List<String> frames = stacks.isEmpty() ? List.of()
+                        : stacks.getFirst().contains(" <- ") ? List.of(stacks.getFirst().split(" <- ")) : stacks;
+                // the innermost frame is where it happened; the script's frame is where it came from
+                Set<String> seen = new LinkedHashSet<>();
+                for (String frame : frames) {
+                    Map<String, Object> loc = location(frame);
+                    if (loc != null && seen.add(frame)) {
+                        (locations.isEmpty() ? locations : related).add(loc);
+                    }
+                }
+                if (locations.isEmpty()) {
+                    locations.add(Map.of("physicalLocation", Map.of("artifactLocation", Map.of("uri", r.file.toString(), "uriBaseId", "%SRCROOT%"))));
+                }
+                result.put("locations", locations);
+                if (!related.isEmpty()) {
+                    result.put("relatedLocations", related);
+                }
+                Map<String, Object> fingerprints = new LinkedHashMap<>();
+                fingerprints.put("hotlock/v1", Integer.toHexString((f.get("category") + ":" + frames).hashCode()));
+                result.put("partialFingerprints", fingerprints);
+                sarifResults.add(result);
+            }
+        }
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("name", "HotLock");
+        driver.put("version", version);
+        driver.put("informationUri", "https://github.com/hotlock/hotlock");
+        driver.put("rules", new ArrayList<>(rules.values()));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("tool", Map.of("driver", driver));
+        run.put("originalUriBaseIds", Map.of(
+                "%SRCROOT%", Map.of("uri", "file:///"),
+                "HOTLOCK_MODELS", Map.of("description", Map.of("text", "the kernel models shipped in the HotLock language jar"))));
+        run.put("results", sarifResults);
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        top.put("version", "2.1.0");
+        top.put("runs", List.of(run));
+        return Json.write(top);
+    }
+
+    /** {@code fn (file:line)} as a SARIF location; model files are relative to HOTLOCK_MODELS. */
+    private static Map<String, Object> location(String frame) {
+        Matcher m = FRAME.matcher(frame.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String file = m.group(2);
+        Map<String, Object> artifact = new LinkedHashMap<>();
+        artifact.put("uri", file);
+        artifact.put("uriBaseId", file.startsWith("kernel/") ? "HOTLOCK_MODELS" : "%SRCROOT%");
+        Map<String, Object> physical = new LinkedHashMap<>();
+        physical.put("artifactLocation", artifact);
+        physical.put("region", Map.of("startLine", Integer.parseInt(m.group(3))));
+        Map<String, Object> loc = new LinkedHashMap<>();
+        loc.put("physicalLocation", physical);
+        loc.put("message", Map.of("text", "in " + m.group(1)));
+        return loc;
+    }
+
+    /** The lock dependency graph: edges labelled with where they were first taken, cycles red, guarded ones dashed. */
+    static String dot(List<CheckResult> results) {
+        StringBuilder sb = new StringBuilder("digraph hotlock_lock_order {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n  edge [fontname=\"monospace\", fontsize=9];\n");
+        int cluster = 0;
+        for (CheckResult r : results) {
+            if (r.edges.isEmpty()) {
+                continue;
+            }
+            String prefix = "c" + cluster + "_";
+            sb.append("  subgraph cluster_").append(cluster++).append(" {\n    label=\"").append(dotText(r.file.toString())).append("\";\n");
+            Set<String> nodes = new LinkedHashSet<>();
+            for (Map<String, Object> e : r.edges) {
+                nodes.add((String) e.get("from"));
+                nodes.add((String) e.get("to"));
+            }
+            for (String n : nodes) {
+                sb.append("    \"").append(prefix).append(dotText(n)).append("\" [label=\"").append(dotText(n)).append("\"];\n");
+            }
+            for (Map<String, Object> e : r.edges) {
+                String style = "";
+                for (Map<String, Object> c : r.cycles) {
+                    @SuppressWarnings("unchecked")
+                    List<String> classes = (List<String>) c.get("classes");
+                    @SuppressWarnings("unchecked")
+                    List<String> gates = (List<String>) c.get("gates");
+                    if (classes.contains(e.get("from")) && classes.contains(e.get("to"))) {
+                        style = gates.isEmpty() ? ", color=red, penwidth=2" : (style.contains("red") ? style : ", color=orange, style=dashed");
+                    }
+                }
+                sb.append("    \"").append(prefix).append(dotText((String) e.get("from"))).append("\" -> \"").append(prefix)
+                        .append(dotText((String) e.get("to"))).append("\" [label=\"").append(dotText((String) e.get("at"))).append("\"")
+                        .append(style).append("];\n");
+            }
+            sb.append("  }\n");
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /** The failing interleaving as a picture: a lifeline per thread, a row per step. */
+    @SuppressWarnings("unchecked")
+    static String sequenceSvg(CheckResult r) {
+        Map<String, Object> failure = (Map<String, Object>) r.report.get("failure");
+        List<List<String>> steps = (List<List<String>>) (List<?>) failure.get("steps");
+        List<String> threads = new ArrayList<>();
+        for (List<String> s : steps) {
+            if (!threads.contains(s.get(0))) {
+                threads.add(s.get(0));
+            }
+        }
+        int col = 430;
+        int row = 18;
+        int width = 60 + col * threads.size();
+        int height = 90 + row * steps.size() + 40;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" font-family=\"monospace\" font-size=\"12\">\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        sb.append("<text x=\"10\" y=\"20\" font-weight=\"bold\">").append(xml(r.file.toString())).append(": ")
+                .append(xml(String.valueOf(failure.get("message")).lines().findFirst().orElse(""))).append("</text>\n");
+        for (int t = 0; t < threads.size(); t++) {
+            int x = 50 + t * col;
+            sb.append("<text x=\"").append(x).append("\" y=\"55\" font-weight=\"bold\">").append(xml(threads.get(t))).append("</text>\n");
+            sb.append("<line x1=\"").append(x - 8).append("\" y1=\"62\" x2=\"").append(x - 8).append("\" y2=\"").append(height - 30)
+                    .append("\" stroke=\"#999\"/>\n");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            int t = threads.indexOf(steps.get(i).get(0));
+            String what = steps.get(i).get(1);
+            String colour = what.startsWith("write") ? "#b00" : what.startsWith("read") ? "#05a" : what.startsWith("lock") || what.startsWith("unlock") || what.startsWith("trylock") ? "#070" : "#333";
+            int y = 80 + i * row;
+            sb.append("<text x=\"10\" y=\"").append(y).append("\" fill=\"#999\">").append(i).append("</text>\n");
+            sb.append("<text x=\"").append(50 + t * col).append("\" y=\"").append(y).append("\" fill=\"").append(colour).append("\">")
+                    .append(xml(what.length() > 60 ? what.substring(0, 57) + "..." : what)).append("</text>\n");
+        }
+        sb.append("<text x=\"10\" y=\"").append(height - 10).append("\" fill=\"#b00\">")
+                .append(xml(String.valueOf(failure.get("category")))).append(" after step ").append(steps.size() - 1).append("</text>\n");
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static String dotText(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String xml(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                        sb.append(' ');
+                    } else if (c == 0x1b) {
+                        sb.append(' ');
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
