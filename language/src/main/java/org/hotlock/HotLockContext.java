@@ -102,6 +102,30 @@ public final class HotLockContext {
         }
     }
 
+    private int callDepth;
+    private int maxCallDepth = -1;
+
+    /**
+     * Counts a guest call; true when it goes past the limit. The count covers every guest
+     * thread of the context together (they share the host thread's stack, one at a time).
+     */
+    public boolean enterCall() {
+        if (maxCallDepth < 0) {
+            maxCallDepth = env.getOptions().get(HotLockLanguage.MaxCallDepth);
+        }
+        return ++callDepth > maxCallDepth;
+    }
+
+    public void exitCall() {
+        callDepth--;
+    }
+
+    @TruffleBoundary
+    public String callDepthMessage() {
+        return "stack overflow: guest calls nested deeper than " + maxCallDepth
+                + " (endless recursion?); raise the limit with --max-call-depth N (the hotlock.MaxCallDepth option)";
+    }
+
     public static HotLockContext get(Node node) {
         return REFERENCE.get(node);
     }

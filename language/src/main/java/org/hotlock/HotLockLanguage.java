@@ -36,6 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
         StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
 public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
 
+    @Option(help = "Deepest nesting of guest calls (all guest threads of a context together) before a stack-overflow error.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Integer> MaxCallDepth = new OptionKey<>(5000);
+
     @Option(help = "Seed of the random schedule of 'run' and of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Long> Seed = new OptionKey<>(0L);
 

@@ -20,11 +20,19 @@ public final class FunctionBodyNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
+        org.hotlock.HotLockContext context = org.hotlock.HotLockContext.get(this);
+        if (context.enterCall()) {
+            com.oracle.truffle.api.CompilerDirectives.transferToInterpreter();
+            context.exitCall();
+            throw new org.hotlock.runtime.HLException(context.callDepthMessage(), this);
+        }
         try {
             body.executeVoid(frame);
         } catch (ReturnException e) {
             returned.enter();
             return e.value();
+        } finally {
+            context.exitCall();
         }
         return HLNull.SINGLETON;
     }

@@ -83,7 +83,10 @@ public class HLException extends AbstractTruffleException {
         if (section == null || !section.isAvailable()) {
             return message;
         }
-        return section.getSource().getName() + ":" + section.getStartLine() + ":" + section.getStartColumn() + ": error: " + message;
+        // StringBuilder, not '+': this runs when the stack has overflowed, and a string
+        // concatenation's first use needs stack to bootstrap
+        return new StringBuilder(section.getSource().getName()).append(':').append(section.getStartLine()).append(':')
+                .append(section.getStartColumn()).append(": error: ").append(message).toString();
     }
 
     /** The guest frames, innermost first: {@code online_pages (kernel/4.19/memory_hotplug.hlk:212)}. */

@@ -32,12 +32,18 @@ public final class ErrorReporter {
             }
             return ExitCodes.INTERNAL;
         }
-        if (e.isCancelled()) {
-            err.println("hotlock: cancelled");
+        if (e.isResourceExhausted()) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.contains("Statement count limit")) {
+                err.println("hotlock: error: the script executed more statements than its limit allows ("
+                        + m.replaceAll(".*limit of (\\d+).*", "$1") + "): an endless loop? Raise the limit with --statement-limit N (0: none)");
+            } else {
+                err.println("hotlock: error: " + m);
+            }
             return ExitCodes.SCRIPT_FAILURE;
         }
-        if (e.isResourceExhausted()) {
-            err.println("hotlock: error: " + e.getMessage());
+        if (e.isCancelled()) {
+            err.println("hotlock: cancelled");
             return ExitCodes.SCRIPT_FAILURE;
         }
         if (e.isSyntaxError()) {
@@ -60,8 +66,12 @@ public final class ErrorReporter {
         List<String> frames = guestFrames(e);
         if (!frames.isEmpty()) {
             err.println("guest stack:");
-            for (String frame : frames) {
+            int shown = Math.min(frames.size(), 25);
+            for (String frame : frames.subList(0, shown)) {
                 err.println("    " + frame);
+            }
+            if (frames.size() > shown) {
+                err.println("    ... " + (frames.size() - shown) + " more frames");
             }
         }
         return ExitCodes.SCRIPT_FAILURE;

@@ -38,6 +38,9 @@ public final class Main implements Callable<Integer> {
             description = "Evaluate the snippet and print the value of its last expression (nothing if null).")
     private List<String> snippets = new ArrayList<>();
 
+    /** A billion guest statements: minutes of work; an endless loop ends with a clear message. */
+    static final long DEFAULT_STATEMENT_LIMIT = 1_000_000_000L;
+
     private final PrintStream out;
     private final PrintStream err;
     private final InputStream in;
@@ -113,7 +116,8 @@ public final class Main implements Callable<Integer> {
 
     private int evalSnippets() {
         int i = 0;
-        try (Context context = newContext()) {
+        Context context = newContext();
+        try {
             for (String snippet : snippets) {
                 String name = snippets.size() == 1 ? "<snippet>" : "<snippet" + (++i) + ">";
                 Source source = Source.newBuilder("hotlock", snippet, name).buildLiteral();
@@ -122,13 +126,29 @@ public final class Main implements Callable<Integer> {
                     return code;
                 }
             }
+        } finally {
+            close(context);
         }
         return ExitCodes.SUCCESS;
     }
 
     int runSource(Source source, boolean printResult) {
-        try (Context context = newContext()) {
+        Context context = newContext();
+        try {
             return evaluate(context, source, printResult);
+        } finally {
+            close(context);
+        }
+    }
+
+    /** Closes a context; one a limit or a cancellation already ended says so again, which is not news. */
+    static void close(Context context) {
+        try {
+            context.close();
+        } catch (PolyglotException e) {
+            if (!e.isCancelled() && !e.isResourceExhausted() && !e.isInterrupted()) {
+                throw e;
+            }
         }
     }
 
@@ -156,7 +176,8 @@ public final class Main implements Callable<Integer> {
         Context.Builder builder = Context.newBuilder("hotlock").in(in).out(out).err(err).engine(engine())
                 .allowIO(org.graalvm.polyglot.io.IOAccess.ALL);
         options.apply(builder, file, replaySchedule);
-        try (Context context = builder.build()) {
+        Context context = builder.build();
+        try {
             int code = evaluate(context, source, false);
             if (code == ExitCodes.SUCCESS) {
                 code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
@@ -172,6 +193,8 @@ public final class Main implements Callable<Integer> {
                 }
             }
             return code;
+        } finally {
+            close(context);
         }
     }
 
@@ -217,6 +240,11 @@ public final class Main implements Callable<Integer> {
         boolean noTrace;
         @Option(names = "--progress", description = "Print a progress line every second during explorations.")
         boolean progress;
+        @Option(names = "--statement-limit", paramLabel = "N",
+                description = "Stop a script after N guest statements, an endless loop being the usual cause (default: ${DEFAULT-VALUE}; 0: none).")
+        long statementLimit = DEFAULT_STATEMENT_LIMIT;
+        @Option(names = "--max-call-depth", paramLabel = "N", description = "Deepest guest call nesting before a stack-overflow error (default: ${DEFAULT-VALUE}).")
+        int maxCallDepth = 5000;
         @Option(names = "--lockdep-novalidate-device", description = "Leave dev->mutex out of the lock-order graph, as lockdep does.")
         boolean novalidateDevice;
         @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
@@ -238,10 +266,15 @@ public final class Main implements Callable<Integer> {
             o.progress = progress;
             o.timeLimit = timeLimit;
             o.novalidateDevice = novalidateDevice;
+            o.statementLimit = statementLimit;
+            o.maxCallDepth = maxCallDepth;
             return o;
         }
 
         void apply(Context.Builder builder, Path file, String replaySchedule) {
+            if (statementLimit > 0) {
+                builder.resourceLimits(org.graalvm.polyglot.ResourceLimits.newBuilder().statementLimit(statementLimit, null).build());
+            }
             builder.option("hotlock.Seed", Long.toString(seed))
                     .option("hotlock.Strategy", strategy)
                     .option("hotlock.MaxSteps", Long.toString(maxSteps))
@@ -254,6 +287,7 @@ public final class Main implements Callable<Integer> {
                     .option("hotlock.ProgressInPlace", Boolean.toString(!progress && System.console() != null))
                     .option("hotlock.TimeLimit", Long.toString(timeLimit))
                     .option("hotlock.LockdepNovalidateDevice", Boolean.toString(novalidateDevice))
+                    .option("hotlock.MaxCallDepth", Integer.toString(maxCallDepth))
                     .option("hotlock.ScenarioFile", file.toString());
             if (!noTrace && replaySchedule == null) {
                 String name = file.getFileName().toString().replaceFirst("\\.hlk$", "");
@@ -349,6 +383,7 @@ public final class Main implements Callable<Integer> {
         return Context.newBuilder("hotlock")
                 .in(in).out(out).err(err)
                 .engine(engine())
+                .resourceLimits(org.graalvm.polyglot.ResourceLimits.newBuilder().statementLimit(DEFAULT_STATEMENT_LIMIT, null).build())
                 .build();
     }
 

@@ -21,6 +21,9 @@ public final class InvokeNode extends HLExpressionNode {
     @Children private final HLExpressionNode[] arguments;
     @Child private DispatchNode dispatch = DispatchNodeGen.create();
     private final String calleeName;
+    /** A constant: building a message needs stack, which is what ran out. */
+    private static final String STACK_OVERFLOW = "stack overflow: calls nested too deeply (endless recursion?); "
+            + "the JVM's thread stack is the limit: raise it with HOTLOCK_JAVA_OPTS=-Xss16m";
 
     public InvokeNode(HLExpressionNode function, HLExpressionNode[] arguments, String calleeName) {
         this.function = function;
@@ -55,6 +58,10 @@ public final class InvokeNode extends HLExpressionNode {
         } catch (BuiltinError e) {
             CompilerDirectives.transferToInterpreter();
             throw new HLException(e.getMessage(), this, e.exitCode());
+        } catch (StackOverflowError e) {
+            CompilerDirectives.transferToInterpreter();
+            // the deepest call site that has stack left to build the error reports it
+            throw new HLException(STACK_OVERFLOW, this);
         }
     }
 
