@@ -124,6 +124,7 @@ public final class Parser {
     /** Skips to the start of the next line that is outside any brace, to resume after an error. */
     private void recover(int from) {
         parenDepth = 0;
+        nesting = 0;
         scope = new Scope(true);
         if (pos == from) {
             pos++;
@@ -467,6 +468,15 @@ public final class Parser {
 
     /** {@code { key value, value ; key value { ... } }}: the body of a machine declaration. */
     private MachineEntryNode[] parseMachineEntries() {
+        enterNesting();
+        try {
+            return parseMachineEntriesNested();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private MachineEntryNode[] parseMachineEntriesNested() {
         Token open = expect(TokenKind.LEFT_BRACE, "'{'");
         int outerParens = parenDepth;
         parenDepth = 0;
@@ -516,6 +526,15 @@ public final class Parser {
     // ---------------------------------------------------------------- statements
 
     private HLStatementNode parseStatement() {
+        enterNesting();
+        try {
+            return parseStatementNested();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private HLStatementNode parseStatementNested() {
         Token t = peek();
         HLStatementNode node;
         if (t.is(TokenKind.LEFT_BRACE)) {
@@ -771,8 +790,23 @@ public final class Parser {
 
     // ---------------------------------------------------------------- expressions
 
+    /** Nesting deeper than this is refused: the parser recurses, and the JVM stack is finite. */
+    public static final int MAX_NESTING = 500;
+    private int nesting;
+
     public HLExpressionNode parseExpression() {
-        return parseTernary();
+        enterNesting();
+        try {
+            return parseTernary();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void enterNesting() {
+        if (++nesting > MAX_NESTING) {
+            throw error(peek(), "nesting deeper than " + MAX_NESTING + " levels (expressions, blocks and statements together)");
+        }
     }
 
     private HLExpressionNode parseTernary() {
@@ -922,6 +956,18 @@ public final class Parser {
 
     private HLExpressionNode parseUnary() {
         Token t = peek();
+        if (t.is(TokenKind.MINUS) || t.is(TokenKind.BANG) || t.is(TokenKind.TILDE)) {
+            enterNesting();
+            try {
+                return parseUnaryOperator(t);
+            } finally {
+                nesting--;
+            }
+        }
+        return parsePostfix();
+    }
+
+    private HLExpressionNode parseUnaryOperator(Token t) {
         if (t.is(TokenKind.MINUS)) {
             pos++;
             if (peek().is(TokenKind.INTEGER) && !peek().newlineBefore()) {

@@ -1,0 +1,239 @@
+package org.hotlock.fuzz;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.Source;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Generated inputs against the parser and the interpreter. The property: every input ends in
+ * a value or a HotLock error a person can act on (a syntax error or a guest error, located,
+ * or a limit), never an internal Java exception, a hang or a crash. Inputs are random text
+ * and the project's own scenarios mutated: truncated, cut, duplicated, lines swapped, tokens
+ * inserted, literals made huge, expressions nested deep. Every input that ever failed is kept
+ * in src/test/resources/fuzz-regressions and runs every time.
+ *
+ * Long run: {@code mvn -pl language test -Dtest=FuzzTest -Djqwik.tries.default=1000000}.
+ */
+class FuzzTest {
+    static final Path REPO = Path.of(System.getProperty("hotlock.repo", ".."));
+    static final Path REGRESSIONS = Path.of("src/test/resources/fuzz-regressions");
+    static final List<String> SEEDS = seeds();
+    static final List<String> TOKENS = List.of("{", "}", "(", ")", "[", "]", "\"", ",", ";", "\n", "fn ", "var ", "if (", "else ",
+            "while (true) ", "for x in ", "return ", "break", "struct s { a }", "new s { a: 1 }", "kernel \"4.19\"", "kernel \"4.20\"",
+            "machine m { node 0 { boot 0..1G; hotpluggable 1G..2G } }", "thread t { yield() }", "explore { t }", "run { t }",
+            "expect clean", "rule X \"x\" { on call f require held(device_hotplug_lock) }", "shared zone.present_pages",
+            "sysfs.write(\"/sys/devices/system/memory/probe\", 1G)", "sysfs.read(\"/nope\")", "99999999999999999999999",
+            "0x", "0xFFFFFFFFFFFFFFFFFF", "-9223372036854775808", "4G..", "..", "= ", "+= ", "++", "->", "$1", "/*", "*/", "//",
+            "\\", "\u0000", "\u00e9", "spawn(f)", "join(1)", "mutex_lock(device_hotplug_lock)", "BUG_ON(true)", "1 / 0",
+            "null.x", "[1][5]", "f(f(f(f())))", "print(", "\"unclosed");
+
+    private static Context context;
+    private static ScheduledExecutorService watchdog;
+
+    private static List<String> seeds() {
+        List<String> seeds = new ArrayList<>();
+        for (Path dir : List.of(REPO.resolve("examples"), Path.of("src/test/resources/programs"))) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(p -> p.toString().endsWith(".hlk")).sorted().forEach(p -> {
+                    try {
+                        seeds.add(Files.readString(p));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return seeds;
+    }
+
+    /** A context per 50 inputs: fresh enough that inputs do not pile up, cheap enough for a million. */
+    private static int used;
+
+    private static Context context() {
+        if (context == null || ++used % 50 == 0) {
+            if (context != null) {
+                close(context);
+            }
+            context = Context.newBuilder("hotlock").out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
+                    .option("engine.WarnInterpreterOnly", "false").option("hotlock.MaxExecutions", "200")
+                    .option("hotlock.MaxSteps", "5000")
+                    .resourceLimits(ResourceLimits.newBuilder().statementLimit(300_000, null).build()).build();
+        }
+        return context;
+    }
+
+    private static void close(Context c) {
+        try {
+            c.close(true);
+        } catch (PolyglotException e) {
+            // a context a limit cancelled says so again when closed
+        }
+    }
+
+    private static long checked;
+    private static long errors;
+
+    @AfterContainer
+    static void tearDown() {
+        System.out.println("fuzz: " + checked + " inputs checked, " + errors + " ended in a HotLock error or limit, 0 internal errors");
+        if (context != null) {
+            close(context);
+            context = null;
+        }
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
+    }
+
+    /** Runs one input; throws an AssertionError naming the input when the property breaks. */
+    static void check(String input) {
+        if (watchdog == null) {
+            watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fuzz-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        Context c = context();
+        checked++;
+        boolean[] hung = {false};
+        ScheduledFuture<?> timer = watchdog.schedule(() -> {
+            hung[0] = true;
+            c.interrupt(Duration.ZERO);
+            return null;
+        }, 20, TimeUnit.SECONDS);
+        try {
+            c.eval(Source.newBuilder("hotlock", input, "fuzz.hlk").cached(false).buildLiteral());
+        } catch (PolyglotException e) {
+            errors++;
+            if (e.isInternalError() || e.isHostException()) {
+                keep(input);
+                fail("internal error on input (kept as a regression case):\n" + input + "\n--> " + e, e);
+            }
+            if (hung[0]) {
+                keep(input);
+                fail("input ran for 20 s (kept as a regression case):\n" + input);
+            }
+            if (e.isResourceExhausted() || e.isCancelled() || e.isInterrupted()) {
+                // a limit: the statement limit cancels the context, the next input gets a fresh one
+                context = null;
+            } else {
+                assertTrue(e.isGuestException(), () -> "not a guest error: " + e);
+                assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "an error says what is wrong");
+                if (e.isSyntaxError()) {
+                    assertTrue(e.getSourceLocation() != null, () -> "a syntax error is located: " + e.getMessage());
+                }
+            }
+        } catch (Exception | StackOverflowError e) {
+            keep(input);
+            fail("the host saw " + e + " on input (kept):\n" + input, e);
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    private static synchronized void keep(String input) {
+        try {
+            Files.createDirectories(REGRESSIONS);
+            Files.writeString(REGRESSIONS.resolve("case-" + Integer.toHexString(input.hashCode()) + ".hlk"), input, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Property
+    void randomTextEndsInAValueOrAnError(@ForAll("text") String input) {
+        check(input);
+    }
+
+    @Property
+    void mutatedScenariosEndInAValueOrAnError(@ForAll("mutated") String input) {
+        check(input);
+    }
+
+    @Provide
+    Arbitrary<String> text() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(200),
+                Arbitraries.strings().withChars("{}()[]\",;.=+-*/<>!&|^~?:0123456789abcxyzGKMT \n\"\\$").ofMaxLength(300),
+                Arbitraries.of(TOKENS).list().ofMaxSize(40).map(l -> String.join(" ", l)));
+    }
+
+    @Provide
+    Arbitrary<String> mutated() {
+        Arbitrary<String> seed = Arbitraries.of(SEEDS);
+        Arbitrary<Integer> a = Arbitraries.integers().between(0, 100_000);
+        Arbitrary<Integer> b = Arbitraries.integers().between(0, 100_000);
+        Arbitrary<Integer> op = Arbitraries.integers().between(0, 7);
+        Arbitrary<String> token = Arbitraries.of(TOKENS);
+        return Combinators.combine(seed, a, b, op, token).as(FuzzTest::mutate);
+    }
+
+    static String mutate(String s, int a, int b, int op, String token) {
+        int n = s.length();
+        int i = n == 0 ? 0 : a % (n + 1);
+        int j = n == 0 ? 0 : b % (n + 1);
+        int lo = Math.min(i, j);
+        int hi = Math.max(i, j);
+        return switch (op) {
+            case 0 -> s.substring(0, i);                                   // truncated
+            case 1 -> s.substring(0, lo) + s.substring(hi);                // a range cut out
+            case 2 -> s.substring(0, hi) + s.substring(lo, hi) + s.substring(hi); // a range repeated
+            case 3 -> s.substring(0, i) + token + s.substring(i);          // a token inserted
+            case 4 -> s.replaceAll("\\b\\d+\\b", "9" + "9".repeat(a % 40)); // literals made huge
+            case 5 -> {                                                    // two lines swapped
+                String[] lines = s.split("\n", -1);
+                int x = a % lines.length;
+                int y = b % lines.length;
+                String t = lines[x];
+                lines[x] = lines[y];
+                lines[y] = t;
+                yield String.join("\n", lines);
+            }
+            case 6 -> "(".repeat(a % 2000) + "1" + ")".repeat(b % 2000); // deep nesting
+            default -> "fn f(n) { return " + "{".repeat(a % 700) + "f(n + 1)" + "}".repeat(b % 700) + " }\nf(0)";
+        };
+    }
+
+    /** Every input that ever failed the property, as a regression case. */
+    @TestFactory
+    Stream<DynamicTest> regressions() throws IOException {
+        if (!Files.isDirectory(REGRESSIONS)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.list(REGRESSIONS)) {
+            List<Path> cases = files.filter(p -> p.toString().endsWith(".hlk")).sorted().toList();
+            return cases.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(Files.readString(p))));
+        }
+    }
+}
