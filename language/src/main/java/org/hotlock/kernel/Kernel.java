@@ -209,7 +209,7 @@ public final class Kernel {
 
     public HLObject node(long nid) {
         for (HLObject n : nodes) {
-            if ((Long) n.get("node_id") == nid) {
+            if (num(n, "node_id") == nid) {
                 return n;
             }
         }
@@ -264,7 +264,7 @@ public final class Kernel {
     /** device_add: the block becomes findable and its sysfs directory appears (KOBJ_ADD). */
     @TruffleBoundary
     public void registerBlock(HLObject mem, Node location) {
-        long id = (Long) mem.get("phys_index");
+        long id = num(mem, "phys_index");
         if (blocks.containsKey(id)) {
             throw new HLException("memory" + id + " is already registered", location);
         }
@@ -285,7 +285,7 @@ public final class Kernel {
     /** device_unregister: the sysfs directory goes away. */
     @TruffleBoundary
     public void unregisterBlock(HLObject mem) {
-        long id = (Long) mem.get("phys_index");
+        long id = num(mem, "phys_index");
         point(org.hotlock.sched.Event.Kind.WRITE, new org.hotlock.sched.SysfsKey("/sys/devices/system/memory/memory" + id), true,
                 "device_del: /sys/devices/system/memory/memory" + id + " goes away");
         blocks.remove(id);
@@ -305,7 +305,7 @@ public final class Kernel {
     public HLObject requestResource(long start, long size, String name) {
         long end = start + size - 1;
         for (HLObject r : resources) {
-            if (start <= (Long) r.get("end") && (Long) r.get("start") <= end) {
+            if (start <= num(r, "end") && num(r, "start") <= end) {
                 return null;
             }
         }
@@ -315,7 +315,7 @@ public final class Kernel {
         res.set("name", name);
         res.set("flags", 0L);
         resources.add(res);
-        resources.sort((a, b) -> Long.compare((Long) a.get("start"), (Long) b.get("start")));
+        resources.sort((a, b) -> Long.compare(num(a, "start"), num(b, "start")));
         return res;
     }
 
@@ -329,8 +329,8 @@ public final class Kernel {
         List<HLObject> added = new ArrayList<>();
         for (java.util.Iterator<HLObject> it = resources.iterator(); it.hasNext(); ) {
             HLObject r = it.next();
-            long rs = (Long) r.get("start");
-            long re = (Long) r.get("end");
+            long rs = num(r, "start");
+            long re = num(r, "end");
             if (re < start || rs > end) {
                 continue;
             }
@@ -351,7 +351,7 @@ public final class Kernel {
             }
         }
         resources.addAll(added);
-        resources.sort((a, b) -> Long.compare((Long) a.get("start"), (Long) b.get("start")));
+        resources.sort((a, b) -> Long.compare(num(a, "start"), num(b, "start")));
     }
 
     @TruffleBoundary
@@ -669,13 +669,13 @@ public final class Kernel {
             }
         }
         for (HLObject mem : blocks.values()) {
-            if ((Long) mem.get("state") == MEM_ONLINE && mem.get("zone") instanceof HLObject zone) {
+            if (num(mem, "state") == MEM_ONLINE && mem.get("zone") instanceof HLObject zone) {
                 expected.merge(zone, perBlock, Long::sum);
             }
         }
         for (Map.Entry<HLObject, Long> e : expected.entrySet()) {
             HLObject zone = e.getKey();
-            long present = (Long) zone.get("present_pages");
+            long present = num(zone, "present_pages");
             if (present != e.getValue()) {
                 return "zone " + zone.get("name") + " (node " + zone.get("nid") + "): present_pages is " + present
                         + " but its online blocks hold " + e.getValue() + " pages ("
@@ -685,9 +685,9 @@ public final class Kernel {
         for (HLObject node : nodes) {
             long sum = 0;
             for (Object z : ((HLList) node.get("node_zones")).snapshot()) {
-                sum += (Long) ((HLObject) z).get("present_pages");
+                sum += num((HLObject) z, "present_pages");
             }
-            long nodePresent = (Long) node.get("node_present_pages");
+            long nodePresent = num(node, "node_present_pages");
             if (sum != nodePresent) {
                 return "node " + node.get("node_id") + ": node_present_pages is " + nodePresent + " but its zones hold " + sum + " pages";
             }
@@ -711,10 +711,13 @@ public final class Kernel {
             }
         }
         if (write && object.type() == types.memoryBlock && field == types.blockState) {
-            long from = (Long) object.get(field);
-            if (!(value instanceof Long to) || !legalTransition(from, to)) {
+            Object old = object.get(field);
+            boolean legal = value instanceof Long to && (to == MEM_ONLINE || to == MEM_OFFLINE || to == MEM_GOING_OFFLINE)
+                    && (!(old instanceof Long from) || legalTransition(from, to));
+            if (!legal) {
                 throw new InvariantException("kernel invariant broken: memory" + object.get("phys_index") + " state "
-                        + stateName(from) + " -> " + (value instanceof Long l ? stateName(l) : String.valueOf(value))
+                        + (old instanceof Long l ? stateName(l) : org.hotlock.runtime.Display.showNested(old)) + " -> "
+                        + (value instanceof Long l ? stateName(l) : org.hotlock.runtime.Display.showNested(value))
                         + " is not a transition of the memory block state machine"
                         + "\n  during step: " + currentStep(), location);
             }
@@ -742,6 +745,21 @@ public final class Kernel {
             owner = object.type().name();
         }
         return owner + "." + object.type().fieldName(field);
+    }
+
+    /**
+     * An integer field of a kernel struct. Scripts can assign any value to a field, so a
+     * kernel object may hold a string where the kernel keeps a number: that is a located
+     * guest error, not a Java one.
+     */
+    @TruffleBoundary
+    public static long num(HLObject object, String field) {
+        Object v = object.get(field);
+        if (v instanceof Long l) {
+            return l;
+        }
+        throw new HLException("kernel state corrupted: " + object.type().name() + "." + field + " holds "
+                + org.hotlock.runtime.Display.typeName(v) + " " + org.hotlock.runtime.Display.showNested(v) + ", not an int", null);
     }
 
     /** Whether a block state change is one the kernel's state machine allows. */

@@ -13,7 +13,7 @@ public abstract class FindResourceBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object find(long start, long size) {
         for (HLObject r : bootedKernel().resources()) {
-            if ((Long) r.get("start") == start && (Long) r.get("end") == start + size - 1) {
+            if (org.hotlock.kernel.Kernel.num(r, "start") == start && org.hotlock.kernel.Kernel.num(r, "end") == start + size - 1) {
                 return r;
             }
         }

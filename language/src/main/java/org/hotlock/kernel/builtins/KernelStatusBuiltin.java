@@ -57,8 +57,8 @@ public abstract class KernelStatusBuiltin extends KernelBuiltinNode {
                 }
                 for (HLObject mem : k.blocks().values()) {
                     Object zone = mem.get("zone");
-                    sb.append(String.format("  memory%-4d %-13s node %d  %s%n", (Long) mem.get("phys_index"), Kernel.stateName((Long) mem.get("state")),
-                            (Long) mem.get("nid"), zone instanceof HLObject z && (Long) mem.get("state") == Kernel.MEM_ONLINE ? "zone " + z.get("name") : ""));
+                    sb.append(String.format("  memory%-4d %-13s node %d  %s%n", Kernel.num(mem, "phys_index"), Kernel.stateName(Kernel.num(mem, "state")),
+                            Kernel.num(mem, "nid"), zone instanceof HLObject z && Kernel.num(mem, "state") == Kernel.MEM_ONLINE ? "zone " + z.get("name") : ""));
                 }
             }
             case "locks" -> {

@@ -51,6 +51,9 @@ public final class Repl {
     private int values;
     private volatile boolean evaluating;
     private boolean done;
+    /** Where the history lives; written whole to a temporary file and renamed after every line. */
+    private final Path historyFile;
+    private static final int HISTORY_SIZE = 1000;
 
     public Repl(Terminal terminal, Path historyFile, ContextFactory factory) {
         this.terminal = terminal;
@@ -66,10 +69,9 @@ public final class Repl {
                 .highlighter(new HotLockHighlighter())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   ...> ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
-        if (historyFile != null) {
-            builder.variable(LineReader.HISTORY_FILE, historyFile);
-        }
+        this.historyFile = historyFile;
         this.reader = builder.build();
+        loadHistory();
         terminal.handle(Terminal.Signal.INT, signal -> interrupt());
     }
 
@@ -110,11 +112,53 @@ public final class Repl {
         return 0;
     }
 
-    private void saveHistory() {
+    private void loadHistory() {
+        if (historyFile == null || !Files.exists(historyFile)) {
+            return;
+        }
         try {
-            reader.getHistory().save();
+            for (String line : Files.readAllLines(historyFile, StandardCharsets.UTF_8)) {
+                if (!line.isEmpty()) {
+                    reader.getHistory().add(line.replace("\\n", "\n").replace("\\\\", "\\"));
+                }
+            }
+        } catch (IOException e) {
+            out.println("|  could not read the history " + historyFile + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The history is never lost: it is saved after every line, whole, to a temporary file
+     * renamed over the old one, so a crash or Ctrl-C mid-save leaves the previous history.
+     */
+    private void saveHistory() {
+        if (historyFile == null) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (var entry : reader.getHistory()) {
+            lines.add(entry.line().replace("\\", "\\\\").replace("\n", "\\n"));
+        }
+        if (lines.size() > HISTORY_SIZE) {
+            lines = lines.subList(lines.size() - HISTORY_SIZE, lines.size());
+        }
+        try {
+            writeAtomically(historyFile, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             out.println("|  could not save the history: " + e.getMessage());
+        }
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".hotlock-save", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            org.hotlock.launcher.Check.readableByAll(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -328,15 +372,7 @@ public final class Repl {
 
     /** Writes the snippets to a file: a temporary file renamed over it, so a crash loses nothing. */
     void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".hotlock-save", ".tmp");
-        try {
-            Files.writeString(tmp, String.join("\n", snippets) + "\n", StandardCharsets.UTF_8);
-            org.hotlock.launcher.Check.readableByAll(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        writeAtomically(file, String.join("\n", snippets) + "\n");
     }
 
     Map<String, String> lockNames() {

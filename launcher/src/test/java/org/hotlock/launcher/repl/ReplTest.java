@@ -161,4 +161,29 @@ class ReplTest {
         String s = session("/history\n");
         assertTrue(s.contains("var remembered = 1"), s);
     }
+
+    @Test
+    void aFailedSaveLeavesThePreviousFileAndNoDebris() throws IOException {
+        Path target = dir.resolve("kept.hlk");
+        session("var a = 1\n/save " + target + "\n");
+        String before = Files.readString(target);
+        assertTrue(before.contains("var a = 1"), before);
+        // a directory in the file's place: the rename fails and nothing is damaged
+        Path blocked = dir.resolve("blocked.hlk");
+        Files.createDirectories(blocked.resolve("inside"));
+        String s = session("var b = 2\n/save " + blocked + "\n/save " + target + "\n");
+        assertTrue(s.contains("|  could not save to " + blocked), s);
+        assertTrue(Files.isDirectory(blocked.resolve("inside")), "the old content is intact");
+        assertTrue(Files.readString(target).contains("var b = 2"), "the second save replaced the file whole");
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files are left");
+        }
+    }
+
+    @Test
+    void multiLineHistoryEntriesSurviveARestart() throws IOException {
+        session("fn two() {\n  return 2\n}\n");
+        String s = session("/history\n");
+        assertTrue(s.contains("fn two() {\n  return 2\n}"), s);
+    }
 }
