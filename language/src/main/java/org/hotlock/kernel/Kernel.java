@@ -741,6 +741,8 @@ public final class Kernel {
             owner = "node" + object.get("nid") + "." + object.get("name");
         } else if (object.type().name().equals("memory_block")) {
             owner = "memory" + object.get("phys_index");
+        } else if (object.type().name().equals("pglist_data")) {
+            owner = "node" + object.get("node_id");
         } else {
             owner = object.type().name();
         }

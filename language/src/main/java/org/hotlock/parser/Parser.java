@@ -176,7 +176,11 @@ public final class Parser {
             Token version = next();
             // The model loads before the script's own functions are installed, so a script
             // can redefine a model function: that is how a patched kernel is tried.
-            declarations.add(0, at(new KernelDeclarationNode((String) version.value()), start));
+            int kernels = 0;
+            while (kernels < declarations.size() && declarations.get(kernels) instanceof KernelDeclarationNode) {
+                kernels++;
+            }
+            declarations.add(kernels, at(new KernelDeclarationNode((String) version.value()), start));
             snippets.add(new Snippet(SnippetKind.DECLARATION, "kernel " + version.value(), start.start(), previous().start() + previous().length()));
         } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("thread") && lookahead(1).is(TokenKind.IDENTIFIER)
                 && lookahead(2).is(TokenKind.LEFT_BRACE)) {

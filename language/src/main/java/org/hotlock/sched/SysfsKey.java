@@ -7,6 +7,9 @@ package org.hotlock.sched;
 public record SysfsKey(String directory) {
     @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
     public static SysfsKey of(String path) {
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
         int slash = path.lastIndexOf('/');
         return new SysfsKey(slash <= 0 ? path : path.substring(0, slash));
     }

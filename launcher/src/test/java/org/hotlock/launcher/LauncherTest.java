@@ -103,4 +103,24 @@ class LauncherTest {
         assertFalse(text.contains("Exception"), text);
         assertFalse(text.contains("org.hotlock"), text);
     }
+
+    @Test
+    void endlessRecursionIsALocatedStackOverflowWithTheGuestStack() throws IOException {
+        Path p = script("deep.hlk", "fn down(n) {\n  return down(n + 1)\n}\ndown(0)\n");
+        Cli r = Cli.run("run", "--max-call-depth", "300", p.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, r.exitCode());
+        assertTrue(r.err().contains("error: stack overflow: guest calls nested deeper than 300 (endless recursion?); raise the limit with --max-call-depth N"), r.err());
+        assertTrue(r.err().contains("    down (" + p + ":2)"), r.err());
+        assertTrue(r.err().contains("more frames"), r.err());
+        assertNoJavaTrace(r.err());
+    }
+
+    @Test
+    void anEndlessLoopStopsAtTheStatementLimitWhichTheMessageNames() throws IOException {
+        Path p = script("loop.hlk", "var i = 0\nwhile (true) { i += 1 }\n");
+        Cli r = Cli.run("run", "--statement-limit", "100000", p.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, r.exitCode());
+        assertTrue(r.err().contains("more statements than its limit allows (100000): an endless loop? Raise the limit with --statement-limit N (0: none)"), r.err());
+        assertNoJavaTrace(r.err());
+    }
 }

@@ -25,10 +25,11 @@ public abstract class FirmwareEventBuiltin extends KernelBuiltinNode {
         if (arguments.length == 0 || !(arguments[0] instanceof String name)) {
             throw error("firmware_event needs an event name first, e.g. firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)");
         }
-        HLFunction handler = kernel.event(name);
-        if (handler == null) {
+        HLFunction registered = kernel.event(name);
+        if (registered == null) {
             throw error(unknown(kernel, name));
         }
+        HLFunction handler = KernelOperation.current(this, registered);
         Object[] rest = Arrays.copyOfRange(arguments, 1, arguments.length);
         if (handler.arity() >= 0 && handler.arity() != rest.length) {
             throw error("event " + name + " takes " + handler.arity() + " argument(s), got " + rest.length);
@@ -37,7 +38,7 @@ public abstract class FirmwareEventBuiltin extends KernelBuiltinNode {
         KernelOperation.enter(kernel, description);
         Object result;
         try {
-            result = call.call(KernelOperation.current(this, handler).callTarget(), rest);
+            result = call.call(handler.callTarget(), rest);
         } catch (RuntimeException | Error e) {
             KernelOperation.abort(kernel);
             throw e;

@@ -9,6 +9,7 @@ import org.hotlock.runtime.HLNull;
 public abstract class MsleepBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object sleep(@SuppressWarnings("unused") long ms) {
+        kernel().point(org.hotlock.sched.Event.Kind.YIELD, null, false, "msleep");
         return HLNull.SINGLETON;
     }
 
