@@ -85,8 +85,16 @@ public final class Main implements Callable<Integer> {
         if (System.console() == null) {
             // Piped input is a script: `echo 'print(1)' | hotlock`.
             try {
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                return runSource(Source.newBuilder("hotlock", text, "<stdin>").buildLiteral(), false);
+                // piped input is a scenario like a file: its threads run, its findings count
+                Path stdin = Files.createTempFile("hotlock-stdin", ".hlk");
+                try {
+                    Files.write(stdin, in.readAllBytes());
+                    ScenarioOptions o = new ScenarioOptions();
+                    o.noTrace = true;
+                    return runScenario(stdin, "<stdin>", "run", o, null, null);
+                } finally {
+                    Files.deleteIfExists(stdin);
+                }
             } catch (IOException e) {
                 err.println("hotlock: cannot read standard input: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -162,6 +170,12 @@ public final class Main implements Callable<Integer> {
 
     /** As above; {@code inspect} sees the context (findings, reports) before it is closed. */
     int runScenario(Path file, String mode, ScenarioOptions options, String replaySchedule, java.util.function.Consumer<Context> inspect) {
+        return runScenario(file, file.toString(), mode, options, replaySchedule, inspect);
+    }
+
+    /** Runs the scenario in the file, naming its source {@code name} in messages. */
+    int runScenario(Path file, String name, String mode, ScenarioOptions options, String replaySchedule,
+                    java.util.function.Consumer<Context> inspect) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -172,7 +186,7 @@ public final class Main implements Callable<Integer> {
             err.println("hotlock: " + file + ": cannot read: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Source source = Source.newBuilder("hotlock", text, file.toString()).buildLiteral();
+        Source source = Source.newBuilder("hotlock", text, name).buildLiteral();
         Context.Builder builder = Context.newBuilder("hotlock").in(in).out(out).err(err).engine(engine())
                 .allowIO(org.graalvm.polyglot.io.IOAccess.ALL);
         options.apply(builder, file, replaySchedule);
