@@ -65,7 +65,8 @@ public final class TraceFile {
         return names;
     }
 
-    static String quote(String s) {
+    /** A JSON string literal: the one escaping every HotLock JSON writer uses. */
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -174,8 +174,11 @@ public final class Check implements Callable<Integer> {
         }
     }
 
-    /** Reports are written to a temporary file and renamed: an interrupted run leaves the old one whole. */
-    static void write(Path file, String text) throws IOException {
+    /**
+     * Reports, the REPL history and /save are written to a temporary file and renamed: an
+     * interrupted write leaves the old file whole.
+     */
+    public static void write(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".hotlock-report", ".tmp");

@@ -143,22 +143,9 @@ public final class Repl {
             lines = lines.subList(lines.size() - HISTORY_SIZE, lines.size());
         }
         try {
-            writeAtomically(historyFile, String.join("\n", lines) + "\n");
+            org.hotlock.launcher.Check.write(historyFile, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             out.println("|  could not save the history: " + e.getMessage());
-        }
-    }
-
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".hotlock-save", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            org.hotlock.launcher.Check.readableByAll(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
@@ -372,7 +359,7 @@ public final class Repl {
 
     /** Writes the snippets to a file: a temporary file renamed over it, so a crash loses nothing. */
     void save(Path file) throws IOException {
-        writeAtomically(file, String.join("\n", snippets) + "\n");
+        org.hotlock.launcher.Check.write(file, String.join("\n", snippets) + "\n");
     }
 
     Map<String, String> lockNames() {
