@@ -33,7 +33,7 @@ public final class HotLock {
 
     /** A session whose guest output goes to the stream given. */
     public static Session session(OutputStream out) {
-        return new Session(Context.newBuilder("hotlock").out(out).err(out)
+        return new Session(Context.newBuilder("hotlock").out(out).err(out).allowCreateThread(true)
                 .option("engine.WarnInterpreterOnly", "false").build());
     }
 
@@ -42,7 +42,7 @@ public final class HotLock {
      * kernel state.
      */
     public static Session session(Engine engine, OutputStream out) {
-        return new Session(Context.newBuilder("hotlock").engine(engine).out(out).err(out).build());
+        return new Session(Context.newBuilder("hotlock").engine(engine).out(out).err(out).allowCreateThread(true).build());
     }
 
     /** A session on a context the caller built (options, sandbox policy, limits). */

@@ -2,8 +2,6 @@ package org.hotlock.sched;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
-import jdk.internal.vm.Continuation;
-import jdk.internal.vm.ContinuationScope;
 import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelDeadlockException;
@@ -19,19 +17,30 @@ import java.util.List;
 
 /**
  * Runs one execution of a set of guest threads, deterministically: exactly one guest thread
- * runs at a time, on the thread that runs the scheduler, each as a {@code Continuation}. At
- * every scheduling point the running thread records what it is about to do and yields; the
+ * runs at a time, each as a {@link Driver}: a continuation on the scheduler's thread, or a
+ * Truffle thread holding a baton where the JVM does not export jdk.internal.vm. At every
+ * scheduling point the running thread records what it is about to do and yields; the
  * {@link Chooser} picks who goes next. A thread that waits for a lock is not picked until the
  * lock is released. Same choices, same execution.
  */
 public final class Scheduler implements LockWaiter {
-    static final ContinuationScope SCOPE = new ContinuationScope("hotlock-guest");
+    /** Continuations when the JVM allows them; otherwise Truffle threads with a baton. */
+    static final boolean CONTINUATIONS = continuationsAvailable();
+
+    /** Whether this JVM lets HotLock use continuations (--add-exports java.base/jdk.internal.vm=...). */
+    private static boolean continuationsAvailable() {
+        try {
+            return Object.class.getModule().isExported("jdk.internal.vm", Scheduler.class.getModule());
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
 
     /** One guest thread of the execution. */
     public static final class Runner {
         final int id;
         final GuestThread thread;
-        final Continuation continuation;
+        final Driver continuation;
         Event pending;
         KernelLock blockedOn;
         LockMode blockedMode;
@@ -44,14 +53,14 @@ public final class Scheduler implements LockWaiter {
         /** The fallback runtime's frame chain of this thread while it is not running. */
         Object frames;
 
-        Runner(int id, GuestThread thread, Continuation continuation) {
+        Runner(int id, GuestThread thread, Driver continuation) {
             this.id = id;
             this.thread = thread;
             this.continuation = continuation;
         }
 
         public boolean done() {
-            return continuation.isDone();
+            return continuation.done();
         }
 
         public boolean enabled() {
@@ -155,7 +164,7 @@ public final class Scheduler implements LockWaiter {
             r.blockedStack = KernelReports.currentStack(location);
             r.pending = new Event(r.id, Event.Kind.READ, new ThreadKey(handle.runner().id), false, "joined " + handle.runner().name());
             points++;
-            Continuation.yield(SCOPE);
+            current.continuation.suspend();
         }
         kernel.races().joined(r.thread, handle.runner().thread);
     }
@@ -168,13 +177,16 @@ public final class Scheduler implements LockWaiter {
         int id = runners.size();
         GuestThread thread = new GuestThread(name, id + 1);
         Runner[] self = new Runner[1];
-        Continuation continuation = new Continuation(SCOPE, () -> {
+        Runnable run = () -> {
             try {
                 body.callTarget().call();
+            } catch (ThreadDeath | com.oracle.truffle.api.nodes.ControlFlowException e) {
+                throw e;
             } catch (Throwable t) {
                 self[0].failure = t;
             }
-        });
+        };
+        Driver continuation = CONTINUATIONS ? new ContinuationDriver(run) : threadDriver(run);
         Runner runner = new Runner(id, thread, continuation);
         self[0] = runner;
         runner.pending = new Event(id, Event.Kind.START, null, false, "start");
@@ -186,6 +198,15 @@ public final class Scheduler implements LockWaiter {
     public Scheduler deadline(long nanoTime) {
         this.deadline = nanoTime;
         return this;
+    }
+
+    private Driver threadDriver(Runnable run) {
+        var env = org.hotlock.HotLockContext.get(null).env();
+        if (!env.isCreateThreadAllowed()) {
+            throw new HLException("guest threads need the JVM option --add-exports java.base/jdk.internal.vm=ALL-UNNAMED "
+                    + "(bin/hotlock passes it), or a context that may create threads (Context.Builder.allowCreateThread(true))", null);
+        }
+        return new ThreadDriver(env, run);
     }
 
     /** Scheduling points passed, over this scheduler's life: for the benchmark. */
@@ -203,6 +224,11 @@ public final class Scheduler implements LockWaiter {
         try {
             return loop(chooser);
         } finally {
+            for (Runner r : runners) {
+                if (!r.done()) {
+                    r.continuation.abandon();
+                }
+            }
             kernel.setScheduler(null);
             kernel.setWaiter(LockWaiter.SINGLE_THREADED);
             kernel.setCurrentThread(main);
@@ -252,11 +278,15 @@ public final class Scheduler implements LockWaiter {
             current = chosen;
             previous = choice;
             kernel.setCurrentThread(chosen.thread);
-            Object outer = FrameStacks.swap(chosen.frames);
-            try {
-                chosen.continuation.run();
-            } finally {
-                chosen.frames = FrameStacks.swap(outer);
+            if (CONTINUATIONS) {
+                Object outer = FrameStacks.swap(chosen.frames);
+                try {
+                    chosen.continuation.resume();
+                } finally {
+                    chosen.frames = FrameStacks.swap(outer);
+                }
+            } else {
+                chosen.continuation.resume();
             }
             current = null;
             if (chosen.failure != null) {
@@ -387,7 +417,7 @@ public final class Scheduler implements LockWaiter {
         }
         points++;
         r.pending = new Event(r.id, kind, object, write, detail);
-        Continuation.yield(SCOPE);
+        current.continuation.suspend();
     }
 
     @Override
@@ -403,7 +433,7 @@ public final class Scheduler implements LockWaiter {
         r.blockedStack = KernelReports.currentStack(location);
         r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, true, "waits for " + lock.name());
         points++;
-        Continuation.yield(SCOPE);
+        current.continuation.suspend();
     }
 
     /**
@@ -417,7 +447,7 @@ public final class Scheduler implements LockWaiter {
         r.blockedStack = KernelReports.currentStack(location);
         r.pending = new Event(r.id, Event.Kind.READ, new SysfsKey(directory), false, "waits for " + directory);
         points++;
-        Continuation.yield(SCOPE);
+        current.continuation.suspend();
     }
 
     /** A device directory appeared: threads waiting for it can run again. */
