@@ -53,6 +53,14 @@ final class ThreadDriver implements Driver {
         }
         go.release();
         acquire(back);
+        if (done) {
+            join();
+        }
+    }
+
+    /** Waits until the finished thread is gone: a context closes only without live threads. */
+    private void join() {
+        TruffleSafepoint.setBlockedThreadInterruptible(null, Thread::join, thread);
     }
 
     @Override
@@ -81,10 +89,6 @@ final class ThreadDriver implements Driver {
         }
         go.release();
         acquire(back);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        join();
     }
 }
