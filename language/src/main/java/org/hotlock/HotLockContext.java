@@ -120,6 +120,19 @@ public final class HotLockContext {
         callDepth--;
     }
 
+    /** The guest call depth now: the scheduler restores it when an execution ends. */
+    public int callDepth() {
+        return callDepth;
+    }
+
+    /**
+     * Back to a depth saved before: guest threads an execution leaves unfinished (deadlocked,
+     * cut off by a sleep set or the step bound) never return from their calls.
+     */
+    public void restoreCallDepth(int depth) {
+        callDepth = depth;
+    }
+
     @TruffleBoundary
     public String callDepthMessage() {
         return "stack overflow: guest calls nested deeper than " + maxCallDepth

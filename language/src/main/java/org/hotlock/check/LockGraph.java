@@ -71,6 +71,8 @@ public final class LockGraph {
 
     private final Map<String, Map<String, Edge>> edges = new LinkedHashMap<>();
     private final Set<String> reportedCycles = new HashSet<>();
+    /** For each dependency ("from -> to"), the keys of the reported cycles it is part of. */
+    private final Map<String, Set<String>> cyclesThrough = new HashMap<>();
     private boolean validateDeviceLocks = true;
 
     public void setValidateDeviceLocks(boolean validate) {
@@ -135,6 +137,9 @@ public final class LockGraph {
                         report(kernel, thread, lock, cycle);
                     }
                 }
+                for (String key : cyclesThrough.getOrDefault(from + " -> " + to, Set.of())) {
+                    kernel.findings().holdsAgain(key);
+                }
                 continue;
             }
             e = new Edge(from, to, mode, KernelReports.currentStack(location), thread.name(), others);
@@ -193,6 +198,9 @@ public final class LockGraph {
         String key = (gates.isEmpty() ? "cycle:" : "guarded:") + String.join(",", sorted);
         if (!reportedCycles.contains(key)) {
             cycles.add(new Cycle(new ArrayList<>(members), gates));
+            for (Edge e : cycle) {
+                cyclesThrough.computeIfAbsent(e.from + " -> " + e.to, k -> new LinkedHashSet<>()).add(key);
+            }
         }
         if (!reportedCycles.add(key)) {
             kernel.findings().add(existing(key));

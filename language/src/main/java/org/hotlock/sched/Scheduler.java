@@ -221,6 +221,8 @@ public final class Scheduler implements LockWaiter {
         kernel.races().reset();
         kernel.setWaiter(this);
         kernel.setScheduler(this);
+        org.hotlock.HotLockContext context = org.hotlock.HotLockContext.get(null);
+        int depth = context.callDepth();
         try {
             return loop(chooser);
         } finally {
@@ -229,6 +231,7 @@ public final class Scheduler implements LockWaiter {
                     r.continuation.abandon();
                 }
             }
+            context.restoreCallDepth(depth);
             kernel.setScheduler(null);
             kernel.setWaiter(LockWaiter.SINGLE_THREADED);
             kernel.setCurrentThread(main);

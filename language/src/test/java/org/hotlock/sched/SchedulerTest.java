@@ -226,4 +226,26 @@ class SchedulerTest {
         assertEquals(null, r[1], r[0]);
         assertTrue(r[0].contains("INCOMPLETE: the search hit its bound (time limit 1 s, --time-limit)"), r[0]);
     }
+
+    private static final String AB_BA = """
+            fn ab(n, p, q) { if (n == 0) { mutex_lock(p); mutex_lock(q); mutex_unlock(q); mutex_unlock(p) } else { ab(n - 1, p, q) } }
+            thread a { ab(200, mutex("x"), mutex("y")) }
+            thread b { ab(200, mutex("y"), mutex("x")) }
+            """;
+
+    @Test
+    void theSameExplorationMeetsItsExpectationEveryTime() {
+        String[] r = run(MACHINE.formatted("4.20") + AB_BA + "explore { a, b } expect deadlock, cycle\n".repeat(3), Map.of());
+        assertEquals(null, r[1], r[0]);
+        assertEquals(3, r[0].split("expectation met: cycle, deadlock", -1).length - 1, r[0]);
+    }
+
+    @Test
+    void deadlockedThreadsLeaveNoCallDepthBehind() {
+        // each deadlocked execution leaves two threads 200 calls deep; the limit is 5000
+        String[] r = run(MACHINE.formatted("4.20") + AB_BA
+                + "explore { a, b } expect deadlock, cycle\n".repeat(30) + "print(\"done\")\n", Map.of());
+        assertEquals(null, r[1], r[0]);
+        assertTrue(r[0].endsWith("done\n"), r[0]);
+    }
 }
