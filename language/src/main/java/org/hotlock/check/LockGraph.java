@@ -42,6 +42,8 @@ public final class LockGraph {
         final String thread;
         /** The classes held every time this dependency was taken (the candidate gates). */
         Set<String> alwaysHeld;
+        /** The keys of the reported cycles this dependency is part of. */
+        final Set<String> cycles = new LinkedHashSet<>();
 
         Edge(String from, String to, LockMode toMode, List<String> stack, String thread, Set<String> held) {
             this.from = from;
@@ -71,8 +73,6 @@ public final class LockGraph {
 
     private final Map<String, Map<String, Edge>> edges = new LinkedHashMap<>();
     private final Set<String> reportedCycles = new HashSet<>();
-    /** For each dependency ("from -> to"), the keys of the reported cycles it is part of. */
-    private final Map<String, Set<String>> cyclesThrough = new HashMap<>();
     private boolean validateDeviceLocks = true;
 
     public void setValidateDeviceLocks(boolean validate) {
@@ -137,7 +137,7 @@ public final class LockGraph {
                         report(kernel, thread, lock, cycle);
                     }
                 }
-                for (String key : cyclesThrough.getOrDefault(from + " -> " + to, Set.of())) {
+                for (String key : e.cycles) {
                     kernel.findings().holdsAgain(key);
                 }
                 continue;
@@ -199,7 +199,7 @@ public final class LockGraph {
         if (!reportedCycles.contains(key)) {
             cycles.add(new Cycle(new ArrayList<>(members), gates));
             for (Edge e : cycle) {
-                cyclesThrough.computeIfAbsent(e.from + " -> " + e.to, k -> new LinkedHashSet<>()).add(key);
+                e.cycles.add(key);
             }
         }
         if (!reportedCycles.add(key)) {
