@@ -2,6 +2,7 @@ package org.hotlock.sched;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.HotLockContext;
 import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelDeadlockException;
@@ -104,6 +105,8 @@ public final class Scheduler implements LockWaiter {
     }
 
     private final Kernel kernel;
+    /** The context the execution runs in: its thread permission and its guest call depth. */
+    private final HotLockContext context = HotLockContext.get(null);
     private final List<Runner> runners = new ArrayList<>();
     private final List<Event> trace = new ArrayList<>();
     private final List<Integer> schedule = new ArrayList<>();
@@ -201,7 +204,7 @@ public final class Scheduler implements LockWaiter {
     }
 
     private Driver threadDriver(Runnable run) {
-        var env = org.hotlock.HotLockContext.get(null).env();
+        var env = context.env();
         if (!env.isCreateThreadAllowed()) {
             throw new HLException("guest threads need the JVM option --add-exports java.base/jdk.internal.vm=ALL-UNNAMED "
                     + "(bin/hotlock passes it), or a context that may create threads (Context.Builder.allowCreateThread(true))", null);
@@ -221,7 +224,6 @@ public final class Scheduler implements LockWaiter {
         kernel.races().reset();
         kernel.setWaiter(this);
         kernel.setScheduler(this);
-        org.hotlock.HotLockContext context = org.hotlock.HotLockContext.get(null);
         int depth = context.callDepth();
         try {
             return loop(chooser);
