@@ -6,8 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a builtin node class. {@link BuiltinRegistry} finds every class so marked in the
- * builtin packages and installs it as a guest function of this name: no hand-kept table.
+ * Names and documents a builtin node class; its domain lists it for the {@link BuiltinRegistry}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -3,7 +3,6 @@ package org.hotlock.check;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import org.hotlock.kernel.GuestThread;
-import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.KernelReports;
 import org.hotlock.kernel.LockMode;
@@ -73,10 +72,12 @@ public final class LockGraph {
 
     private final Map<String, Map<String, Edge>> edges = new LinkedHashMap<>();
     private final Set<String> reportedCycles = new HashSet<>();
-    private boolean validateDeviceLocks = true;
+    private final FindingLog findings;
+    private final boolean validateDeviceLocks;
 
-    public void setValidateDeviceLocks(boolean validate) {
-        this.validateDeviceLocks = validate;
+    LockGraph(FindingLog findings, boolean validateDeviceLocks) {
+        this.findings = findings;
+        this.validateDeviceLocks = validateDeviceLocks;
     }
 
     private boolean tracked(KernelLock lock) {
@@ -103,7 +104,7 @@ public final class LockGraph {
 
     /** A lock was taken (not by trylock) by the thread, which still holds its other locks. */
     @TruffleBoundary
-    public void acquired(Kernel kernel, GuestThread thread, KernelLock lock, LockMode mode, Node location) {
+    void acquired(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
         if (!tracked(lock)) {
             return;
         }
@@ -134,11 +135,11 @@ public final class LockGraph {
                     List<Edge> cycle = path(to, from);
                     if (cycle != null) {
                         cycle.add(e);
-                        report(kernel, thread, lock, cycle);
+                        report(thread, cycle);
                     }
                 }
                 for (String key : e.cycles) {
-                    kernel.findings().holdsAgain(key);
+                    findings.holdsAgain(key);
                 }
                 continue;
             }
@@ -147,7 +148,7 @@ public final class LockGraph {
             List<Edge> cycle = path(to, from);
             if (cycle != null) {
                 cycle.add(e);
-                report(kernel, thread, lock, cycle);
+                report(thread, cycle);
             }
         }
     }
@@ -178,7 +179,7 @@ public final class LockGraph {
         return null;
     }
 
-    private void report(Kernel kernel, GuestThread thread, KernelLock lock, List<Edge> cycle) {
+    private void report(GuestThread thread, List<Edge> cycle) {
         Set<String> members = new LinkedHashSet<>();
         for (Edge e : cycle) {
             members.add(e.from);
@@ -203,7 +204,7 @@ public final class LockGraph {
             }
         }
         if (!reportedCycles.add(key)) {
-            kernel.findings().add(existing(key));
+            findings.add(existing(key));
             return;
         }
         Edge closing = cycle.getLast();
@@ -218,7 +219,7 @@ public final class LockGraph {
                 : new Finding(Finding.Kind.GUARDED_CYCLE, null, "guarded_cycle",
                 "lock-order cycle guarded by " + String.join(", ", gates) + ": " + chain, report, stacks, key);
         findingsByKey.put(key, f);
-        kernel.findings().add(f);
+        findings.add(f);
     }
 
     private final Map<String, Finding> findingsByKey = new HashMap<>();

@@ -3,15 +3,19 @@ package org.hotlock.check;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.FieldKey;
 import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelObjects;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.KernelReports;
 import org.hotlock.kernel.LockMode;
 import org.hotlock.runtime.HLObject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +33,19 @@ public final class RaceDetector {
         }
     }
 
-    private final Map<org.hotlock.sched.FieldKey, List<Access>> recent = new HashMap<>();
+    private final Kernel kernel;
+    private final FindingLog findings;
+    private final Map<FieldKey, List<Access>> recent = new HashMap<>();
     private final Map<GuestThread, int[]> clocks = new IdentityHashMap<>();
+
+    RaceDetector(Kernel kernel, FindingLog findings) {
+        this.kernel = kernel;
+        this.findings = findings;
+    }
 
     /** A new execution: forget its accesses and clocks. */
     @TruffleBoundary
-    public void reset() {
+    void reset() {
         recent.clear();
         clocks.clear();
         published.clear();
@@ -56,7 +67,7 @@ public final class RaceDetector {
      * device_add; user space cannot reach it earlier).
      */
     @TruffleBoundary
-    public void publish(GuestThread thread, Object key) {
+    void publish(GuestThread thread, Object key) {
         int[] c = clock(thread);
         published.merge(key, c.clone(), RaceDetector::joined);
         c[thread.id()]++;
@@ -64,7 +75,7 @@ public final class RaceDetector {
 
     /** A thread found a published directory. */
     @TruffleBoundary
-    public void observe(GuestThread thread, Object key) {
+    void observe(GuestThread thread, Object key) {
         int[] p = published.get(key);
         if (p != null) {
             clocks.put(thread, joined(clock(thread), p));
@@ -73,7 +84,7 @@ public final class RaceDetector {
 
     /** The component-wise maximum of two vector clocks, as long as the longer. */
     private static int[] joined(int[] a, int[] b) {
-        int[] r = java.util.Arrays.copyOf(a, Math.max(a.length, b.length));
+        int[] r = Arrays.copyOf(a, Math.max(a.length, b.length));
         for (int i = 0; i < b.length; i++) {
             r[i] = Math.max(r[i], b[i]);
         }
@@ -82,7 +93,7 @@ public final class RaceDetector {
 
     /** The parent's history happens before everything the child does. */
     @TruffleBoundary
-    public void spawned(GuestThread parent, GuestThread child) {
+    void spawned(GuestThread parent, GuestThread child) {
         int[] p = clock(parent);
         int[] c = joined(new int[child.id() + 1], p);
         c[child.id()] = Math.max(c[child.id()], 1);
@@ -92,24 +103,24 @@ public final class RaceDetector {
 
     /** Everything the joined thread did happens before what the joiner does next. */
     @TruffleBoundary
-    public void joined(GuestThread joiner, GuestThread child) {
+    void joined(GuestThread joiner, GuestThread child) {
         clocks.put(joiner, joined(clock(joiner), clock(child)));
     }
 
     @TruffleBoundary
-    public void access(Kernel kernel, GuestThread thread, HLObject object, int field, boolean write, Node location) {
-        Map<KernelLock, LockMode> locks = new java.util.LinkedHashMap<>();
+    void access(GuestThread thread, HLObject object, int field, boolean write, Node location) {
+        Map<KernelLock, LockMode> locks = new LinkedHashMap<>();
         for (GuestThread.HeldLock h : thread.held()) {
             locks.put(h.lock(), h.mode());
         }
         int[] vc = clock(thread).clone();
-        vc = java.util.Arrays.copyOf(vc, Math.max(vc.length, thread.id() + 1));
+        vc = Arrays.copyOf(vc, Math.max(vc.length, thread.id() + 1));
         Access now = new Access(thread, write, locks, vc, kernel.stackAt(location));
-        org.hotlock.sched.FieldKey key = new org.hotlock.sched.FieldKey(object, field);
+        FieldKey key = new FieldKey(object, field);
         List<Access> previous = recent.computeIfAbsent(key, k -> new ArrayList<>());
         for (Access before : previous) {
             if (before.thread() != thread && (before.write() || write) && !ordered(before, now) && !protectedByCommonLock(before, now)) {
-                report(kernel, object, field, before, now);
+                report(object, field, before, now);
             }
         }
         // keep the last access of each thread (a write also stands for the reads before it)
@@ -132,25 +143,25 @@ public final class RaceDetector {
         return false;
     }
 
-    private void report(Kernel kernel, HLObject object, int field, Access first, Access second) {
+    private void report(HLObject object, int field, Access first, Access second) {
         String fieldClass = object.type().name() + "." + object.type().fieldName(field);
         String a = first.captured().key();
         String b = second.captured().key();
         String key = "race:" + fieldClass + ":" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
-        if (kernel.findings().has(key)) {
-            kernel.findings().add(kernel.findings().get(key));
+        if (findings.has(key)) {
+            findings.add(findings.get(key));
             return;
         }
         StringBuilder sb = new StringBuilder();
         sb.append("==================================================================\n");
-        sb.append("BUG: HotLock data race on ").append(fieldClass).append(" (").append(Kernel.describeField(object, field)).append(")\n\n");
+        sb.append("BUG: HotLock data race on ").append(fieldClass).append(" (").append(KernelObjects.describeField(object, field)).append(")\n\n");
         appendAccess(sb, first);
         sb.append('\n');
         appendAccess(sb, second);
         sb.append("\nno common lock protects both accesses and nothing orders them\n");
         sb.append("==================================================================\n");
         List<String> stacks = List.of(String.join(" <- ", first.stack()), String.join(" <- ", second.stack()));
-        kernel.findings().add(new Finding(Finding.Kind.RACE, null, "race(" + fieldClass + ")",
+        findings.add(new Finding(Finding.Kind.RACE, null, "race(" + fieldClass + ")",
                 "data race on " + fieldClass + " between " + first.thread().name() + " and " + second.thread().name(),
                 sb.toString(), stacks, key));
     }

@@ -24,6 +24,13 @@ public final class RuleBook {
     private final Map<String, List<Rule.Clause>> onAccess = new HashMap<>();
     private final List<Rule.Clause> orders = new ArrayList<>();
     private final Map<Rule.Clause, Rule> owner = new HashMap<>();
+    private final Kernel kernel;
+    private final FindingLog findings;
+
+    RuleBook(Kernel kernel, FindingLog findings) {
+        this.kernel = kernel;
+        this.findings = findings;
+    }
 
     @TruffleBoundary
     public void declare(Rule rule) {
@@ -62,58 +69,56 @@ public final class RuleBook {
     }
 
     @TruffleBoundary
-    public void checkCall(Kernel kernel, String function, Node location) {
+    void checkCall(GuestThread thread, String function, Node location) {
         List<Rule.Clause> clauses = onCall.get(function);
         if (clauses != null) {
             for (Rule.Clause c : clauses) {
-                check(kernel, c, "calls " + function + "()", location);
+                check(thread, c, "calls " + function + "()", location);
             }
         }
     }
 
     @TruffleBoundary
-    public void checkAccess(Kernel kernel, String field, boolean write, Node location) {
+    void checkAccess(GuestThread thread, String field, boolean write, Node location) {
         List<Rule.Clause> clauses = onAccess.get(field);
         if (clauses != null) {
             for (Rule.Clause c : clauses) {
                 if ((c.trigger() == Rule.Trigger.WRITE) == write) {
-                    check(kernel, c, (write ? "writes " : "reads ") + field, location);
+                    check(thread, c, (write ? "writes " : "reads ") + field, location);
                 }
             }
         }
     }
 
     @TruffleBoundary
-    public void checkAcquire(Kernel kernel, KernelLock lock, Node location) {
+    void checkAcquire(GuestThread thread, KernelLock lock, Node location) {
         for (Rule.Clause c : orders) {
-            if (c.first() == lock && kernel.currentThread().holds(c.second())) {
-                report(kernel, c, "takes " + lock.name() + " while holding " + c.second().name()
+            if (c.first() == lock && thread.holds(c.second())) {
+                report(thread, c, "takes " + lock.name() + " while holding " + c.second().name()
                         + " (declared order: " + c.first().name() + " before " + c.second().name() + ")", location);
             }
         }
     }
 
-    private void check(Kernel kernel, Rule.Clause c, String what, Node location) {
-        GuestThread t = kernel.currentThread();
+    private void check(GuestThread t, Rule.Clause c, String what, Node location) {
         for (Rule.Condition cond : c.conditions()) {
             LockMode held = t.modeOf(cond.lock());
             boolean ok = held != null && (cond.mode() == null || cond.mode() == held);
             if (cond.negated() ? ok : !ok) {
                 String mode = cond.mode() == null ? "" : cond.mode() == LockMode.WRITE ? " for write" : " for read";
-                report(kernel, c, cond.negated() ? what + " while holding " + cond.lock().name()
+                report(t, c, cond.negated() ? what + " while holding " + cond.lock().name()
                         : what + " without holding " + cond.lock().name() + mode, location);
                 return;
             }
         }
     }
 
-    private void report(Kernel kernel, Rule.Clause c, String what, Node location) {
+    private void report(GuestThread t, Rule.Clause c, String what, Node location) {
         Rule rule = owner.get(c);
-        GuestThread t = kernel.currentThread();
         KernelReports.Captured captured = kernel.stackAt(location);
         String key = "violation:" + rule.name() + ":" + what + ":" + captured.key();
-        if (kernel.findings().has(key)) {
-            kernel.findings().add(kernel.findings().get(key));
+        if (findings.has(key)) {
+            findings.add(findings.get(key));
             return;
         }
         List<String> stack = captured.frames();
@@ -125,7 +130,7 @@ public final class RuleBook {
         for (String f : stack) {
             sb.append("    ").append(f).append('\n');
         }
-        kernel.findings().add(new Finding(Finding.Kind.VIOLATION, rule.name(), "violation(" + rule.name() + ")",
+        findings.add(new Finding(Finding.Kind.VIOLATION, rule.name(), "violation(" + rule.name() + ")",
                 rule.name() + ": " + rule.text(), sb.toString(), stack, key));
     }
 }

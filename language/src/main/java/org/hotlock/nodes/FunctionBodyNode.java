@@ -1,11 +1,14 @@
 package org.hotlock.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import org.hotlock.nodes.controlflow.ReturnException;
+import org.hotlock.runtime.CallDepth;
+import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLNull;
 
 /** A function's body: runs the statements and turns a {@code return} into the call's value. */
@@ -20,11 +23,11 @@ public final class FunctionBodyNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        org.hotlock.HotLockContext context = org.hotlock.HotLockContext.get(this);
-        if (context.enterCall()) {
-            com.oracle.truffle.api.CompilerDirectives.transferToInterpreter();
-            context.exitCall();
-            throw new org.hotlock.runtime.HLException(context.callDepthMessage(), this);
+        CallDepth depth = context().callDepth();
+        if (depth.enter()) {
+            CompilerDirectives.transferToInterpreter();
+            depth.exit();
+            throw new HLException(depth.overflowMessage(), this);
         }
         try {
             body.executeVoid(frame);
@@ -32,7 +35,7 @@ public final class FunctionBodyNode extends HLExpressionNode {
             returned.enter();
             return e.value();
         } finally {
-            context.exitCall();
+            depth.exit();
         }
         return HLNull.SINGLETON;
     }

@@ -5,19 +5,34 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
-import org.hotlock.HotLockLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.context.HotLockContext;
 
-/** The root of a guest function: a declared {@code fn}, a thread body, a builtin. */
+/**
+ * The root of a guest function: a declared {@code fn}, a thread body, a builtin. It carries the
+ * language's context reference, so every node below finds its context without knowing the
+ * language class (which knows the parser, which knows the nodes).
+ */
 public class HLRootNode extends RootNode {
     @Child private HLExpressionNode body;
+    private final ContextReference<HotLockContext> contexts;
     private final String name;
     private final SourceSection section;
 
-    public HLRootNode(HotLockLanguage language, FrameDescriptor frame, HLExpressionNode body, String name, SourceSection section) {
+    public HLRootNode(TruffleLanguage<HotLockContext> language, ContextReference<HotLockContext> contexts, FrameDescriptor frame,
+                      HLExpressionNode body, String name, SourceSection section) {
         super(language, frame);
+        this.contexts = contexts;
         this.body = body;
         this.name = name;
         this.section = section;
+    }
+
+    /** The context the node runs in now: a constant of the compiled code when it runs in one context. */
+    public static HotLockContext contextOf(Node node) {
+        return ((HLRootNode) node.getRootNode()).contexts.get(node);
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.context.HotLockContext;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
@@ -25,6 +26,11 @@ public abstract class HLStatementNode extends Node implements InstrumentableNode
     private int sourceCharIndex = NO_SOURCE;
     private int sourceLength;
     private boolean statementTag;
+
+    /** The context this node runs in, through its root node. */
+    protected final HotLockContext context() {
+        return HLRootNode.contextOf(this);
+    }
 
     public abstract void executeVoid(VirtualFrame frame);
 

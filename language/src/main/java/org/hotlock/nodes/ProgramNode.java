@@ -48,7 +48,7 @@ public final class ProgramNode extends HLExpressionNode {
     /** At the end of every run the simulated kernel's invariants must hold. */
     @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
     private void checkKernelInvariants() {
-        org.hotlock.kernel.Kernel kernel = org.hotlock.HotLockContext.get(this).kernel();
+        org.hotlock.kernel.Kernel kernel = context().kernel();
         if (kernel != null && kernel.booted()) {
             String broken = kernel.checkInvariants();
             if (broken != null) {

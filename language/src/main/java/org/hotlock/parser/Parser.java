@@ -118,7 +118,7 @@ public final class Parser {
         }
         ProgramNode program = new ProgramNode(declarations.toArray(HLStatementNode[]::new), statements.toArray(HLStatementNode[]::new));
         program.setSourceSection(0, source.getLength());
-        return new HLRootNode(language, scope.build(), program, "main", source.createSection(0, source.getLength()));
+        return new HLRootNode(language, HotLockLanguage.CONTEXT, scope.build(), program, "main", source.createSection(0, source.getLength()));
     }
 
     /** Skips to the start of the next line that is outside any brace, to resume after an error. */
@@ -312,7 +312,7 @@ public final class Parser {
             FunctionBodyNode fnBody = new FunctionBodyNode(block);
             fnBody.copySourceFrom(block);
             SourceSection section = source.createSection(start.start(), previous().start() + previous().length() - start.start());
-            return new HLRootNode(language, scope.build(), fnBody, name, section).getCallTarget();
+            return new HLRootNode(language, HotLockLanguage.CONTEXT, scope.build(), fnBody, name, section).getCallTarget();
         } finally {
             scope = outer;
             parenDepth = outerParens;

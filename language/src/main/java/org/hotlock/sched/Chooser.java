@@ -1,5 +1,7 @@
 package org.hotlock.sched;
 
+import org.hotlock.kernel.Event;
+
 /** Picks the thread to run at each scheduling point: a strategy, a replay, or the explorer. */
 public interface Chooser {
     /** Returned to abandon the execution (the explorer knows it would only repeat another). */

@@ -1,5 +1,7 @@
 package org.hotlock.sched;
 
+import org.hotlock.kernel.Event;
+
 import java.util.List;
 
 /** Prints an execution as a table: a column per thread, a row per step. */

@@ -1,17 +1,25 @@
 package org.hotlock.sched;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.nodes.ControlFlowException;
 import com.oracle.truffle.api.nodes.Node;
-import org.hotlock.HotLockContext;
+import com.oracle.truffle.api.TruffleLanguage;
+import org.hotlock.kernel.Event;
+import org.hotlock.kernel.FieldKey;
 import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelDeadlockException;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.KernelReports;
+import org.hotlock.kernel.SysfsKey;
+import org.hotlock.kernel.ThreadScheduler;
 import org.hotlock.kernel.LockMode;
-import org.hotlock.kernel.LockWaiter;
+import org.hotlock.runtime.CallDepth;
+import org.hotlock.runtime.GuestNamed;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
+import org.hotlock.runtime.ThreadSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +32,7 @@ import java.util.List;
  * {@link Chooser} picks who goes next. A thread that waits for a lock is not picked until the
  * lock is released. Same choices, same execution.
  */
-public final class Scheduler implements LockWaiter {
+public final class Scheduler implements ThreadScheduler {
     /** Continuations when the JVM allows them; otherwise Truffle threads with a baton. */
     static final boolean CONTINUATIONS = continuationsAvailable();
 
@@ -105,8 +113,10 @@ public final class Scheduler implements LockWaiter {
     }
 
     private final Kernel kernel;
-    /** The context the execution runs in: its thread permission and its guest call depth. */
-    private final HotLockContext context = HotLockContext.get(null);
+    /** The context's environment: whether it may create threads, for guest threads without continuations. */
+    private final TruffleLanguage.Env env;
+    /** The context's guest call depth, which unfinished threads would leave raised. */
+    private final CallDepth callDepth;
     private final List<Runner> runners = new ArrayList<>();
     private final List<Event> trace = new ArrayList<>();
     private final List<Integer> schedule = new ArrayList<>();
@@ -117,8 +127,10 @@ public final class Scheduler implements LockWaiter {
     private int previous = -1;
     private long points;
 
-    public Scheduler(Kernel kernel, List<ThreadSpec> threads, long maxSteps) {
+    public Scheduler(Kernel kernel, List<ThreadSpec> threads, long maxSteps, TruffleLanguage.Env env, CallDepth callDepth) {
         this.kernel = kernel;
+        this.env = env;
+        this.callDepth = callDepth;
         this.maxSteps = maxSteps;
         for (ThreadSpec spec : threads) {
             add(spec.name(), spec.body());
@@ -126,7 +138,7 @@ public final class Scheduler implements LockWaiter {
     }
 
     /** A handle on a spawned thread, for join. */
-    public record Handle(Runner runner) implements com.oracle.truffle.api.interop.TruffleObject, org.hotlock.runtime.GuestNamed {
+    public record Handle(Runner runner) implements TruffleObject, GuestNamed {
         @Override
         public String guestTypeName() {
             return "thread";
@@ -139,6 +151,7 @@ public final class Scheduler implements LockWaiter {
     }
 
     /** Starts a new guest thread running the function; it is scheduled like the others. */
+    @Override
     @TruffleBoundary
     public Handle spawn(HLFunction body) {
         int n = 1;
@@ -149,14 +162,16 @@ public final class Scheduler implements LockWaiter {
         }
         String name = n == 1 ? body.name() : body.name() + "#" + n;
         Runner runner = add(name, body);
-        kernel.races().spawned(current.thread, runner.thread);
+        kernel.threadSpawned(current.thread, runner.thread);
         point(Event.Kind.WRITE, new ThreadKey(runner.id), true, "spawn " + name);
         return new Handle(runner);
     }
 
     /** Waits until the thread has ended. */
+    @Override
     @TruffleBoundary
-    public void join(Handle handle, Node location) {
+    public void join(Object threadHandle, Node location) {
+        Handle handle = (Handle) threadHandle;
         Runner r = current;
         if (handle.runner() == r) {
             throw new HLException(r.name() + " joins itself: it would wait forever", location);
@@ -169,7 +184,7 @@ public final class Scheduler implements LockWaiter {
             points++;
             current.continuation.suspend();
         }
-        kernel.races().joined(r.thread, handle.runner().thread);
+        kernel.threadJoined(r.thread, handle.runner().thread);
     }
 
     /** A guest thread as shared state: spawning writes it, joining reads it. */
@@ -183,7 +198,7 @@ public final class Scheduler implements LockWaiter {
         Runnable run = () -> {
             try {
                 body.callTarget().call();
-            } catch (ThreadDeath | com.oracle.truffle.api.nodes.ControlFlowException e) {
+            } catch (ThreadDeath | ControlFlowException e) {
                 throw e;
             } catch (Throwable t) {
                 self[0].failure = t;
@@ -204,7 +219,6 @@ public final class Scheduler implements LockWaiter {
     }
 
     private Driver threadDriver(Runnable run) {
-        var env = context.env();
         if (!env.isCreateThreadAllowed()) {
             throw new HLException("guest threads need the JVM option --add-exports java.base/jdk.internal.vm=ALL-UNNAMED "
                     + "(bin/hotlock passes it), or a context that may create threads (Context.Builder.allowCreateThread(true))", null);
@@ -221,10 +235,8 @@ public final class Scheduler implements LockWaiter {
     @TruffleBoundary
     public Outcome run(Chooser chooser) {
         GuestThread main = kernel.currentThread();
-        kernel.races().reset();
-        kernel.setWaiter(this);
-        kernel.setScheduler(this);
-        int depth = context.callDepth();
+        kernel.attach(this);
+        int depth = callDepth.current();
         try {
             return loop(chooser);
         } finally {
@@ -233,10 +245,8 @@ public final class Scheduler implements LockWaiter {
                     r.continuation.abandon();
                 }
             }
-            context.restoreCallDepth(depth);
-            kernel.setScheduler(null);
-            kernel.setWaiter(LockWaiter.SINGLE_THREADED);
-            kernel.setCurrentThread(main);
+            callDepth.restore(depth);
+            kernel.detach(main);
             current = null;
         }
     }
@@ -414,6 +424,7 @@ public final class Scheduler implements LockWaiter {
     // ------------------------------------------------------------------ called from guest code
 
     /** A scheduling point: record what the running thread is about to do and let others run. */
+    @Override
     @TruffleBoundary
     public void point(Event.Kind kind, Object object, boolean write, Object detail) {
         Runner r = current;
@@ -430,7 +441,7 @@ public final class Scheduler implements LockWaiter {
     public void waitFor(Kernel k, GuestThread thread, KernelLock lock, LockMode mode, Node location) {
         Runner r = current;
         if (r == null || r.thread != thread) {
-            LockWaiter.SINGLE_THREADED.waitFor(k, thread, lock, mode, location);
+            SINGLE_THREADED.waitFor(k, thread, lock, mode, location);
             return;
         }
         r.blockedOn = lock;
@@ -445,6 +456,7 @@ public final class Scheduler implements LockWaiter {
      * Blocks the running thread until the sysfs directory exists. Returns false when no
      * other thread could ever make it (single-threaded use).
      */
+    @Override
     @TruffleBoundary
     public void waitForDirectory(String directory, Node location) {
         Runner r = current;
@@ -456,6 +468,7 @@ public final class Scheduler implements LockWaiter {
     }
 
     /** A device directory appeared: threads waiting for it can run again. */
+    @Override
     public void directoryAdded(String directory) {
         for (Runner r : runners) {
             if (directory.equals(r.waitingFor)) {
@@ -465,6 +478,7 @@ public final class Scheduler implements LockWaiter {
         }
     }
 
+    @Override
     public boolean running() {
         return current != null;
     }

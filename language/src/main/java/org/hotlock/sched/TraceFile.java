@@ -1,5 +1,7 @@
 package org.hotlock.sched;
 
+import org.hotlock.kernel.Event;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,11 +1,13 @@
 package org.hotlock.nodes.call;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.kernel.Kernel;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.BuiltinError;
 import org.hotlock.runtime.HLException;
@@ -65,11 +67,12 @@ public final class InvokeNode extends HLExpressionNode {
         }
     }
 
-    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    /** A function a rule watches is called: the kernel tells its checkers. */
+    @TruffleBoundary
     private void checkRules(HLFunction f) {
-        org.hotlock.kernel.Kernel kernel = org.hotlock.HotLockContext.get(this).kernel();
-        if (kernel != null && kernel.checks()) {
-            kernel.rules().checkCall(kernel, f.name(), this);
+        Kernel kernel = context().kernel();
+        if (kernel != null) {
+            kernel.functionCalled(f.name(), this);
         }
     }
 

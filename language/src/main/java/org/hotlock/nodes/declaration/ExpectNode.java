@@ -3,9 +3,10 @@ package org.hotlock.nodes.declaration;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.check.Expectations;
-import org.hotlock.kernel.Kernel;
+import org.hotlock.check.Checks;
+import org.hotlock.check.FindingPrinter;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLException;
 
@@ -26,20 +27,20 @@ public final class ExpectNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        return check(HotLockContext.get(this));
+        return check(context());
     }
 
     @TruffleBoundary
     private Object check(HotLockContext context) {
-        Kernel kernel = context.kernel();
-        List<String> found = kernel == null ? List.of() : kernel.findings().categories();
+        Checks checks = context.checks();
+        List<String> found = checks == null ? List.of() : checks.findings().categories();
         String diff = Expectations.check(expected, found);
-        if (kernel != null) {
-            var unprinted = kernel.findings().unprinted();
+        if (checks != null) {
+            var unprinted = checks.findings().unprinted();
             if (diff != null) {
-                org.hotlock.check.FindingPrinter.print(context.out(), unprinted);
+                FindingPrinter.print(context.out(), unprinted);
             }
-            kernel.findings().mark();
+            checks.findings().mark();
         }
         if (diff != null) {
             throw new HLException(diff.stripTrailing(), this);

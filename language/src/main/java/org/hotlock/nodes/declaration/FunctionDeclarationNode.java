@@ -4,7 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLFunction;
 
@@ -31,7 +31,7 @@ public final class FunctionDeclarationNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        return define(HotLockContext.get(this));
+        return define(context());
     }
 
     @TruffleBoundary

@@ -3,8 +3,8 @@ package org.hotlock.nodes.declaration;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
-import org.hotlock.kernel.KernelModels;
+import org.hotlock.context.HotLockContext;
+import org.hotlock.context.KernelModels;
 import org.hotlock.nodes.HLExpressionNode;
 
 /** {@code kernel "4.19"}: loads that kernel model (its HotLock sources) into the context. */
@@ -18,7 +18,7 @@ public final class KernelDeclarationNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        return load(HotLockContext.get(this));
+        return load(context());
     }
 
     @TruffleBoundary

@@ -4,9 +4,9 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.kernel.Kernel;
-import org.hotlock.kernel.KernelBoot;
+import org.hotlock.context.KernelBoot;
 import org.hotlock.kernel.MachineSpec;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
@@ -153,7 +153,7 @@ public final class MachineDeclarationNode extends HLExpressionNode {
     }
 
     private Object boot(MachineSpec spec) {
-        HotLockContext context = HotLockContext.get(this);
+        HotLockContext context = context();
         Kernel kernel = context.kernel();
         if (kernel == null) {
             throw new HLException("declare the kernel model before the machine, e.g. kernel \"4.19\"", this);

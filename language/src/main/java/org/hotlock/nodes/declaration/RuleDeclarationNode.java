@@ -4,7 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.check.Rule;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelLock;
@@ -54,7 +54,7 @@ public final class RuleDeclarationNode extends HLExpressionNode {
 
     @TruffleBoundary
     private Object declare(MaterializedFrame frame) {
-        HotLockContext context = HotLockContext.get(this);
+        HotLockContext context = context();
         Kernel kernel = context.kernel();
         if (kernel == null) {
             throw new HLException("rules are about kernel locks: declare the kernel first, e.g. kernel \"4.19\"", this);
@@ -76,7 +76,7 @@ public final class RuleDeclarationNode extends HLExpressionNode {
             built.add(new Rule.Clause(c.trigger(), c.targets(), conditions,
                     c.first() < 0 ? null : values[c.first()], c.second() < 0 ? null : values[c.second()]));
         }
-        kernel.rules().declare(new Rule(name, text, built));
+        context.checks().rules().declare(new Rule(name, text, built));
         for (ClauseSpec c : clauses) {
             if (c.trigger() == Rule.Trigger.CALL) {
                 for (String f : c.targets()) {

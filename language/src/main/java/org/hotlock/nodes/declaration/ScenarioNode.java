@@ -4,12 +4,13 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
-import org.hotlock.sched.ScenarioRunner;
-import org.hotlock.sched.ThreadSpec;
+import org.hotlock.scenario.ScenarioRunner;
+import org.hotlock.sched.ScenarioReport;
+import org.hotlock.runtime.ThreadSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,9 @@ public final class ScenarioNode extends HLExpressionNode {
             }
             specs.add(spec);
         }
-        HotLockContext context = HotLockContext.get(this);
+        HotLockContext context = context();
         ScenarioRunner runner = new ScenarioRunner(context, this);
-        ScenarioRunner.Report report = runner.run(ScenarioRunner.mode(mode, this), specs, expected);
+        ScenarioReport report = runner.run(ScenarioRunner.mode(mode, this), specs, expected);
         return report.summary();
     }
 }

@@ -3,7 +3,7 @@ package org.hotlock.nodes.declaration;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.StructType;
@@ -24,7 +24,7 @@ public final class SharedDeclarationNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        return mark(HotLockContext.get(this));
+        return mark(context());
     }
 
     @TruffleBoundary

@@ -4,7 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.StructType;
@@ -38,7 +38,7 @@ public final class StructDeclarationNode extends HLExpressionNode {
         for (int i = 0; i < defaults.length; i++) {
             values[i] = defaults[i] == null ? HLNull.SINGLETON : defaults[i].executeGeneric(frame);
         }
-        return define(HotLockContext.get(this), values);
+        return define(context(), values);
     }
 
     @TruffleBoundary

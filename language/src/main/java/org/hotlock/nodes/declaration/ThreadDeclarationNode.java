@@ -4,10 +4,10 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLFunction;
-import org.hotlock.sched.ThreadSpec;
+import org.hotlock.runtime.ThreadSpec;
 
 /** {@code thread probe { ... }}: declares a guest thread; the name is bound to it as a global. */
 @NodeInfo(shortName = "thread")
@@ -26,14 +26,14 @@ public final class ThreadDeclarationNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        return declare(HotLockContext.get(this));
+        return declare(context());
     }
 
     @TruffleBoundary
     private Object declare(HotLockContext context) {
         ThreadSpec spec = new ThreadSpec(name, new HLFunction(name, body, 0, false));
         context.declareThread(spec);
-        context.writeGlobal(context.language().globalIndex(name), spec);
+        context.writeGlobal(context.globalIndex(name), spec);
         return spec;
     }
 }

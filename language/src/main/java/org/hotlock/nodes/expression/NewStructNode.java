@@ -5,7 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLObject;
@@ -32,7 +32,7 @@ public final class NewStructNode extends HLExpressionNode {
     @Override
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
-        HotLockContext context = HotLockContext.get(this);
+        HotLockContext context = context();
         StructType type = lookup(context);
         if (type != cachedType) {
             CompilerDirectives.transferToInterpreterAndInvalidate();

@@ -11,7 +11,7 @@ import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
@@ -37,7 +37,7 @@ public abstract class ReadFieldNode extends HLExpressionNode {
                                 @Cached("object.type()") StructType cachedType,
                                 @Cached("fieldIndex(cachedType)") int index) {
         if (cachedType.isShared(index)) {
-            HotLockContext.get(this).sharedAccess(this, object, index, false, null);
+            context().sharedAccess(this, object, index, false, null);
         }
         return object.get(index);
     }
@@ -46,7 +46,7 @@ public abstract class ReadFieldNode extends HLExpressionNode {
     protected Object readStruct(HLObject object) {
         int index = fieldIndex(object.type());
         if (object.type().isShared(index)) {
-            HotLockContext.get(this).sharedAccess(this, object, index, false, null);
+            context().sharedAccess(this, object, index, false, null);
         }
         return object.get(index);
     }

@@ -7,7 +7,7 @@ import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.NodeField;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
@@ -29,7 +29,7 @@ public abstract class WriteFieldNode extends HLExpressionNode {
                                  @Cached("object.type()") StructType cachedType,
                                  @Cached("fieldIndex(cachedType)") int index) {
         if (cachedType.isShared(index)) {
-            HotLockContext.get(this).sharedAccess(this, object, index, true, value);
+            context().sharedAccess(this, object, index, true, value);
         }
         object.set(index, value);
         return value;
@@ -39,7 +39,7 @@ public abstract class WriteFieldNode extends HLExpressionNode {
     protected Object writeStruct(HLObject object, Object value) {
         int index = fieldIndex(object.type());
         if (object.type().isShared(index)) {
-            HotLockContext.get(this).sharedAccess(this, object, index, true, value);
+            context().sharedAccess(this, object, index, true, value);
         }
         object.set(index, value);
         return value;

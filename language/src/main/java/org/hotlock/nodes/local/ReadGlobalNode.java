@@ -3,7 +3,7 @@ package org.hotlock.nodes.local;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLException;
 
@@ -24,7 +24,7 @@ public final class ReadGlobalNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        Object value = HotLockContext.get(this).readGlobal(index);
+        Object value = context().readGlobal(index);
         if (value == HotLockContext.UNDEFINED) {
             CompilerDirectives.transferToInterpreter();
             throw new HLException("unknown name '" + name + "': no variable, constant or function of that name is defined", this);

@@ -3,7 +3,7 @@ package org.hotlock.nodes.local;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.HotLockContext;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLException;
 
@@ -38,7 +38,7 @@ public final class WriteGlobalNode extends HLExpressionNode {
     @Override
     public Object executeGeneric(VirtualFrame frame) {
         Object v = value.executeGeneric(frame);
-        HotLockContext context = HotLockContext.get(this);
+        HotLockContext context = context();
         switch (mode) {
             case DECLARE_CONST -> context.defineConstant(index, v);
             case DECLARE_VAR -> {

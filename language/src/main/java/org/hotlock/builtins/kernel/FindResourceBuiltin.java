@@ -1,0 +1,24 @@
+package org.hotlock.builtins.kernel;
+
+import org.hotlock.builtins.KernelBuiltinNode;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.runtime.HLNull;
+import org.hotlock.runtime.HLObject;
+
+/** find_mem_resource(start, size): the iomem resource exactly covering the range, or null */
+@Builtin(name = "find_mem_resource", doc = "find_mem_resource(start, size): the iomem resource exactly covering the range, or null")
+public abstract class FindResourceBuiltin extends KernelBuiltinNode {
+    @Specialization
+    @TruffleBoundary
+    protected Object find(long start, long size) {
+        for (HLObject r : bootedKernel().resources()) {
+            if (org.hotlock.kernel.KernelObjects.num(r, "start") == start && org.hotlock.kernel.KernelObjects.num(r, "end") == start + size - 1) {
+                return r;
+            }
+        }
+        return HLNull.SINGLETON;
+    }
+
+}

@@ -1,0 +1,18 @@
+package org.hotlock.builtins.kernel;
+
+import org.hotlock.builtins.KernelBuiltinNode;
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.runtime.HLFunction;
+import org.hotlock.runtime.HLNull;
+
+/** register_event(name, handler): the model's handler of a firmware or hypervisor event */
+@Builtin(name = "register_event", doc = "register_event(name, handler): the model's handler of a firmware or hypervisor event")
+public abstract class RegisterEventBuiltin extends KernelBuiltinNode {
+    @Specialization
+    protected Object register(String name, HLFunction handler) {
+        kernel().registerEvent(name, handler);
+        return HLNull.SINGLETON;
+    }
+
+}

@@ -1,0 +1,18 @@
+package org.hotlock.builtins.scenario;
+
+import org.hotlock.builtins.KernelBuiltinNode;
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.runtime.HLNull;
+import org.hotlock.kernel.Event;
+
+/** {@code yield()}: an explicit scheduling point; other threads may run here. */
+@Builtin(name = "yield", doc = "yield(): an explicit scheduling point")
+public abstract class YieldBuiltin extends KernelBuiltinNode {
+
+    @Specialization
+    protected Object yieldNow() {
+        kernel().point(Event.Kind.YIELD, null, false, "yield");
+        return HLNull.SINGLETON;
+    }
+}

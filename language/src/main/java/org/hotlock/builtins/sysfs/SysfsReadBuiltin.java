@@ -1,0 +1,48 @@
+package org.hotlock.builtins.sysfs;
+
+import org.hotlock.builtins.KernelOperation;
+import org.hotlock.builtins.KernelBuiltinNode;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.kernel.Errno;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.Sysfs;
+import org.hotlock.runtime.HLNull;
+
+/** {@code sysfs.read(path)}: the file's text as {@code cat} shows it, or a negative errno. */
+@Builtin(name = "sysfs_read", doc = "sysfs_read(path): the text of a sysfs file, or -errno")
+public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
+
+    @Specialization
+    protected Object read(String path, @Cached IndirectCallNode call) {
+        Kernel kernel = bootedKernel();
+        kernel.point(org.hotlock.kernel.Event.Kind.SYSFS, org.hotlock.kernel.SysfsKey.of(path), false, "sysfs.read(\"" + path + "\")");
+        Sysfs.File file = kernel.sysfs().lookup(path);
+        if (file == null) {
+            return (long) -Errno.ENOENT;
+        }
+        kernel.sysfsFound(path);
+        if (file.show() == null) {
+            return (long) -Errno.EACCES;
+        }
+        String description = "sysfs.read(\"" + path + "\")";
+        KernelOperation.enter(kernel, description);
+        Object result;
+        try {
+            result = call.call(KernelOperation.current(this, file.show()).callTarget(), file.device() == null ? HLNull.SINGLETON : file.device());
+        } catch (RuntimeException | Error e) {
+            KernelOperation.abort(kernel);
+            throw e;
+        }
+        KernelOperation.exit(kernel, description, this);
+        return result;
+    }
+
+    @Fallback
+    protected Object other(Object path) {
+        throw typeError("sysfs_read", path);
+    }
+}

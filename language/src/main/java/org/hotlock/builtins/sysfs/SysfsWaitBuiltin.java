@@ -1,0 +1,40 @@
+package org.hotlock.builtins.sysfs;
+
+import org.hotlock.builtins.KernelBuiltinNode;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.runtime.HLNull;
+import org.hotlock.kernel.ThreadScheduler;
+import org.hotlock.kernel.SysfsKey;
+
+/**
+ * {@code sysfs.wait(path)}: what a udev rule does: wait for the uevent of a new device, here
+ * until the file exists. The thread is not scheduled while it waits, so waiting adds no
+ * schedules to an exploration (a polling loop would add endless ones).
+ */
+@Builtin(name = "sysfs_wait", doc = "sysfs_wait(path): wait until a sysfs file exists (as udev waits for a uevent)")
+public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
+
+    @Specialization
+    @TruffleBoundary
+    protected Object waitFor(String path) {
+        Kernel kernel = bootedKernel();
+        while (kernel.sysfs().lookup(path) == null) {
+            ThreadScheduler scheduler = kernel.scheduler();
+            if (scheduler == null || !scheduler.running()) {
+                throw error(path + " does not exist, and no other thread can create it: sysfs.wait would wait forever");
+            }
+            scheduler.waitForDirectory(SysfsKey.of(path).directory(), this);
+        }
+        kernel.sysfsFound(path);
+        return HLNull.SINGLETON;
+    }
+
+    @Fallback
+    protected Object other(Object path) {
+        throw typeError("sysfs_wait", path);
+    }
+}

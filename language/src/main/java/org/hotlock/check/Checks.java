@@ -1,0 +1,122 @@
+package org.hotlock.check;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelListener;
+import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.KernelWarning;
+import org.hotlock.kernel.LockMode;
+import org.hotlock.kernel.SysfsKey;
+import org.hotlock.runtime.HLObject;
+
+/**
+ * The checkers of one kernel, listening to it: the declared rules at calls, accesses and lock
+ * acquisitions, the lock-order graph at every acquisition, races at every scheduled access,
+ * and the kernel's WARNs, all into one {@link FindingLog}. Switched off (to measure what the
+ * checks cost), only the WARNs are still recorded, as the kernel itself reports them.
+ */
+public final class Checks implements KernelListener {
+    private final boolean enabled;
+    private final FindingLog findings = new FindingLog();
+    private final RuleBook rules;
+    private final LockGraph lockGraph;
+    private final RaceDetector races;
+
+    public Checks(Kernel kernel, boolean enabled, boolean validateDeviceLocks) {
+        this.enabled = enabled;
+        this.rules = new RuleBook(kernel, findings);
+        this.lockGraph = new LockGraph(findings, validateDeviceLocks);
+        this.races = new RaceDetector(kernel, findings);
+    }
+
+    public FindingLog findings() {
+        return findings;
+    }
+
+    public RuleBook rules() {
+        return rules;
+    }
+
+    public LockGraph lockGraph() {
+        return lockGraph;
+    }
+
+    /** Whether the checkers run; off only to measure their cost. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public void lockAcquiring(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
+        if (enabled) {
+            rules.checkAcquire(thread, lock, location);
+        }
+    }
+
+    @Override
+    public void lockAcquired(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
+        if (enabled) {
+            lockGraph.acquired(thread, lock, mode, location);
+        }
+    }
+
+    @Override
+    public void functionCalled(GuestThread thread, String function, Node location) {
+        if (enabled) {
+            rules.checkCall(thread, function, location);
+        }
+    }
+
+    @Override
+    public void sharedAccessing(GuestThread thread, HLObject object, int field, boolean write, Node location) {
+        if (enabled) {
+            rules.checkAccess(thread, object.type().name() + "." + object.type().fieldName(field), write, location);
+        }
+    }
+
+    @Override
+    public void sharedAccessed(GuestThread thread, HLObject object, int field, boolean write, Node location) {
+        if (enabled) {
+            races.access(thread, object, field, write, location);
+        }
+    }
+
+    @Override
+    public void executionStarted() {
+        races.reset();
+    }
+
+    @Override
+    public void threadSpawned(GuestThread parent, GuestThread child) {
+        races.spawned(parent, child);
+    }
+
+    @Override
+    public void threadJoined(GuestThread joiner, GuestThread child) {
+        races.joined(joiner, child);
+    }
+
+    @Override
+    public void deviceAdded(GuestThread thread, SysfsKey directory) {
+        if (enabled) {
+            races.publish(thread, directory);
+        }
+    }
+
+    @Override
+    public void sysfsFound(GuestThread thread, SysfsKey directory) {
+        if (enabled) {
+            races.observe(thread, directory);
+        }
+    }
+
+    @Override
+    @TruffleBoundary
+    public void warning(KernelWarning warning) {
+        Finding seen = findings.get(warning.key());
+        findings.add(seen != null ? seen : new Finding(Finding.Kind.WARNING, null, "warning", "WARNING: " + warning.message(),
+                warning.report(), warning.stack(), warning.key()));
+    }
+}

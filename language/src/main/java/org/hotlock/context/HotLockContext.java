@@ -1,0 +1,232 @@
+package org.hotlock.context;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.check.Checks;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.runtime.CallDepth;
+import org.hotlock.runtime.GlobalNames;
+import org.hotlock.runtime.HLFunction;
+import org.hotlock.runtime.HLObject;
+import org.hotlock.runtime.SharedAccessListener;
+import org.hotlock.runtime.StructType;
+import org.hotlock.runtime.ThreadSpec;
+import org.hotlock.sched.ScenarioReport;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HotLock world: its global variables and functions, its struct types, its declared
+ * threads and, once a script declares one, its simulated kernel with the checkers listening to
+ * it. Contexts of one engine share code, never state. Nodes reach the context of the thread
+ * they run on through their root node; this class knows neither the nodes nor the language.
+ */
+public final class HotLockContext {
+    /** Marks a global slot that was never assigned. */
+    public static final Object UNDEFINED = new Object() {
+        @Override
+        public String toString() {
+            return "<undefined>";
+        }
+    };
+
+    private final TruffleLanguage.Env env;
+    private final GlobalNames globalNames;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final CallDepth callDepth;
+    private Object[] globals = new Object[64];
+    private boolean[] constants = new boolean[64];
+    private final Map<String, StructType> structs = new LinkedHashMap<>();
+    private final Map<String, ThreadSpec> threads = new LinkedHashMap<>();
+    private SharedAccessListener sharedAccessListener;
+    private Kernel kernel;
+    private Checks checks;
+    private boolean scenarioRan;
+    private ScenarioReport lastReport;
+
+    public HotLockContext(TruffleLanguage.Env env, GlobalNames globalNames) {
+        this.env = env;
+        this.globalNames = globalNames;
+        this.out = new PrintWriter(env.out(), true);
+        this.err = new PrintWriter(env.err(), true);
+        this.callDepth = new CallDepth(env.getOptions().get(HotLockOptions.MaxCallDepth));
+        Arrays.fill(globals, UNDEFINED);
+    }
+
+    /** The simulated kernel, once a script declared {@code kernel "..."}; null before. */
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** The checkers listening to the kernel; null before a kernel is declared. */
+    public Checks checks() {
+        return checks;
+    }
+
+    /** The kernel is loaded: its checkers listen to it and shared fields report to it. */
+    public void setKernel(Kernel kernel, Checks checks) {
+        this.kernel = kernel;
+        this.checks = checks;
+        kernel.addListener(checks);
+        this.sharedAccessListener = kernel::onSharedAccess;
+    }
+
+    /** Declares (or redeclares) a guest thread; declared threads run together in a scenario. */
+    @TruffleBoundary
+    public void declareThread(ThreadSpec thread) {
+        threads.put(thread.name(), thread);
+    }
+
+    @TruffleBoundary
+    public List<ThreadSpec> declaredThreads() {
+        return List.copyOf(threads.values());
+    }
+
+    /** The report of the last scenario run, for the REPL's /trace and embedders. */
+    public ScenarioReport lastReport() {
+        return lastReport;
+    }
+
+    public void setLastReport(ScenarioReport report) {
+        this.lastReport = report;
+    }
+
+    public boolean scenarioRan() {
+        return scenarioRan;
+    }
+
+    public void setScenarioRan(boolean ran) {
+        this.scenarioRan = ran;
+    }
+
+    /** Called by field nodes for fields declared shared; rare enough to stay out of compiled code. */
+    @TruffleBoundary
+    public void sharedAccess(Node location, HLObject object, int field, boolean write, Object value) {
+        SharedAccessListener listener = sharedAccessListener;
+        if (listener != null) {
+            listener.onSharedAccess(location, object, field, write, value);
+        }
+    }
+
+    /** The guest call depth of this context, against its limit. */
+    public CallDepth callDepth() {
+        return callDepth;
+    }
+
+    public TruffleLanguage.Env env() {
+        return env;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** The index of a global name, the same in every context of the engine. */
+    public int globalIndex(String name) {
+        return globalNames.indexOf(name);
+    }
+
+    /** Reads a global; {@link #UNDEFINED} when it was never set. */
+    public Object readGlobal(int index) {
+        Object[] g = globals;
+        return index < g.length ? g[index] : UNDEFINED;
+    }
+
+    public void writeGlobal(int index, Object value) {
+        if (index >= globals.length) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            grow(index);
+        }
+        globals[index] = value;
+    }
+
+    public boolean isConstant(int index) {
+        return index < constants.length && constants[index];
+    }
+
+    @TruffleBoundary
+    public void defineConstant(int index, Object value) {
+        writeGlobal(index, value);
+        constants[index] = true;
+    }
+
+    @TruffleBoundary
+    private void grow(int index) {
+        int size = Math.max(index + 1, globals.length * 2);
+        int old = globals.length;
+        globals = Arrays.copyOf(globals, size);
+        constants = Arrays.copyOf(constants, size);
+        Arrays.fill(globals, old, size, UNDEFINED);
+    }
+
+    /** A copy of every global slot, for restoring the state an exploration starts from. */
+    @TruffleBoundary
+    public Object[] saveGlobals() {
+        return globals.clone();
+    }
+
+    @TruffleBoundary
+    public void restoreGlobals(Object[] saved) {
+        if (globals.length < saved.length) {
+            grow(saved.length - 1);
+        }
+        System.arraycopy(saved, 0, globals, 0, saved.length);
+        Arrays.fill(globals, saved.length, globals.length, UNDEFINED);
+    }
+
+    @TruffleBoundary
+    public Object lookup(String name) {
+        return readGlobal(globalIndex(name));
+    }
+
+    /** Defines (or redefines) a function; returns the one it replaced, if any. */
+    @TruffleBoundary
+    public Object defineFunction(HLFunction function) {
+        int index = globalIndex(function.name());
+        Object old = readGlobal(index);
+        if (checks != null && checks.rules().watchesCall(function.name())) {
+            function.setWatched(true);
+        }
+        writeGlobal(index, function);
+        return old;
+    }
+
+    @TruffleBoundary
+    public StructType struct(String name) {
+        return structs.get(name);
+    }
+
+    /** Defines (or redefines) a struct type; returns the one it replaced, if any. */
+    @TruffleBoundary
+    public StructType defineStruct(StructType type) {
+        return structs.put(type.name(), type);
+    }
+
+    @TruffleBoundary
+    public Map<String, StructType> structs() {
+        return Map.copyOf(structs);
+    }
+
+    /** Every defined global by name, in the order names were first seen: for completion and /vars. */
+    @TruffleBoundary
+    public Map<String, Object> definedGlobals() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (int i = 0; i < globals.length; i++) {
+            if (globals[i] != UNDEFINED) {
+                result.put(globalNames.nameOf(i), globals[i]);
+            }
+        }
+        return result;
+    }
+}

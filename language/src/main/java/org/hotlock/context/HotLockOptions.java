@@ -1,0 +1,78 @@
+package org.hotlock.context;
+
+import com.oracle.truffle.api.Option;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+import org.graalvm.polyglot.SandboxPolicy;
+
+/**
+ * The language's options ({@code --hotlock.MaxSteps=...} or {@code -Dpolyglot.hotlock...}):
+ * limits, the scenario modes' settings, where traces go. Every one is allowed in the
+ * CONSTRAINED sandbox. Read once per context or per scenario, never on a fast path.
+ */
+@Option.Group(HotLockOptions.LANGUAGE_ID)
+public final class HotLockOptions {
+    /** The language's id, as sources and contexts name it. */
+    public static final String LANGUAGE_ID = "hotlock";
+
+    private HotLockOptions() {
+    }
+
+    /** The descriptors the annotation processor generated for these options. */
+    public static OptionDescriptors descriptors() {
+        return new HotLockOptionsOptionDescriptors();
+    }
+
+    @Option(help = "Deepest nesting of guest calls (all guest threads of a context together) before a stack-overflow error.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Integer> MaxCallDepth = new OptionKey<>(5000);
+
+    @Option(help = "Seed of the random schedule of 'run' and of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Long> Seed = new OptionKey<>(0L);
+
+    @Option(help = "Schedule of 'run': random or round-robin.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<String> Strategy = new OptionKey<>("random");
+
+    @Option(help = "Steps one execution may take before it is stopped.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Long> MaxSteps = new OptionKey<>(100_000L);
+
+    @Option(help = "Executions an exploration may run before it stops, incomplete.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Long> MaxExecutions = new OptionKey<>(1_000_000L);
+
+    @Option(help = "Most preemptions per explored schedule; -1 for no bound.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Integer> PreemptionBound = new OptionKey<>(-1);
+
+    @Option(help = "Explore with partial-order reduction (false: every interleaving).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Boolean> Reduce = new OptionKey<>(true);
+
+    @Option(help = "Number of PCT runs.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Integer> PctRuns = new OptionKey<>(100);
+
+    @Option(help = "Bug depth d of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Integer> PctDepth = new OptionKey<>(3);
+
+    @Option(help = "Where to save the trace of a failing execution (empty: do not save).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<String> TraceFile = new OptionKey<>("");
+
+    @Option(help = "A schedule to replay: thread names, comma separated.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<String> Replay = new OptionKey<>("");
+
+    @Option(help = "Seconds an exploration or PCT may take before it stops, incomplete; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Long> TimeLimit = new OptionKey<>(0L);
+
+    @Option(help = "Run the checkers (rules, lock order, races); false only to measure what they cost.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Boolean> Checks = new OptionKey<>(true);
+
+    @Option(help = "Leave the per-device locks (dev->mutex) out of the lock-order graph, as lockdep does.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Boolean> LockdepNovalidateDevice = new OptionKey<>(false);
+
+    @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<String> ScenarioFile = new OptionKey<>("");
+
+    @Option(help = "Rewrite the progress line in place (a terminal) instead of printing lines (a log).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Boolean> ProgressInPlace = new OptionKey<>(false);
+
+    @Option(help = "Print a progress line every second during long explorations.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Boolean> Progress = new OptionKey<>(false);
+}

@@ -1,0 +1,113 @@
+package org.hotlock.context;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelObjects;
+import org.hotlock.kernel.MachineSpec;
+import org.hotlock.runtime.HLException;
+import org.hotlock.runtime.HLFunction;
+import org.hotlock.runtime.HLList;
+import org.hotlock.runtime.HLObject;
+import org.hotlock.runtime.HLRange;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Boots the loaded kernel model on a declared machine: nodes and zones, the boot memory as
+ * online blocks in ZONE_NORMAL, the "System RAM" resources, the globals the model reads
+ * ({@code memhp_auto_online}, {@code memory_block_size}, ...), and each driver's init function
+ * ({@code driver_init_NAME} in the model).
+ */
+public final class KernelBoot {
+    private KernelBoot() {
+    }
+
+    @TruffleBoundary
+    public static void boot(HotLockContext context, Kernel kernel, MachineSpec spec, Node location) {
+        kernel.boot(spec, location);
+        setGlobal(context, "memhp_auto_online", spec.autoOnline);
+        setGlobal(context, "memory_block_size", spec.blockSize);
+        setGlobal(context, "MIN_MEMORY_BLOCK_SIZE", spec.sectionSize());
+        setGlobal(context, "sections_per_block", kernel.sectionsPerBlock());
+        setGlobal(context, "PAGES_PER_SECTION", spec.sectionSize() >> Kernel.PAGE_SHIFT);
+        setGlobal(context, "platform", spec.platform);
+        HLList hotpluggable = new HLList();
+        for (MachineSpec.NodeSpec n : spec.nodes) {
+            for (HLRange r : n.hotpluggable) {
+                hotpluggable.add(r);
+            }
+        }
+        setGlobal(context, "hotpluggable_ranges", hotpluggable);
+
+        HLObject bus = kernel.types.busType.instantiate();
+        bus.set("name", "memory");
+        bus.set("online", function(context, "memory_subsys_online", location));
+        bus.set("offline", function(context, "memory_subsys_offline", location));
+        kernel.topology().setMemoryBus(bus);
+
+        long pagesPerBlock = kernel.pagesPerBlock();
+        for (MachineSpec.NodeSpec nodeSpec : spec.nodes) {
+            HLObject node = kernel.topology().node(nodeSpec.id);
+            HLObject normal = (HLObject) ((HLList) node.get("node_zones")).get(0);
+            for (HLRange range : nodeSpec.boot) {
+                kernel.iomem().request(range.start(), range.size(), "System RAM");
+                for (long addr = range.start(); addr < range.end(); addr += spec.blockSize) {
+                    HLObject mem = kernel.newMemoryBlock(addr / spec.sectionSize(), nodeSpec.id);
+                    mem.set("state", (long) KernelObjects.MEM_ONLINE);
+                    mem.set("section_count", kernel.sectionsPerBlock());
+                    mem.set("zone", normal);
+                    ((HLObject) mem.get("dev")).set("offline", false);
+                    kernel.registerBlock(mem, location);
+                    grow(normal, addr >> Kernel.PAGE_SHIFT, pagesPerBlock, "zone_start_pfn", "spanned_pages", "present_pages");
+                    grow(node, addr >> Kernel.PAGE_SHIFT, pagesPerBlock, "node_start_pfn", "node_spanned_pages", "node_present_pages");
+                }
+            }
+        }
+        for (String driver : spec.drivers) {
+            Object init = context.lookup("driver_init_" + driver);
+            if (!(init instanceof HLFunction f)) {
+                throw new HLException("kernel " + kernel.version + " has no driver '" + driver + "' (it has: "
+                        + String.join(", ", knownDrivers(context)) + ")", location);
+            }
+            f.callTarget().call();
+        }
+        kernel.locking().log().clear();
+    }
+
+    private static List<String> knownDrivers(HotLockContext context) {
+        List<String> names = new ArrayList<>();
+        for (String name : context.definedGlobals().keySet()) {
+            if (name.startsWith("driver_init_")) {
+                names.add(name.substring("driver_init_".length()));
+            }
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    /** Extends a zone's or node's span by a pfn range and adds its pages to the present count. */
+    private static void grow(HLObject obj, long startPfn, long pages, String startField, String spanField, String presentField) {
+        long start = (Long) obj.get(startField);
+        long span = (Long) obj.get(spanField);
+        long end = span == 0 ? startPfn + pages : Math.max(start + span, startPfn + pages);
+        long newStart = span == 0 ? startPfn : Math.min(start, startPfn);
+        obj.set(startField, newStart);
+        obj.set(spanField, end - newStart);
+        obj.set(presentField, (Long) obj.get(presentField) + pages);
+    }
+
+    private static void setGlobal(HotLockContext context, String name, Object value) {
+        context.writeGlobal(context.globalIndex(name), value);
+    }
+
+    private static HLFunction function(HotLockContext context, String name, Node location) {
+        Object f = context.lookup(name);
+        if (!(f instanceof HLFunction fn)) {
+            throw new HLException("the kernel model does not define " + name, location);
+        }
+        return fn;
+    }
+}

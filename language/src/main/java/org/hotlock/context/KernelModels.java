@@ -1,0 +1,92 @@
+package org.hotlock.context;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
+import org.hotlock.check.Checks;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.runtime.HLObject;
+import org.hotlock.runtime.StructType;
+import org.hotlock.runtime.HLException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kernel models shipped as HotLock source: {@code kernel/<version>/MODEL} lists the files
+ * of a version in load order; files shared by both versions live in {@code kernel/common/}.
+ */
+public final class KernelModels {
+    public static final List<String> VERSIONS = List.of("4.19", "4.20");
+
+    private KernelModels() {
+    }
+
+    @TruffleBoundary
+    public static List<String> files(String version) {
+        String index = read("kernel/" + version + "/MODEL");
+        List<String> files = new ArrayList<>();
+        for (String line : index.split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                files.add(l);
+            }
+        }
+        return files;
+    }
+
+    @TruffleBoundary
+    public static String read(String resource) {
+        try (InputStream in = KernelModels.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing model resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read model resource " + resource, e);
+        }
+    }
+
+    /** {@code sysfs.write(path, value)} and {@code sysfs.read(path)} read like the shell commands. */
+    private static void defineSysfsObject(HotLockContext context) {
+        StructType type = new StructType("sysfs", List.of("write", "read", "wait"));
+        HLObject sysfs = type.instantiate();
+        sysfs.set("write", context.lookup("sysfs_write"));
+        sysfs.set("read", context.lookup("sysfs_read"));
+        sysfs.set("wait", context.lookup("sysfs_wait"));
+        context.defineConstant(context.globalIndex("sysfs"), sysfs);
+    }
+
+    /** Creates the kernel of the version and evaluates its model sources in the context. */
+    @TruffleBoundary
+    public static Kernel load(HotLockContext context, String version, Node location) {
+        if (!VERSIONS.contains(version)) {
+            throw new HLException("unknown kernel model \"" + version + "\" (known: " + String.join(", ", VERSIONS)
+                    + "; 4.19 is before the 2018 locking series, 4.20 after it)", location);
+        }
+        if (context.kernel() != null) {
+            if (context.kernel().version.equals(version)) {
+                return context.kernel();
+            }
+            throw new HLException("kernel \"" + context.kernel().version + "\" is already loaded; one kernel per run", location);
+        }
+        Kernel kernel = new Kernel(version, context.err());
+        var options = context.env().getOptions();
+        context.setKernel(kernel, new Checks(kernel, options.get(HotLockOptions.Checks), !options.get(HotLockOptions.LockdepNovalidateDevice)));
+        for (StructType type : kernel.types.all()) {
+            context.defineStruct(type);
+        }
+        defineSysfsObject(context);
+        for (String file : files(version)) {
+            String path = "kernel/" + file;
+            Source source = Source.newBuilder(HotLockOptions.LANGUAGE_ID, read(path), path).build();
+            CallTarget target = context.env().parsePublic(source);
+            target.call();
+        }
+        return kernel;
+    }
+}

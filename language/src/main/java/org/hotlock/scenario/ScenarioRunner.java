@@ -1,0 +1,377 @@
+package org.hotlock.scenario;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.check.Checks;
+import org.hotlock.check.Expectations;
+import org.hotlock.check.Finding;
+import org.hotlock.check.FindingPrinter;
+import org.hotlock.context.HotLockContext;
+import org.hotlock.context.HotLockOptions;
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.runtime.HLException;
+import org.hotlock.runtime.ThreadSpec;
+import org.hotlock.sched.Chooser;
+import org.hotlock.sched.Explorer;
+import org.hotlock.sched.Interleaving;
+import org.hotlock.sched.Outcome;
+import org.hotlock.sched.ScenarioReport;
+import org.hotlock.sched.ScenarioReport.Mode;
+import org.hotlock.sched.Scheduler;
+import org.hotlock.sched.Strategies;
+import org.hotlock.sched.TraceFile;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the guest threads of a scenario in one of the modes: one schedule ({@code run}), every
+ * schedule that matters ({@code explore}), PCT runs ({@code pct}), or a saved schedule
+ * ({@code replay}). Each execution starts from the state the script had built when the
+ * scenario began. Prints the report; a failure becomes a guest error, so the script exits 1.
+ */
+public final class ScenarioRunner {
+    private final HotLockContext context;
+    private final Kernel kernel;
+    private final Checks checks;
+    private final Node location;
+    private final PrintWriter out;
+
+    public ScenarioRunner(HotLockContext context, Node location) {
+        this.context = context;
+        this.kernel = context.kernel();
+        this.checks = context.checks();
+        this.location = location;
+        this.out = context.out();
+    }
+
+    public static Mode mode(String name, Node location) {
+        return switch (name) {
+            case "run" -> Mode.RUN;
+            case "explore" -> Mode.EXPLORE;
+            case "pct" -> Mode.PCT;
+            case "replay" -> Mode.REPLAY;
+            default -> throw new HLException("unknown scenario mode '" + name + "' (run, explore, pct, replay)", location);
+        };
+    }
+
+    private ScenarioReport last;
+    /** Distinct kernel WARNINGs seen across the executions, with how often each recurred. */
+    private final Map<String, Integer> warnings = new LinkedHashMap<>();
+    private int warningsSeen;
+
+    /** Collects the WARNINGs an execution added, before its state is thrown away. */
+    private Outcome harvest(Outcome o) {
+        List<String> all = kernel.log().warnings();
+        for (int i = warningsSeen; i < all.size(); i++) {
+            warnings.merge(all.get(i), 1, Integer::sum);
+        }
+        warningsSeen = all.size();
+        return o;
+    }
+
+    public ScenarioReport lastReport() {
+        return last;
+    }
+
+    @TruffleBoundary
+    public ScenarioReport run(Mode mode, List<ThreadSpec> threads) {
+        return run(mode, threads, null);
+    }
+
+    /**
+     * Runs the scenario; with expectations, the outcome (findings and failures) must match
+     * them exactly, and a failure that was expected is not an error.
+     */
+    @TruffleBoundary
+    public ScenarioReport run(Mode mode, List<ThreadSpec> threads, List<String> expected) {
+        if (kernel == null || !kernel.booted()) {
+            throw new HLException("a scenario needs a kernel and a machine: declare kernel \"...\" and machine NAME { ... } first", location);
+        }
+        if (threads.isEmpty()) {
+            throw new HLException("no threads to run: declare some, e.g. thread probe { sysfs.write(...) }", location);
+        }
+        GuestThread main = kernel.currentThread();
+        if (!main.held().isEmpty()) {
+            throw new HLException("the script holds " + main.held() + " while starting a scenario; release it first", location);
+        }
+        context.setScenarioRan(true);
+        var options = context.env().getOptions();
+        if (!options.get(HotLockOptions.Replay).isEmpty()) {
+            // a replay reproduces the saved schedule whatever mode the script asked for
+            mode = Mode.REPLAY;
+        }
+        long maxSteps = options.get(HotLockOptions.MaxSteps);
+        Snapshot initial = new Snapshot(context, kernel);
+        warningsSeen = kernel.log().warnings().size();
+        String names = String.join(", ", threads.stream().map(ThreadSpec::name).toList());
+        ScenarioReport report;
+        try {
+            report = runMode(mode, threads, initial, maxSteps, names);
+        } catch (RuntimeException | Error e) {
+            // interrupted or cancelled in the middle of an execution: leave the state as it began
+            initial.restore();
+            throw e;
+        }
+        return afterRun(mode, report, initial, expected);
+    }
+
+    private ScenarioReport runMode(Mode mode, List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
+        var options = context.env().getOptions();
+        ScenarioReport report = switch (mode) {
+            case RUN -> {
+                String strategy = options.get(HotLockOptions.Strategy);
+                long seed = options.get(HotLockOptions.Seed);
+                Chooser chooser = switch (strategy) {
+                    case "random" -> Strategies.random(seed);
+                    case "round-robin" -> Strategies.roundRobin();
+                    default -> throw new HLException("unknown strategy '" + strategy + "' (random, round-robin)", location);
+                };
+                Outcome o = harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).run(chooser));
+                String how = strategy.equals("random") ? "seed " + seed : strategy;
+                yield finish(mode, o, 1, true, "run (" + how + "): threads " + names + ", " + o.trace().size() + " steps");
+            }
+            case REPLAY -> {
+                List<String> schedule = Arrays.asList(options.get(HotLockOptions.Replay).split(","));
+                Outcome o;
+                try {
+                    o = harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).run(Strategies.replay(schedule)));
+                } catch (Strategies.ReplayMismatch e) {
+                    initial.restore();
+                    throw new HLException("the trace does not match this scenario: " + e.getMessage(), location);
+                }
+                yield finish(mode, o, 1, true, "replay: threads " + names + ", " + o.trace().size() + " steps");
+            }
+            case PCT -> pct(threads, initial, maxSteps, names);
+            case EXPLORE -> explore(threads, initial, maxSteps, names);
+        };
+        return report;
+    }
+
+    private ScenarioReport afterRun(Mode mode, ScenarioReport report, Snapshot initial, List<String> expected) {
+        last = report;
+        context.setLastReport(report);
+        if (mode != Mode.RUN && mode != Mode.REPLAY) {
+            initial.restore();
+        }
+        var log = checks.findings();
+        if (report.failure() != null) {
+            Outcome f = report.failure();
+            log.add(new Finding(kindOf(f), null, f.category(), firstLine(f.message()), f.message(), f.stack(),
+                    f.category() + ":" + firstLine(f.message())));
+        }
+        FindingPrinter.print(out, log.unprinted());
+        if (expected != null) {
+            List<String> found = log.categories();
+            String diff = Expectations.check(expected, found);
+            log.mark();
+            if (diff != null) {
+                throw new HLException(diff.stripTrailing(), location);
+            }
+            out.println("  expectation met: " + (found.isEmpty() ? "clean" : String.join(", ", found)));
+            out.flush();
+            return report;
+        }
+        if (report.failure() != null) {
+            throw new HLException(report.failure().kind() == Outcome.Kind.DEADLOCK ? "scenario failed: deadlock" : "scenario failed: " + firstLine(report.failure().message()), location);
+        }
+        return report;
+    }
+
+    /**
+     * For the benchmark: random-schedule executions of the threads, each from the initial
+     * state, for about {@code millis} milliseconds. Returns executions, scheduling points and
+     * elapsed nanoseconds; failures are counted, not reported.
+     */
+    @TruffleBoundary
+    public long[] measure(List<ThreadSpec> threads, long millis) {
+        Snapshot initial = new Snapshot(context, kernel);
+        long maxSteps = context.env().getOptions().get(HotLockOptions.MaxSteps);
+        long start = System.nanoTime();
+        long deadline = start + millis * 1_000_000L;
+        long executions = 0;
+        long points = 0;
+        long failures = 0;
+        while (System.nanoTime() < deadline) {
+            initial.restore();
+            Scheduler scheduler = new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth());
+            Outcome o = scheduler.run(Strategies.random(executions));
+            points += scheduler.points();
+            executions++;
+            if (o.failed()) {
+                failures++;
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        initial.restore();
+        return new long[]{executions, points, elapsed, failures};
+    }
+
+    private ScenarioReport explore(List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
+        var options = context.env().getOptions();
+        boolean reduce = options.get(HotLockOptions.Reduce);
+        int bound = options.get(HotLockOptions.PreemptionBound);
+        long maxExecutions = options.get(HotLockOptions.MaxExecutions);
+        boolean progress = options.get(HotLockOptions.Progress);
+        boolean inPlace = options.get(HotLockOptions.ProgressInPlace);
+        Explorer explorer = new Explorer(reduce, bound);
+        long start = System.nanoTime();
+        long limit = options.get(HotLockOptions.TimeLimit);
+        long deadline = limit > 0 ? start + limit * 1_000_000_000L : Long.MAX_VALUE;
+        long[] lastPrint = {start};
+        Explorer.Result r = explorer.explore(() -> {
+            initial.restore();
+            warningsSeen = kernel.log().warnings().size();
+            return harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).deadline(deadline).run(explorer));
+        }, maxExecutions, executions -> {
+            if (progress) {
+                long now = System.nanoTime();
+                if (now - lastPrint[0] > 1_000_000_000L) {
+                    lastPrint[0] = now;
+                    double secs = (now - start) / 1e9;
+                    String line = String.format("explore: %d executions, %.0f/s, %d findings so far, %.1f s elapsed",
+                            executions, executions / secs, checks.findings().entries().size(), secs);
+                    if (inPlace) {
+                        context.err().print("\r" + line + "\u001b[K");
+                        context.err().flush();
+                    } else {
+                        context.err().println(line);
+                    }
+                }
+            }
+        });
+        double secs = (System.nanoTime() - start) / 1e9;
+        if (progress && inPlace && secs > 1) {
+            context.err().print("\r\u001b[K");
+            context.err().flush();
+        }
+        String how = (reduce ? "DPOR with sleep sets" : "every interleaving") + (bound >= 0 ? ", preemption bound " + bound : "");
+        String summary = String.format("explore (%s): threads %s, %d executions (%d abandoned by sleep sets), max depth %d, %.2f s",
+                how, names, r.executions(), r.abandoned(), r.maxDepth(), secs);
+        if (r.failure() == null) {
+            if (r.bounded()) {
+                List<String> reasons = new ArrayList<>();
+                if (bound >= 0) {
+                    reasons.add("preemption bound " + bound);
+                }
+                if (r.executions() >= maxExecutions) {
+                    reasons.add(maxExecutions + " executions, --max-executions");
+                }
+                if (r.timedOut()) {
+                    reasons.add("time limit " + limit + " s, --time-limit");
+                }
+                summary += "\n  INCOMPLETE: the search hit its bound (" + String.join("; ", reasons) + ") after " + r.executions()
+                        + " executions, max depth " + r.maxDepth() + "; schedules beyond it were not explored";
+            }
+        }
+        return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
+    }
+
+    private ScenarioReport pct(List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
+        var options = context.env().getOptions();
+        int runs = options.get(HotLockOptions.PctRuns);
+        int depth = options.get(HotLockOptions.PctDepth);
+        long seed = options.get(HotLockOptions.Seed);
+        initial.restore();
+        warningsSeen = kernel.log().warnings().size();
+        Outcome first = harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).run(Strategies.random(seed)));
+        int k = Math.max(1, first.trace().size());
+        int done = 1;
+        Outcome failure = first.failed() ? first : null;
+        long limit = options.get(HotLockOptions.TimeLimit);
+        long deadline = limit > 0 ? System.nanoTime() + limit * 1_000_000_000L : Long.MAX_VALUE;
+        boolean timedOut = false;
+        for (int i = 1; i < runs && failure == null; i++) {
+            if (System.nanoTime() > deadline) {
+                timedOut = true;
+                break;
+            }
+            initial.restore();
+            warningsSeen = kernel.log().warnings().size();
+            Outcome o = harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).run(Strategies.pct(seed + i, depth, k, threads.size())));
+            k = Math.max(k, o.trace().size());
+            done++;
+            if (o.failed()) {
+                failure = o;
+            }
+        }
+        String summary = "pct (depth " + depth + ", seed " + seed + "): threads " + names + ", " + done + " of " + runs + " runs";
+        if (timedOut) {
+            summary += "\n  INCOMPLETE: the time limit of " + limit + " s ran out after " + done + " runs (raise it with --time-limit)";
+        }
+        return finish(Mode.PCT, failure, done, !timedOut, summary);
+    }
+
+    private ScenarioReport finish(Mode mode, Outcome outcome, long executions, boolean complete, String summary) {
+        Outcome failure = outcome != null && outcome.failed() ? outcome : null;
+        StringBuilder sb = new StringBuilder(summary).append('\n');
+        if (failure == null) {
+            sb.append("  result: clean").append(complete && mode == Mode.EXPLORE ? " (every schedule explored)" : "").append('\n');
+        } else {
+            sb.append("  result: FAILED in execution ").append(executions).append(": ").append(failure.message().replace("\n", "\n  ")).append('\n');
+            sb.append("\ninterleaving:\n").append(Interleaving.table(failure));
+            if (failure.thread() != null) {
+                sb.append("\n").append(failure.thread()).append(" failed at:\n");
+            }
+            for (String frame : failure.stack()) {
+                sb.append("    ").append(frame).append('\n');
+            }
+            String saved = saveTrace(mode, failure);
+            if (saved != null) {
+                sb.append("\ntrace saved to ").append(saved).append("; replay it with: hotlock replay ").append(saved).append('\n');
+            }
+        }
+        out.print(sb);
+        out.flush();
+        return new ScenarioReport(mode, failure, executions, complete, summary);
+    }
+
+    private String saveTrace(Mode mode, Outcome failure) {
+        String path = context.env().getOptions().get(HotLockOptions.TraceFile);
+        if (path.isEmpty()) {
+            return null;
+        }
+        String scenario = kernel == null ? "" : scenarioName();
+        String json = TraceFile.write(scenario, kernel.version, mode.name().toLowerCase(), failure);
+        try {
+            TruffleFile file = context.env().getPublicTruffleFile(path);
+            TruffleFile tmp = context.env().getPublicTruffleFile(path + ".tmp");
+            try (OutputStream os = tmp.newOutputStream()) {
+                os.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+            tmp.move(file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return path;
+        } catch (Exception e) {
+            context.err().println("hotlock: could not save the trace to " + path + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String scenarioName() {
+        return context.env().getOptions().get(HotLockOptions.ScenarioFile);
+    }
+
+    private static Finding.Kind kindOf(Outcome o) {
+        return switch (o.category()) {
+            case "deadlock" -> Finding.Kind.DEADLOCK;
+            case "bug" -> Finding.Kind.BUG;
+            case "invariant" -> Finding.Kind.INVARIANT;
+            default -> Finding.Kind.ERROR;
+        };
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.replaceFirst(": error: ", ": ");
+    }
+}

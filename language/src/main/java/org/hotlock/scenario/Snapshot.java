@@ -1,0 +1,98 @@
+package org.hotlock.scenario;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import org.hotlock.context.HotLockContext;
+import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelLock;
+import org.hotlock.runtime.HLList;
+import org.hotlock.runtime.HLObject;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state an exploration starts every execution from: the globals, every struct and list
+ * reachable from them and from the kernel (field values copied into the same objects on
+ * restore, so every reference, including the caches of compiled code, stays valid), the
+ * kernel's own tables, and all locks free. Objects made during an execution become
+ * unreachable when it is restored.
+ */
+public final class Snapshot {
+    private final HotLockContext context;
+    private final Kernel kernel;
+    private final Object[] globals;
+    private final Kernel.State kernelState;
+    private final Map<HLObject, Object[]> objects = new IdentityHashMap<>();
+    private final Map<HLList, List<Object>> lists = new IdentityHashMap<>();
+    private final List<KernelLock> locks = new ArrayList<>();
+
+    @TruffleBoundary
+    public Snapshot(HotLockContext context, Kernel kernel) {
+        this.context = context;
+        this.kernel = kernel;
+        this.globals = context.saveGlobals();
+        this.kernelState = kernel.saveState();
+        Deque<Object> work = new ArrayDeque<>();
+        for (Object g : globals) {
+            work.push(g);
+        }
+        work.addAll(kernel.blocks().values());
+        work.addAll(kernel.nodes());
+        work.addAll(kernel.resources());
+        if (kernel.topology().memoryBus() != null) {
+            work.push(kernel.topology().memoryBus());
+        }
+        while (!work.isEmpty()) {
+            Object v = work.pop();
+            if (v instanceof HLObject o) {
+                if (objects.containsKey(o)) {
+                    continue;
+                }
+                Object[] values = new Object[o.type().fieldCount()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = o.get(i);
+                    work.push(values[i]);
+                }
+                objects.put(o, values);
+            } else if (v instanceof HLList l) {
+                if (lists.containsKey(l)) {
+                    continue;
+                }
+                List<Object> elements = l.snapshot();
+                lists.put(l, elements);
+                for (Object e : elements) {
+                    work.push(e);
+                }
+            } else if (v instanceof KernelLock lock) {
+                locks.add(lock);
+            }
+        }
+    }
+
+    public int objectCount() {
+        return objects.size() + lists.size();
+    }
+
+    @TruffleBoundary
+    public void restore() {
+        context.restoreGlobals(globals);
+        kernel.restoreState(kernelState);
+        for (Map.Entry<HLObject, Object[]> e : objects.entrySet()) {
+            Object[] values = e.getValue();
+            HLObject o = e.getKey();
+            for (int i = 0; i < values.length; i++) {
+                o.set(i, values[i]);
+            }
+        }
+        for (Map.Entry<HLList, List<Object>> e : lists.entrySet()) {
+            e.getKey().replaceAll(e.getValue());
+        }
+        for (KernelLock lock : locks) {
+            lock.resetForSnapshot();
+        }
+    }
+}
