@@ -3,9 +3,12 @@ package org.hotlock.check;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every distinct finding of a run or an exploration, once, with how often it recurred.
@@ -32,9 +35,9 @@ public final class FindingLog {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     /** Entries before this index were answered by an expectation (or reported) already. */
     private int mark;
-    private final java.util.Set<String> printed = new java.util.HashSet<>();
+    private final Set<String> printed = new HashSet<>();
     /** Keys found (first or again) since the mark, in order: what an expectation answers for. */
-    private final java.util.Set<String> occurred = new java.util.LinkedHashSet<>();
+    private final Set<String> occurred = new LinkedHashSet<>();
 
     @TruffleBoundary
     public void add(Finding finding) {

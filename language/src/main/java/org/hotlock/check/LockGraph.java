@@ -9,6 +9,7 @@ import org.hotlock.kernel.LockMode;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -195,7 +196,7 @@ public final class LockGraph {
             }
         }
         List<String> sorted = new ArrayList<>(members);
-        java.util.Collections.sort(sorted);
+        Collections.sort(sorted);
         String key = (gates.isEmpty() ? "cycle:" : "guarded:") + String.join(",", sorted);
         if (!reportedCycles.contains(key)) {
             cycles.add(new Cycle(new ArrayList<>(members), gates));

@@ -1,6 +1,7 @@
 package org.hotlock.kernel;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.FrameInstance;
 import com.oracle.truffle.api.nodes.Node;
@@ -22,7 +23,7 @@ public final class KernelReports {
         List<String> frames = new ArrayList<>();
         Node[] at = {location};
         Truffle.getRuntime().iterateFrames((FrameInstance frame) -> {
-            RootNode root = ((com.oracle.truffle.api.RootCallTarget) frame.getCallTarget()).getRootNode();
+            RootNode root = ((RootCallTarget) frame.getCallTarget()).getRootNode();
             if (root.getSourceSection() != null) {
                 Node node = at[0] != null && at[0].getRootNode() == root ? at[0] : frame.getCallNode();
                 SourceSection s = node != null ? node.getEncapsulatingSourceSection() : null;
@@ -78,7 +79,7 @@ public final class KernelReports {
         List<Node> nodes = new ArrayList<>();
         Node[] at = {location};
         Truffle.getRuntime().iterateFrames((FrameInstance frame) -> {
-            RootNode root = ((com.oracle.truffle.api.RootCallTarget) frame.getCallTarget()).getRootNode();
+            RootNode root = ((RootCallTarget) frame.getCallTarget()).getRootNode();
             if (root.getSourceSection() != null) {
                 roots.add(root);
                 nodes.add(at[0] != null && at[0].getRootNode() == root ? at[0] : frame.getCallNode());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -53,12 +54,12 @@ public final class Sysfs {
 
     /** The files that exist now, to put back when an exploration restarts from a snapshot. */
     @TruffleBoundary
-    public java.util.SortedMap<String, File> saveFiles() {
+    public SortedMap<String, File> saveFiles() {
         return new TreeMap<>(files);
     }
 
     @TruffleBoundary
-    public void restoreFiles(java.util.SortedMap<String, File> saved) {
+    public void restoreFiles(SortedMap<String, File> saved) {
         files.clear();
         files.putAll(saved);
     }

@@ -1,10 +1,13 @@
 package org.hotlock.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.kernel.InvariantException;
+import org.hotlock.kernel.Kernel;
 import org.hotlock.runtime.HLNull;
 
 /**
@@ -46,13 +49,13 @@ public final class ProgramNode extends HLExpressionNode {
     }
 
     /** At the end of every run the simulated kernel's invariants must hold. */
-    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    @TruffleBoundary
     private void checkKernelInvariants() {
-        org.hotlock.kernel.Kernel kernel = context().kernel();
+        Kernel kernel = context().kernel();
         if (kernel != null && kernel.booted()) {
             String broken = kernel.checkInvariants();
             if (broken != null) {
-                throw new org.hotlock.kernel.InvariantException("kernel invariant broken at the end of the run: " + broken
+                throw new InvariantException("kernel invariant broken at the end of the run: " + broken
                         + "\n  last step: " + kernel.lastOperation(), this);
             }
         }

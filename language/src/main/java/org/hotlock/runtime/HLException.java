@@ -1,11 +1,13 @@
 package org.hotlock.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleStackTrace;
 import com.oracle.truffle.api.TruffleStackTraceElement;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.interop.ExceptionType;
 import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.Node;
@@ -66,7 +68,7 @@ public class HLException extends AbstractTruffleException {
             return section;
         }
         SourceSection[] found = new SourceSection[1];
-        com.oracle.truffle.api.Truffle.getRuntime().iterateFrames(frame -> {
+        Truffle.getRuntime().iterateFrames(frame -> {
             Node call = frame.getCallNode();
             SourceSection s = call == null ? null : call.getEncapsulatingSourceSection();
             if (s != null && s.isAvailable()) {
@@ -105,9 +107,9 @@ public class HLException extends AbstractTruffleException {
     }
 
     @ExportMessage(name = "getSourceLocation")
-    SourceSection sourceLocation() throws com.oracle.truffle.api.interop.UnsupportedMessageException {
+    SourceSection sourceLocation() throws UnsupportedMessageException {
         if (section == null) {
-            throw com.oracle.truffle.api.interop.UnsupportedMessageException.create();
+            throw UnsupportedMessageException.create();
         }
         return section;
     }

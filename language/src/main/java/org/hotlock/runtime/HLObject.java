@@ -8,6 +8,8 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
+import java.util.Arrays;
+
 /**
  * An instance of a struct: a {@code struct memory_block}, a {@code struct zone}, or a script's
  * own. The simulated kernel creates its objects as instances of struct types too, so model
@@ -21,7 +23,7 @@ public class HLObject implements TruffleObject {
     public HLObject(StructType type) {
         this.type = type;
         this.values = new Object[type.fieldCount()];
-        java.util.Arrays.fill(values, HLNull.SINGLETON);
+        Arrays.fill(values, HLNull.SINGLETON);
     }
 
     public final StructType type() {

@@ -1,6 +1,7 @@
 package org.hotlock.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
 
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class StructType {
 
     /** The index of a field, or a located error that lists the fields there are. */
     @TruffleBoundary
-    public int fieldIndexOrError(String field, com.oracle.truffle.api.nodes.Node location) {
+    public int fieldIndexOrError(String field, Node location) {
         int index = indexOf(field);
         if (index < 0) {
             throw new HLException(name + " has no field '" + field + "' (fields: " + String.join(", ", fields) + ")", location);

@@ -3,8 +3,12 @@ package org.hotlock.sched;
 import org.hotlock.kernel.Event;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -49,8 +53,8 @@ public final class Explorer implements Chooser {
     private int maxDepth;
     // happens-before for the execution in progress
     private int[][] threadClocks;
-    private final java.util.Map<Object, int[]> accessClocks = new java.util.HashMap<>();
-    private final java.util.Map<Object, int[]> writeClocks = new java.util.HashMap<>();
+    private final Map<Object, int[]> accessClocks = new HashMap<>();
+    private final Map<Object, int[]> writeClocks = new HashMap<>();
 
     /**
      * @param reduce          false explores every interleaving (the naive count)
@@ -67,7 +71,7 @@ public final class Explorer implements Chooser {
      *
      * @param execution runs one execution from the initial state with this explorer choosing
      */
-    public Result explore(Supplier<Outcome> execution, long maxExecutions, java.util.function.LongConsumer progress) {
+    public Result explore(Supplier<Outcome> execution, long maxExecutions, LongConsumer progress) {
         long executions = 0;
         long abandoned = 0;
         while (true) {
@@ -141,7 +145,7 @@ public final class Explorer implements Chooser {
             // a thread was spawned: every clock gets a component for it
             int[][] grown = new int[threads][];
             for (int t = 0; t < threads; t++) {
-                grown[t] = java.util.Arrays.copyOf(t < threadClocks.length ? threadClocks[t] : new int[0], threads);
+                grown[t] = Arrays.copyOf(t < threadClocks.length ? threadClocks[t] : new int[0], threads);
             }
             threadClocks = grown;
         }
@@ -249,7 +253,7 @@ public final class Explorer implements Chooser {
         Node node = path.get(step);
         node.executed = event;
         int t = event.thread();
-        int[] clock = java.util.Arrays.copyOf(threadClocks[t], threadClocks.length);
+        int[] clock = Arrays.copyOf(threadClocks[t], threadClocks.length);
         if (event.object() != null) {
             join(clock, event.write() ? accessClocks.get(event.object()) : writeClocks.get(event.object()));
         }
@@ -274,7 +278,7 @@ public final class Explorer implements Chooser {
     }
 
     private static int[] joined(int[] a, int[] b) {
-        int[] r = java.util.Arrays.copyOf(a, Math.max(a.length, b.length));
+        int[] r = Arrays.copyOf(a, Math.max(a.length, b.length));
         join(r, b);
         return r;
     }

@@ -1,6 +1,7 @@
 package org.hotlock.sched;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -73,7 +74,7 @@ public final class Strategies {
         for (int i = 0; i < threads; i++) {
             order.add(i);
         }
-        java.util.Collections.shuffle(order, random);
+        Collections.shuffle(order, random);
         for (int i = 0; i < threads; i++) {
             priority[order.get(i)] = depth + i;
         }

@@ -1,9 +1,10 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.kernel.KernelObjects;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 
@@ -14,7 +15,7 @@ public abstract class FindResourceBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object find(long start, long size) {
         for (HLObject r : bootedKernel().resources()) {
-            if (org.hotlock.kernel.KernelObjects.num(r, "start") == start && org.hotlock.kernel.KernelObjects.num(r, "end") == start + size - 1) {
+            if (KernelObjects.num(r, "start") == start && KernelObjects.num(r, "end") == start + size - 1) {
                 return r;
             }
         }

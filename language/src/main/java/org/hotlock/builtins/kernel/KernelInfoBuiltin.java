@@ -1,12 +1,13 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.LockMode;
 import org.hotlock.kernel.MachineSpec;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLObject;
@@ -65,7 +66,7 @@ public abstract class KernelInfoBuiltin extends KernelBuiltinNode {
                 holders.add(t.name());
             }
             lock.set("holders", holders);
-            lock.set("mode", l.heldMode() == null ? "free" : l.heldMode() == org.hotlock.kernel.LockMode.READ ? "read" : "write");
+            lock.set("mode", l.heldMode() == null ? "free" : l.heldMode() == LockMode.READ ? "read" : "write");
             locks.add(lock);
         }
         kernel.set("locks", locks);

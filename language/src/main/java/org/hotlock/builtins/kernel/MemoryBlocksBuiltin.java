@@ -1,10 +1,12 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.runtime.HLList;
+
+import java.util.ArrayList;
 
 /** memory_blocks(): every registered memory block, by block id */
 @Builtin(name = "memory_blocks", doc = "memory_blocks(): every registered memory block, by block id")
@@ -12,7 +14,7 @@ public abstract class MemoryBlocksBuiltin extends KernelBuiltinNode {
     @Specialization
     @TruffleBoundary
     protected Object blocks() {
-        return new HLList(new java.util.ArrayList<>(bootedKernel().blocks().values()));
+        return new HLList(new ArrayList<>(bootedKernel().blocks().values()));
     }
 
 }

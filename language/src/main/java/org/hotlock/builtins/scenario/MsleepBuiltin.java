@@ -1,8 +1,9 @@
 package org.hotlock.builtins.scenario;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.kernel.Event;
 import org.hotlock.runtime.HLNull;
 
 /** msleep(ms): sleep; in the simulator, a scheduling point */
@@ -10,7 +11,7 @@ import org.hotlock.runtime.HLNull;
 public abstract class MsleepBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object sleep(@SuppressWarnings("unused") long ms) {
-        kernel().point(org.hotlock.kernel.Event.Kind.YIELD, null, false, "msleep");
+        kernel().point(Event.Kind.YIELD, null, false, "msleep");
         return HLNull.SINGLETON;
     }
 

@@ -1,12 +1,14 @@
 package org.hotlock.builtins.sysfs;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
-import org.hotlock.context.HotLockContext;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.runtime.HLList;
+
+import java.util.List;
 
 /** {@code sysfs_paths()}: every sysfs file that exists now, sorted: for completion and listing. */
 @Builtin(name = "sysfs_paths", doc = "sysfs_paths(): every sysfs file that exists now")
@@ -16,6 +18,6 @@ public abstract class SysfsPathsBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object paths() {
         Kernel k = context().kernel();
-        return new HLList(k == null ? java.util.List.of() : k.sysfs().paths().stream().map(p -> (Object) p).toList());
+        return new HLList(k == null ? List.of() : k.sysfs().paths().stream().map(p -> (Object) p).toList());
     }
 }

@@ -1,15 +1,17 @@
 package org.hotlock.builtins.sysfs;
 
-import org.hotlock.builtins.KernelOperation;
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.builtins.KernelOperation;
 import org.hotlock.kernel.Errno;
+import org.hotlock.kernel.Event;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.Sysfs;
+import org.hotlock.kernel.SysfsKey;
 import org.hotlock.runtime.HLNull;
 
 /** {@code sysfs.read(path)}: the file's text as {@code cat} shows it, or a negative errno. */
@@ -19,7 +21,7 @@ public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object read(String path, @Cached IndirectCallNode call) {
         Kernel kernel = bootedKernel();
-        kernel.point(org.hotlock.kernel.Event.Kind.SYSFS, org.hotlock.kernel.SysfsKey.of(path), false, "sysfs.read(\"" + path + "\")");
+        kernel.point(Event.Kind.SYSFS, SysfsKey.of(path), false, "sysfs.read(\"" + path + "\")");
         Sysfs.File file = kernel.sysfs().lookup(path);
         if (file == null) {
             return (long) -Errno.ENOENT;

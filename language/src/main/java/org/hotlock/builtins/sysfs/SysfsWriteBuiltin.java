@@ -1,19 +1,21 @@
 package org.hotlock.builtins.sysfs;
 
-import org.hotlock.builtins.KernelOperation;
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.builtins.KernelOperation;
 import org.hotlock.kernel.Errno;
+import org.hotlock.kernel.Event;
 import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.LockMode;
 import org.hotlock.kernel.Sysfs;
+import org.hotlock.kernel.SysfsKey;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLNull;
 
@@ -32,7 +34,7 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object write(String path, Object value, @Cached IndirectCallNode call) {
         Kernel kernel = bootedKernel();
-        kernel.point(org.hotlock.kernel.Event.Kind.SYSFS, org.hotlock.kernel.SysfsKey.of(path), false, describe(path, text(value)));
+        kernel.point(Event.Kind.SYSFS, SysfsKey.of(path), false, describe(path, text(value)));
         Sysfs.File file = kernel.sysfs().lookup(path);
         if (file == null) {
             return (long) -Errno.ENOENT;

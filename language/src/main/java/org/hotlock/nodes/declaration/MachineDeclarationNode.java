@@ -5,14 +5,16 @@ import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import org.hotlock.context.HotLockContext;
-import org.hotlock.kernel.Kernel;
 import org.hotlock.context.KernelBoot;
+import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.MachineSpec;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLRange;
+
+import java.util.List;
 
 /**
  * {@code machine box { platform acpi; block_size 128M; node 0 { boot 0..4G; hotpluggable 4G..8G }
@@ -109,7 +111,7 @@ public final class MachineDeclarationNode extends HLExpressionNode {
         }
     }
 
-    private static void addRanges(MachineEntryNode entry, Object[] values, java.util.List<HLRange> into) {
+    private static void addRanges(MachineEntryNode entry, Object[] values, List<HLRange> into) {
         if (values.length == 0) {
             throw new HLException(entry.key + " needs a range such as 0..4G", entry);
         }

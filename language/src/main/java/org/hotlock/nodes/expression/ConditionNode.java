@@ -7,6 +7,8 @@ import com.oracle.truffle.api.nodes.UnexpectedResultException;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
+import org.hotlock.runtime.HLNull;
+import org.hotlock.runtime.HLObject;
 
 /**
  * Evaluates a condition. HotLock is strict where C is not: a condition must be a bool, so
@@ -30,7 +32,7 @@ public final class ConditionNode extends HLExpressionNode {
         } catch (UnexpectedResultException e) {
             CompilerDirectives.transferToInterpreter();
             Object value = e.getResult();
-            String hint = value instanceof Long ? " (write 'x != 0')" : value instanceof org.hotlock.runtime.HLNull || value instanceof org.hotlock.runtime.HLObject ? " (write 'x != null')" : "";
+            String hint = value instanceof Long ? " (write 'x != 0')" : value instanceof HLNull || value instanceof HLObject ? " (write 'x != null')" : "";
             throw new HLException(context + " must be a bool, not " + Display.typeName(value) + hint, this);
         }
     }

@@ -3,6 +3,7 @@ package org.hotlock.nodes.expression;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.runtime.HLRange;
 
 /**
  * {@code a == b}. Integers, booleans and strings compare by value, ranges by bounds, everything
@@ -40,7 +41,7 @@ public abstract class EqualNode extends BinaryNode {
 
     @TruffleBoundary
     public static boolean equal(Object left, Object right) {
-        if (left instanceof Long || left instanceof Boolean || left instanceof String || left instanceof org.hotlock.runtime.HLRange) {
+        if (left instanceof Long || left instanceof Boolean || left instanceof String || left instanceof HLRange) {
             return left.equals(right);
         }
         return left == right;

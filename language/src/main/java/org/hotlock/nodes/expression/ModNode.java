@@ -3,6 +3,7 @@ package org.hotlock.nodes.expression;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.runtime.HLException;
 
 /** {@code a % b} on integers. */
 @NodeInfo(shortName = "%")
@@ -16,7 +17,7 @@ public abstract class ModNode extends BinaryNode {
     @Specialization
     protected long compute(long left, long right) {
         if (right == 0) {
-            throw new org.hotlock.runtime.HLException("division by zero", this);
+            throw new HLException("division by zero", this);
         }
         return left % right;
     }

@@ -3,6 +3,7 @@ package org.hotlock.nodes.expression;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.runtime.HLException;
 
 /** {@code -x}. */
 @NodeInfo(shortName = "-")
@@ -16,7 +17,7 @@ public abstract class NegateNode extends UnaryNode {
     @Specialization
     protected long compute(long operand) {
         if (operand == Long.MIN_VALUE) {
-            throw new org.hotlock.runtime.HLException("integer overflow in negation", this);
+            throw new HLException("integer overflow in negation", this);
         }
         return -operand;
     }

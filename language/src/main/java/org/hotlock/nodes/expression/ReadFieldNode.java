@@ -9,6 +9,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import org.hotlock.context.HotLockContext;
@@ -16,9 +17,9 @@ import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLList;
+import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 import org.hotlock.runtime.HLRange;
-import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HostValues;
 import org.hotlock.runtime.StructType;
 
@@ -81,7 +82,7 @@ public abstract class ReadFieldNode extends HLExpressionNode {
     protected Object readForeign(Object receiver, @CachedLibrary("receiver") InteropLibrary interop) {
         try {
             return HostValues.toGuest(interop.readMember(receiver, getField()));
-        } catch (UnknownIdentifierException | UnsupportedMessageException | com.oracle.truffle.api.interop.UnsupportedTypeException e) {
+        } catch (UnknownIdentifierException | UnsupportedMessageException | UnsupportedTypeException e) {
             throw noSuchField(receiver);
         }
     }

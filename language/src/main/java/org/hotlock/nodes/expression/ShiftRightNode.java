@@ -3,6 +3,7 @@ package org.hotlock.nodes.expression;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.runtime.HLException;
 
 /** {@code a >> b} on integers. */
 @NodeInfo(shortName = ">>")
@@ -16,7 +17,7 @@ public abstract class ShiftRightNode extends BinaryNode {
     @Specialization
     protected long compute(long left, long right) {
         if (right < 0 || right > 63) {
-            throw new org.hotlock.runtime.HLException("shift count " + right + " is out of range 0..63", this);
+            throw new HLException("shift count " + right + " is out of range 0..63", this);
         }
         return left >>> right;
     }
