@@ -1,7 +1,6 @@
 package org.hotlock.sched;
 
 import com.oracle.truffle.api.Truffle;
-import com.oracle.truffle.api.impl.DefaultTruffleRuntime;
 
 import java.lang.reflect.Field;
 
@@ -21,7 +20,7 @@ final class FrameStacks {
     @SuppressWarnings("unchecked")
     private static ThreadLocal<Object> find() {
         Object runtime = Truffle.getRuntime();
-        if (!runtime.getClass().getName().equals("DefaultTruffleRuntime")) {
+        if (!runtime.getClass().getName().equals("com.oracle.truffle.api.impl.DefaultTruffleRuntime")) {
             return null;
         }
         try {
