@@ -1,7 +1,6 @@
 package org.hotlock.builtins;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import org.hotlock.context.HotLockContext;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.runtime.BuiltinError;

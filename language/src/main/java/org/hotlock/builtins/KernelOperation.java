@@ -28,18 +28,18 @@ public final class KernelOperation {
 
     @TruffleBoundary
     public static void enter(Kernel kernel, String description) {
-        kernel.enterOperation(kernel.currentThread().name() + ": " + description);
+        kernel.operations().enter(kernel.currentThread().name() + ": " + description);
     }
 
     /** Leaves a kernel operation that is failing: its own error is the one to report. */
     @TruffleBoundary
     public static void abort(Kernel kernel) {
-        kernel.exitOperation();
+        kernel.operations().exit();
     }
 
     @TruffleBoundary
     public static void exit(Kernel kernel, String description, Node location) {
-        if (kernel.exitOperation()) {
+        if (kernel.operations().exit()) {
             String broken = kernel.checkInvariants();
             if (broken != null) {
                 throw new InvariantException("kernel invariant broken: " + broken + "\n  after step: "

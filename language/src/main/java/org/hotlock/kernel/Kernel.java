@@ -7,10 +7,7 @@ import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -38,16 +35,13 @@ public final class Kernel {
     private final Sysfs sysfs = new Sysfs();
     /** Where a WARN goes when no scenario runs (the console); during a scenario only the report has it. */
     private final PrintWriter console;
-    private final Map<String, HLFunction> events = new LinkedHashMap<>();
+    private final Operations operations = new Operations();
     private final KernelLog log = new KernelLog();
-    private final List<GuestThread> threads = new ArrayList<>();
     private final KernelListeners listeners = new KernelListeners();
     private final Map<Node, KernelReports.Captured> stacksAtSite = new IdentityHashMap<>();
     private GuestThread current;
     private ThreadScheduler scheduler;
     private LockWaiter waiter = LockWaiter.SINGLE_THREADED;
-    private int operationDepth;
-    private String lastOperation = "boot";
 
     /** What an execution starts from: each part's own state. */
     public record State(TreeMap<Long, HLObject> blocks, List<HLObject> resources, SortedMap<String, Sysfs.File> files,
@@ -58,17 +52,12 @@ public final class Kernel {
         this.version = version;
         this.console = console;
         current = new GuestThread("main", 0);
-        threads.add(current);
     }
 
     // ------------------------------------------------------------------ parts
 
     public Topology topology() {
         return topology;
-    }
-
-    public MemoryBlocks memoryBlocks() {
-        return blocks;
     }
 
     public IomemResources iomem() {
@@ -81,6 +70,10 @@ public final class Kernel {
 
     public Sysfs sysfs() {
         return sysfs;
+    }
+
+    public Operations operations() {
+        return operations;
     }
 
     public boolean booted() {
@@ -157,10 +150,6 @@ public final class Kernel {
 
     public void setCurrentThread(GuestThread thread) {
         this.current = thread;
-    }
-
-    public List<GuestThread> threads() {
-        return threads;
     }
 
     /** A scheduled thread started another. */
@@ -325,7 +314,7 @@ public final class Kernel {
 
     @TruffleBoundary
     public State saveState() {
-        return new State(blocks.save(), resources.save(), sysfs.saveFiles(), new LinkedHashMap<>(events), locking.save(), log.save());
+        return new State(blocks.save(), resources.save(), sysfs.saveFiles(), operations.save(), locking.save(), log.save());
     }
 
     @TruffleBoundary
@@ -333,52 +322,15 @@ public final class Kernel {
         blocks.restore(s.blocks());
         resources.restore(s.resources());
         sysfs.restoreFiles(s.files());
-        events.clear();
-        events.putAll(s.events());
+        operations.restore(s.events());
         locking.restore(s.locks());
         log.restore(s.log());
-        operationDepth = 0;
     }
 
     static void truncate(List<?> list, int size) {
         if (list.size() > size) {
             list.subList(size, list.size()).clear();
         }
-    }
-
-    // ------------------------------------------------------------------ events and operations
-
-    @TruffleBoundary
-    public void registerEvent(String name, HLFunction handler) {
-        events.put(name, handler);
-    }
-
-    public HLFunction event(String name) {
-        return events.get(name);
-    }
-
-    public Map<String, HLFunction> events() {
-        return events;
-    }
-
-    public void enterOperation(String description) {
-        if (operationDepth++ == 0) {
-            lastOperation = description;
-        }
-    }
-
-    /** Leaves a kernel operation; returns true when no thread is inside one any more. */
-    public boolean exitOperation() {
-        return --operationDepth == 0;
-    }
-
-    public String lastOperation() {
-        return lastOperation;
-    }
-
-    /** The kernel step in progress, for reports: the operation, or the script itself. */
-    public String currentStep() {
-        return operationDepth > 0 ? lastOperation : current.name() + ": the script itself, outside any kernel operation";
     }
 
     // ------------------------------------------------------------------ the kernel log
@@ -425,7 +377,7 @@ public final class Kernel {
             listeners.sharedAccessed(current, object, field, write, location);
         }
         if (write) {
-            invariants.checkWrite(object, field, value, currentStep(), location);
+            invariants.checkWrite(object, field, value, operations.currentStep(current), location);
         }
     }
 }

@@ -56,7 +56,7 @@ public final class ProgramNode extends HLExpressionNode {
             String broken = kernel.checkInvariants();
             if (broken != null) {
                 throw new InvariantException("kernel invariant broken at the end of the run: " + broken
-                        + "\n  last step: " + kernel.lastOperation(), this);
+                        + "\n  last step: " + kernel.operations().last(), this);
             }
         }
     }

@@ -45,46 +45,6 @@ public final class Scheduler implements ThreadScheduler {
         }
     }
 
-    /** One guest thread of the execution. */
-    public static final class Runner {
-        final int id;
-        final GuestThread thread;
-        final Driver continuation;
-        Event pending;
-        KernelLock blockedOn;
-        LockMode blockedMode;
-        /** A sysfs directory the thread waits to appear (a udev rule waiting for its uevent). */
-        String waitingFor;
-        /** The thread this one joins, until it ends. */
-        Runner joining;
-        List<String> blockedStack;
-        Throwable failure;
-        /** The fallback runtime's frame chain of this thread while it is not running. */
-        Object frames;
-
-        Runner(int id, GuestThread thread, Driver continuation) {
-            this.id = id;
-            this.thread = thread;
-            this.continuation = continuation;
-        }
-
-        public boolean done() {
-            return continuation.done();
-        }
-
-        public boolean enabled() {
-            return !done() && blockedOn == null && waitingFor == null && (joining == null || joining.done());
-        }
-
-        public Event pending() {
-            return pending;
-        }
-
-        public String name() {
-            return thread.name();
-        }
-    }
-
     /** What a chooser sees at a scheduling point. */
     public final class StateView {
         public int threadCount() {
@@ -333,77 +293,8 @@ public final class Scheduler implements ThreadScheduler {
     }
 
     private Outcome deadlock() {
-        StringBuilder sb = new StringBuilder("deadlock: every live thread is blocked\n");
-        List<String> stacks = new ArrayList<>();
-        for (Runner r : runners) {
-            if (r.done()) {
-                continue;
-            }
-            KernelLock lock = r.blockedOn;
-            if (lock == null && r.joining != null) {
-                sb.append("  ").append(r.name()).append(" joins ").append(r.joining.name()).append('\n');
-                stacks.add(r.name() + ":");
-                for (String frame : r.blockedStack) {
-                    stacks.add("    " + frame);
-                }
-                continue;
-            }
-            if (lock == null) {
-                sb.append("  ").append(r.name()).append(" waits for ").append(r.waitingFor).append(" to appear\n");
-                stacks.add(r.name() + ":");
-                for (String frame : r.blockedStack) {
-                    stacks.add("    " + frame);
-                }
-                continue;
-            }
-            sb.append("  ").append(r.name()).append(" waits for ").append(lock.name());
-            if (!lock.holders().isEmpty()) {
-                sb.append(", held by ");
-                for (int i = 0; i < lock.holders().size(); i++) {
-                    sb.append(i > 0 ? ", " : "").append(lock.holders().get(i).name());
-                }
-            }
-            sb.append('\n');
-            stacks.add(r.name() + ":");
-            for (String frame : r.blockedStack) {
-                stacks.add("    " + frame);
-            }
-        }
-        sb.append("wait-for cycle: ").append(cycle());
-        return outcome(Outcome.Kind.DEADLOCK, sb.toString(), null, stacks);
-    }
-
-    /** Follows "waits for a lock held by" from a blocked thread until a thread repeats. */
-    private String cycle() {
-        for (Runner start : runners) {
-            if (start.done() || start.blockedOn == null) {
-                continue;
-            }
-            List<Runner> path = new ArrayList<>();
-            Runner r = start;
-            while (r != null && !path.contains(r)) {
-                path.add(r);
-                KernelLock lock = r.blockedOn;
-                Runner next = null;
-                if (lock != null && !lock.holders().isEmpty()) {
-                    GuestThread holder = lock.holders().getFirst();
-                    for (Runner o : runners) {
-                        if (o.thread == holder) {
-                            next = o;
-                        }
-                    }
-                }
-                r = next;
-            }
-            if (r != null) {
-                StringBuilder sb = new StringBuilder();
-                for (Runner p : path.subList(path.indexOf(r), path.size())) {
-                    sb.append(p.name()).append(" -[").append(p.blockedOn.name()).append("]-> ");
-                }
-                return sb.append(r.name()).toString();
-            }
-        }
-        return "(no cycle: a thread waits for a lock no thread holds)";
+        Deadlock deadlock = Deadlock.of(runners);
+        return outcome(Outcome.Kind.DEADLOCK, deadlock.message(), null, deadlock.stacks());
     }
 
     private Outcome outcome(Outcome.Kind kind, String message, String thread, List<String> stack) {

@@ -4,7 +4,6 @@ import org.hotlock.builtins.Builtin;
 import org.hotlock.builtins.HLBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
-import org.hotlock.context.HotLockContext;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLList;

@@ -27,7 +27,7 @@ public abstract class FirmwareEventBuiltin extends KernelBuiltinNode {
         if (arguments.length == 0 || !(arguments[0] instanceof String name)) {
             throw error("firmware_event needs an event name first, e.g. firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)");
         }
-        HLFunction registered = kernel.event(name);
+        HLFunction registered = kernel.operations().event(name);
         if (registered == null) {
             throw error(unknown(kernel, name));
         }
@@ -52,7 +52,7 @@ public abstract class FirmwareEventBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     private static String unknown(Kernel kernel, String name) {
         return "no handler for event '" + name + "' (the loaded model and the machine's drivers handle: "
-                + String.join(", ", kernel.events().keySet()) + ")";
+                + String.join(", ", kernel.operations().events().keySet()) + ")";
     }
 
     @TruffleBoundary

@@ -11,7 +11,7 @@ import org.hotlock.runtime.HLNull;
 public abstract class RegisterEventBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object register(String name, HLFunction handler) {
-        kernel().registerEvent(name, handler);
+        kernel().operations().registerEvent(name, handler);
         return HLNull.SINGLETON;
     }
 

@@ -3,7 +3,6 @@ package org.hotlock.builtins.scenario;
 import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
-import org.hotlock.context.HotLockContext;
 import org.hotlock.builtins.Builtin;
 import org.hotlock.check.FindingPrinter;
 import org.hotlock.check.Checks;

@@ -1,0 +1,88 @@
+package org.hotlock.sched;
+
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.KernelLock;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every live thread of an execution is blocked: what each waits for (a lock and its holders, a
+ * thread it joins, a sysfs directory), the wait-for cycle, and each thread's stack.
+ */
+record Deadlock(String message, List<String> stacks) {
+
+    static Deadlock of(List<Runner> runners) {
+        StringBuilder sb = new StringBuilder("deadlock: every live thread is blocked\n");
+        List<String> stacks = new ArrayList<>();
+        for (Runner r : runners) {
+            if (r.done()) {
+                continue;
+            }
+            KernelLock lock = r.blockedOn;
+            if (lock == null && r.joining != null) {
+                sb.append("  ").append(r.name()).append(" joins ").append(r.joining.name()).append('\n');
+                stacks.add(r.name() + ":");
+                for (String frame : r.blockedStack) {
+                    stacks.add("    " + frame);
+                }
+                continue;
+            }
+            if (lock == null) {
+                sb.append("  ").append(r.name()).append(" waits for ").append(r.waitingFor).append(" to appear\n");
+                stacks.add(r.name() + ":");
+                for (String frame : r.blockedStack) {
+                    stacks.add("    " + frame);
+                }
+                continue;
+            }
+            sb.append("  ").append(r.name()).append(" waits for ").append(lock.name());
+            if (!lock.holders().isEmpty()) {
+                sb.append(", held by ");
+                for (int i = 0; i < lock.holders().size(); i++) {
+                    sb.append(i > 0 ? ", " : "").append(lock.holders().get(i).name());
+                }
+            }
+            sb.append('\n');
+            stacks.add(r.name() + ":");
+            for (String frame : r.blockedStack) {
+                stacks.add("    " + frame);
+            }
+        }
+        sb.append("wait-for cycle: ").append(cycle(runners));
+        return new Deadlock(sb.toString(), stacks);
+    }
+
+    /** Follows "waits for a lock held by" from a blocked thread until a thread repeats. */
+    private static String cycle(List<Runner> runners) {
+        for (Runner start : runners) {
+            if (start.done() || start.blockedOn == null) {
+                continue;
+            }
+            List<Runner> path = new ArrayList<>();
+            Runner r = start;
+            while (r != null && !path.contains(r)) {
+                path.add(r);
+                KernelLock lock = r.blockedOn;
+                Runner next = null;
+                if (lock != null && !lock.holders().isEmpty()) {
+                    GuestThread holder = lock.holders().getFirst();
+                    for (Runner o : runners) {
+                        if (o.thread == holder) {
+                            next = o;
+                        }
+                    }
+                }
+                r = next;
+            }
+            if (r != null) {
+                StringBuilder sb = new StringBuilder();
+                for (Runner p : path.subList(path.indexOf(r), path.size())) {
+                    sb.append(p.name()).append(" -[").append(p.blockedOn.name()).append("]-> ");
+                }
+                return sb.append(r.name()).toString();
+            }
+        }
+        return "(no cycle: a thread waits for a lock no thread holds)";
+    }
+}

@@ -1,0 +1,48 @@
+package org.hotlock.sched;
+
+import org.hotlock.kernel.Event;
+import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.LockMode;
+
+import java.util.List;
+
+/** One guest thread of an execution, as the scheduler runs it: what it would do next, and what it waits for. */
+public final class Runner {
+    final int id;
+    final GuestThread thread;
+    final Driver continuation;
+    Event pending;
+    KernelLock blockedOn;
+    LockMode blockedMode;
+    /** A sysfs directory the thread waits to appear (a udev rule waiting for its uevent). */
+    String waitingFor;
+    /** The thread this one joins, until it ends. */
+    Runner joining;
+    List<String> blockedStack;
+    Throwable failure;
+    /** The fallback runtime's frame chain of this thread while it is not running. */
+    Object frames;
+
+    Runner(int id, GuestThread thread, Driver continuation) {
+        this.id = id;
+        this.thread = thread;
+        this.continuation = continuation;
+    }
+
+    public boolean done() {
+        return continuation.done();
+    }
+
+    public boolean enabled() {
+        return !done() && blockedOn == null && waitingFor == null && (joining == null || joining.done());
+    }
+
+    public Event pending() {
+        return pending;
+    }
+
+    public String name() {
+        return thread.name();
+    }
+}
