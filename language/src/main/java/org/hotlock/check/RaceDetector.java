@@ -2,11 +2,11 @@ package org.hotlock.check;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
-import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.FieldKey;
+import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.Kernel;
-import org.hotlock.kernel.KernelObjects;
 import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.KernelObjects;
 import org.hotlock.kernel.KernelReports;
 import org.hotlock.kernel.LockMode;
 import org.hotlock.runtime.HLObject;

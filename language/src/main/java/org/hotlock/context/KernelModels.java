@@ -6,9 +6,9 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 import org.hotlock.check.Checks;
 import org.hotlock.kernel.Kernel;
+import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLObject;
 import org.hotlock.runtime.StructType;
-import org.hotlock.runtime.HLException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,10 +8,10 @@ import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.Node;
-import org.hotlock.context.HotLockContext;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
+import org.hotlock.context.HotLockContext;
 
 /**
  * Base of every executable HotLock node. Each node remembers the character span it was parsed

@@ -1,10 +1,10 @@
 package org.hotlock.sched;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.TruffleLanguage;
 import org.hotlock.kernel.Event;
 import org.hotlock.kernel.FieldKey;
 import org.hotlock.kernel.GuestThread;
@@ -12,9 +12,9 @@ import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelDeadlockException;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.KernelReports;
+import org.hotlock.kernel.LockMode;
 import org.hotlock.kernel.SysfsKey;
 import org.hotlock.kernel.ThreadScheduler;
-import org.hotlock.kernel.LockMode;
 import org.hotlock.runtime.CallDepth;
 import org.hotlock.runtime.GuestNamed;
 import org.hotlock.runtime.HLException;

@@ -1,9 +1,9 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.kernel.KernelBugException;
 import org.hotlock.kernel.KernelReports;
 import org.hotlock.runtime.HLNull;

@@ -1,9 +1,9 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 
 /** driver_present(name): true if the machine declares the driver */
 @Builtin(name = "driver_present", doc = "driver_present(name): true if the machine declares the driver")

@@ -1,12 +1,12 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelOperation;
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.builtins.KernelOperation;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLFunction;

@@ -1,9 +1,9 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLObject;
 

@@ -1,8 +1,8 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLNull;
 

@@ -1,9 +1,9 @@
 package org.hotlock.builtins.kernel;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 
 /** WARN_ON(cond): a kernel WARNING with a call trace when cond is true; returns cond */
 @Builtin(name = "WARN_ON", doc = "WARN_ON(cond): a kernel WARNING with a call trace when cond is true; returns cond")

@@ -5,7 +5,6 @@ import org.hotlock.builtins.locks.LockOperationBuiltin.Action;
 import org.hotlock.builtins.locks.LockOperationBuiltin.Operation;
 import org.hotlock.kernel.LockKind;
 
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

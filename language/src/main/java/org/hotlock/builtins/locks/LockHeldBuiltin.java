@@ -1,8 +1,8 @@
 package org.hotlock.builtins.locks;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.kernel.KernelLock;
 
 /** lock_is_held(lock): true if the current thread holds the lock (in any mode) */

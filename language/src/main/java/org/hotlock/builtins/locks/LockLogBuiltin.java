@@ -1,9 +1,9 @@
 package org.hotlock.builtins.locks;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.kernel.Locking;
 import org.hotlock.runtime.HLList;
 

@@ -1,12 +1,12 @@
 package org.hotlock.builtins.scenario;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.runtime.HLList;
-import org.hotlock.scenario.ScenarioRunner;
 import org.hotlock.runtime.ThreadSpec;
+import org.hotlock.scenario.ScenarioRunner;
 
 import java.util.ArrayList;
 import java.util.List;

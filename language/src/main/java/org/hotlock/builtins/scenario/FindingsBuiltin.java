@@ -1,14 +1,14 @@
 package org.hotlock.builtins.scenario;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.check.Checks;
 import org.hotlock.check.Finding;
 import org.hotlock.check.FindingLog;
-import org.hotlock.check.Checks;
-import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLList;
+import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 import org.hotlock.runtime.StructType;
 

@@ -1,9 +1,9 @@
 package org.hotlock.builtins.scenario;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.kernel.ThreadScheduler;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.sched.Scheduler;

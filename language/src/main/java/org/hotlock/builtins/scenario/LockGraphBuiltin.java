@@ -1,11 +1,11 @@
 package org.hotlock.builtins.scenario;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
-import org.hotlock.check.LockGraph;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.check.Checks;
+import org.hotlock.check.LockGraph;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLObject;
 import org.hotlock.runtime.StructType;

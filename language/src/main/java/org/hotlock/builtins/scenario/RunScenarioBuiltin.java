@@ -1,10 +1,10 @@
 package org.hotlock.builtins.scenario;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
-import org.hotlock.context.HotLockContext;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.scenario.ScenarioRunner;
 

@@ -1,11 +1,11 @@
 package org.hotlock.builtins.scenario;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
-import org.hotlock.runtime.HLFunction;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.kernel.ThreadScheduler;
+import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.ThreadSpec;
 
 /** {@code spawn(fn)}: starts a guest thread running fn (or a declared thread's body) during a scenario. */

@@ -1,10 +1,10 @@
 package org.hotlock.builtins.scenario;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
-import org.hotlock.runtime.HLNull;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.kernel.Event;
+import org.hotlock.runtime.HLNull;
 
 /** {@code yield()}: an explicit scheduling point; other threads may run here. */
 @Builtin(name = "yield", doc = "yield(): an explicit scheduling point")

@@ -1,10 +1,10 @@
 package org.hotlock.builtins.strings;
 
-import org.hotlock.builtins.Builtin;
-import org.hotlock.builtins.HLBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.HLBuiltinNode;
 
 /** {@code hex(n)}: {@code 0x...}, as the kernel prints addresses. */
 @Builtin(name = "hex", doc = "hex(n): n as 0x-prefixed hexadecimal text")

@@ -1,10 +1,10 @@
 package org.hotlock.builtins.strings;
 
-import org.hotlock.builtins.Builtin;
-import org.hotlock.builtins.HLBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.HLBuiltinNode;
 
 /** {@code starts_with(s, prefix)}. */
 @Builtin(name = "starts_with", doc = "starts_with(s, prefix): true if s begins with prefix")

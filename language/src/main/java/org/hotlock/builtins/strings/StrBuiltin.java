@@ -1,8 +1,8 @@
 package org.hotlock.builtins.strings;
 
+import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
 import org.hotlock.builtins.HLBuiltinNode;
-import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.runtime.Display;
 
 /** {@code str(x)}: the value as text, as {@code print} shows it. */

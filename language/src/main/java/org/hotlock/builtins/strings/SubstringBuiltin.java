@@ -1,10 +1,10 @@
 package org.hotlock.builtins.strings;
 
-import org.hotlock.builtins.Builtin;
-import org.hotlock.builtins.HLBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.HLBuiltinNode;
 
 /** {@code substring(s, from, to)}: the characters from index {@code from} up to {@code to}, exclusive. */
 @Builtin(name = "substring", doc = "substring(s, from, to): characters from..to-1 of s")

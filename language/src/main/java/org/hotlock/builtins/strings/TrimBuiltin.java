@@ -1,10 +1,10 @@
 package org.hotlock.builtins.strings;
 
-import org.hotlock.builtins.Builtin;
-import org.hotlock.builtins.HLBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
+import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.HLBuiltinNode;
 
 /** {@code trim(s)}: s without leading and trailing white space (sysfs text ends in a newline). */
 @Builtin(name = "trim", doc = "trim(s): s without leading and trailing white space")

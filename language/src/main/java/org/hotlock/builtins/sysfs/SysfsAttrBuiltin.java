@@ -1,9 +1,9 @@
 package org.hotlock.builtins.sysfs;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLNull;
 

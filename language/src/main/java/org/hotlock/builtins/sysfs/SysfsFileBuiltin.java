@@ -1,9 +1,9 @@
 package org.hotlock.builtins.sysfs;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.runtime.HLNull;
 
 /** sysfs_file(path, show, store): declare a file that belongs to no device (show/store may be null) */

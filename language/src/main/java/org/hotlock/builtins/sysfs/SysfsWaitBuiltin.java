@@ -1,14 +1,14 @@
 package org.hotlock.builtins.sysfs;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
+import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.kernel.Kernel;
-import org.hotlock.runtime.HLNull;
-import org.hotlock.kernel.ThreadScheduler;
 import org.hotlock.kernel.SysfsKey;
+import org.hotlock.kernel.ThreadScheduler;
+import org.hotlock.runtime.HLNull;
 
 /**
  * {@code sysfs.wait(path)}: what a udev rule does: wait for the uevent of a new device, here

@@ -3,10 +3,10 @@ package org.hotlock.nodes.declaration;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
-import org.hotlock.context.HotLockContext;
-import org.hotlock.check.Expectations;
 import org.hotlock.check.Checks;
+import org.hotlock.check.Expectations;
 import org.hotlock.check.FindingPrinter;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLException;
 

@@ -8,9 +8,9 @@ import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
+import org.hotlock.runtime.ThreadSpec;
 import org.hotlock.scenario.ScenarioRunner;
 import org.hotlock.sched.ScenarioReport;
-import org.hotlock.runtime.ThreadSpec;
 
 import java.util.ArrayList;
 import java.util.List;
