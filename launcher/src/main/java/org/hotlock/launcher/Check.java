@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -132,25 +131,25 @@ public final class Check implements Callable<Integer> {
 
     private void writeReports(List<CheckResult> results) throws IOException, InterruptedException {
         if (json != null) {
-            write(json, Reports.json(results));
+            AtomicFiles.write(json, Reports.json(results));
         }
         if (junit != null) {
-            write(junit, Reports.junit(results));
+            AtomicFiles.write(junit, Reports.junit(results));
         }
         if (sarif != null) {
-            write(sarif, Reports.sarif(results, new Main.Version().getVersion()[0].replace("hotlock ", "")));
+            AtomicFiles.write(sarif, Reports.sarif(results, new Main.Version().getVersion()[0].replace("hotlock ", "")));
         }
         if (sequence != null) {
             for (CheckResult r : results) {
                 if (r.report != null && r.report.get("failure") != null) {
-                    write(sequence, Reports.sequenceSvg(r));
+                    AtomicFiles.write(sequence, Reports.sequenceSvg(r));
                     main.out().println("failing interleaving: " + sequence + " (" + r.file + ")");
                     break;
                 }
             }
         }
         if (graph != null) {
-            write(graph, Reports.dot(results));
+            AtomicFiles.write(graph, Reports.dot(results));
             Path svg = Path.of(graph.toString().replaceFirst("\\.dot$", "") + ".svg");
             try {
                 Process p = new ProcessBuilder("dot", "-Tsvg", graph.toString(), "-o", svg.toString()).redirectErrorStream(true).start();
@@ -162,32 +161,6 @@ public final class Check implements Callable<Integer> {
                 // Graphviz is not installed: the .dot file is the picture's source
             }
             main.out().println("lock graph: " + graph + " (install Graphviz for an SVG: dot -Tsvg " + graph + ")");
-        }
-    }
-
-    /** A report is for everyone to read, as a plainly written file would be. */
-    public static void readableByAll(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its defaults stand
-        }
-    }
-
-    /**
-     * Reports, the REPL history and /save are written to a temporary file and renamed: an
-     * interrupted write leaves the old file whole.
-     */
-    public static void write(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".hotlock-report", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            readableByAll(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

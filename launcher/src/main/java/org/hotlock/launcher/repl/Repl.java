@@ -4,6 +4,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.hotlock.launcher.AtomicFiles;
 import org.hotlock.launcher.ErrorReporter;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -143,7 +144,7 @@ public final class Repl {
             lines = lines.subList(lines.size() - HISTORY_SIZE, lines.size());
         }
         try {
-            org.hotlock.launcher.Check.write(historyFile, String.join("\n", lines) + "\n");
+            AtomicFiles.write(historyFile, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             out.println("|  could not save the history: " + e.getMessage());
         }
@@ -359,7 +360,7 @@ public final class Repl {
 
     /** Writes the snippets to a file: a temporary file renamed over it, so a crash loses nothing. */
     void save(Path file) throws IOException {
-        org.hotlock.launcher.Check.write(file, String.join("\n", snippets) + "\n");
+        AtomicFiles.write(file, String.join("\n", snippets) + "\n");
     }
 
     Map<String, String> lockNames() {
