@@ -37,7 +37,7 @@ public final class Check implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
     @CommandLine.Mixin
-    Main.ScenarioOptions options = new Main.ScenarioOptions();
+    ScenarioOptions options = new ScenarioOptions();
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files or directories (searched for .hlk files).")
     List<Path> paths;
     @Option(names = "--jobs", paramLabel = "N", description = "Scenarios to check at once (default: ${DEFAULT-VALUE}).")
@@ -75,7 +75,7 @@ public final class Check implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
-        try (Engine engine = Engine.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Engine engine = Contexts.sharedEngine()) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
             try {
                 List<Future<CheckResult>> futures = new ArrayList<>();
@@ -107,11 +107,10 @@ public final class Check implements Callable<Integer> {
         r.seed = options.seed;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Main one = new Main(new ByteArrayInputStream(new byte[0]), out, out);
-        one.useEngine(engine);
-        Main.ScenarioOptions o = options.copyFor(file);
+        SourceRunner runner = new SourceRunner(new Contexts(new ByteArrayInputStream(new byte[0]), out, out, engine), out, out);
+        ScenarioOptions o = options.copyFor(file);
         long t0 = System.nanoTime();
-        r.exitCode = one.runScenario(file, "run", o, null, r::collect);
+        r.exitCode = runner.runScenario(file, "run", o, null, r::collect);
         r.seconds = (System.nanoTime() - t0) / 1e9;
         r.output = bytes.toString(StandardCharsets.UTF_8);
         return r;
