@@ -1,10 +1,11 @@
 package org.hotlock.launcher;
 
 import org.graalvm.polyglot.Engine;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,12 +32,12 @@ import java.util.stream.Stream;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check every .hlk scenario under the paths against its expectations; exit 0 only when all pass.")
-public final class Check implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer> {
     private static final Pattern EXPECT_EXIT = Pattern.compile("^\\s*//\\s*expect-exit:\\s*(\\d+)\\s*$", Pattern.MULTILINE);
 
-    @CommandLine.ParentCommand
+    @ParentCommand
     Main main;
-    @CommandLine.Mixin
+    @Mixin
     ScenarioOptions options = new ScenarioOptions();
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files or directories (searched for .hlk files).")
     List<Path> paths;
@@ -136,7 +137,7 @@ public final class Check implements Callable<Integer> {
             AtomicFiles.write(junit, Reports.junit(results));
         }
         if (sarif != null) {
-            AtomicFiles.write(sarif, Reports.sarif(results, new Main.Version().getVersion()[0].replace("hotlock ", "")));
+            AtomicFiles.write(sarif, Reports.sarif(results, VersionProvider.hotlockVersion()));
         }
         if (sequence != null) {
             for (CheckResult r : results) {
