@@ -183,8 +183,6 @@ public final class Repl {
         }
         Set<String> before = definedNames();
         for (Value s : described) {
-            String kind = s.getArrayElement(0).asString();
-            String name = s.getArrayElement(1).asString();
             String piece = text.substring((int) s.getArrayElement(2).asLong(), (int) s.getArrayElement(3).asLong());
             Value v;
             try {
@@ -194,7 +192,7 @@ public final class Repl {
                 return;
             }
             snippets.add(piece);
-            echo(kind, name, v, before);
+            echo(SnippetKinds.classify(piece), v, before);
         }
     }
 
@@ -225,12 +223,13 @@ public final class Repl {
         t.start();
     }
 
-    private void echo(String kind, String name, Value v, Set<String> before) {
-        switch (kind) {
-            case "function" -> out.println("|  " + (before.contains(name) ? "replaced" : "created") + " fn " + name);
-            case "struct" -> out.println("|  " + (before.contains("struct " + name) ? "replaced" : "created") + " struct " + name);
-            case "variable", "constant" -> out.println(name + " ==> " + show(v));
-            case "declaration" -> {
+    private void echo(SnippetKinds.Snippet snippet, Value v, Set<String> before) {
+        String name = snippet.name();
+        switch (snippet.kind()) {
+            case FUNCTION -> out.println("|  " + (before.contains(name) ? "replaced" : "created") + " fn " + name);
+            case STRUCT -> out.println("|  " + (before.contains("struct " + name) ? "replaced" : "created") + " struct " + name);
+            case VARIABLE, CONSTANT -> out.println(name + " ==> " + show(v));
+            case DECLARATION -> {
                 String word = name.contains(" ") ? name.substring(name.indexOf(' ') + 1) : name;
                 if (name.startsWith("kernel ")) {
                     out.println("|  loaded kernel model " + word);
@@ -241,14 +240,14 @@ public final class Repl {
                     out.println("|  " + (existed ? "replaced " : "created ") + name);
                 }
             }
-            case "expression" -> {
+            case EXPRESSION -> {
                 if (v != null && !v.isNull()) {
                     String var = "$" + (++values);
                     context.eval("hotlock", "set_global").execute(var, v);
                     out.println(var + " ==> " + show(v));
                 }
             }
-            default -> {
+            case STATEMENT -> {
             }
         }
     }
