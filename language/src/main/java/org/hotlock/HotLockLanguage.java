@@ -14,6 +14,7 @@ import com.oracle.truffle.api.source.Source;
 import org.hotlock.builtins.BuiltinRegistry;
 import org.hotlock.parser.Parser;
 import org.hotlock.runtime.HLFunction;
+import org.hotlock.session.SessionRootNode;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
         id = HotLockLanguage.ID,
         name = "HotLock",
         defaultMimeType = HotLockLanguage.MIME_TYPE,
-        characterMimeTypes = HotLockLanguage.MIME_TYPE,
+        characterMimeTypes = {HotLockLanguage.MIME_TYPE, HotLockLanguage.SESSION_MIME_TYPE},
         fileTypeDetectors = HotLockFileDetector.class,
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
         sandbox = org.graalvm.polyglot.SandboxPolicy.CONSTRAINED,
@@ -94,6 +95,12 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
 
     public static final String ID = "hotlock";
     public static final String MIME_TYPE = "application/x-hotlock";
+    /**
+     * A source of this type evaluates to the context's session object ({@link SessionRootNode}):
+     * the REPL's and embedders' interface, out of scripts' reach, since a script cannot choose
+     * a MIME type.
+     */
+    public static final String SESSION_MIME_TYPE = "application/x-hotlock-session";
     public static final String EXTENSION = "hlk";
 
     private static final LanguageReference<HotLockLanguage> REFERENCE = LanguageReference.create(HotLockLanguage.class);
@@ -130,6 +137,9 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
+        if (SESSION_MIME_TYPE.equals(source.getMimeType())) {
+            return new SessionRootNode(this).getCallTarget();
+        }
         return new Parser(this, source).parseProgram().getCallTarget();
     }
 
