@@ -15,7 +15,9 @@ import org.hotlock.context.HotLockOptions;
 import org.hotlock.parser.Parser;
 import org.hotlock.runtime.GlobalNames;
 import org.hotlock.runtime.HLFunction;
+import org.hotlock.session.SessionRootNode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +32,7 @@ import java.util.List;
         id = HotLockLanguage.ID,
         name = "HotLock",
         defaultMimeType = HotLockLanguage.MIME_TYPE,
-        characterMimeTypes = HotLockLanguage.MIME_TYPE,
+        characterMimeTypes = {HotLockLanguage.MIME_TYPE, HotLockLanguage.SESSION_MIME_TYPE},
         fileTypeDetectors = HotLockFileDetector.class,
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
         sandbox = SandboxPolicy.CONSTRAINED,
@@ -40,6 +42,12 @@ import java.util.List;
 public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
     public static final String ID = HotLockOptions.LANGUAGE_ID;
     public static final String MIME_TYPE = "application/x-hotlock";
+    /**
+     * A source of this type evaluates to the context's session object ({@link SessionRootNode}):
+     * the REPL's and embedders' interface, out of scripts' reach, since a script cannot choose
+     * a MIME type.
+     */
+    public static final String SESSION_MIME_TYPE = "application/x-hotlock-session";
     public static final String EXTENSION = "hlk";
 
     /** The current context, for every node of the language: handed to each root node. */
@@ -79,7 +87,21 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
+        if (SESSION_MIME_TYPE.equals(source.getMimeType())) {
+            return new SessionRootNode(this, CONTEXT, this::snippetSpans).getCallTarget();
+        }
         return new Parser(this, source).parseProgram().getCallTarget();
+    }
+
+    /** Where each top-level snippet of a text starts and ends, for the session object: parsed, not run. */
+    private List<int[]> snippetSpans(String text) {
+        Parser parser = new Parser(this, Source.newBuilder(ID, text, "<input>").build());
+        parser.parseProgram();
+        List<int[]> spans = new ArrayList<>();
+        for (Parser.Snippet snippet : parser.snippets()) {
+            spans.add(new int[]{snippet.start(), snippet.end()});
+        }
+        return spans;
     }
 
     /** The index of a global name, the same in every context: the parser compiles it into the nodes. */

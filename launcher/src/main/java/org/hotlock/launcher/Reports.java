@@ -84,7 +84,7 @@ final class Reports {
         } else if (!r.findings.isEmpty()) {
             sb.append(": ").append(r.findings.getFirst().get("title"));
         }
-        return sb.append(" -- reproduce: ").append(Check.reproduce(r)).toString();
+        return sb.append(" -- reproduce: ").append(CheckCommand.reproduce(r)).toString();
     }
 
     static String sarif(List<CheckResult> results, String version) {

@@ -13,15 +13,12 @@ public final class CoreBuiltins {
         return List.of(
                 BuiltinSpec.of(AppendBuiltinFactory.getInstance()),
                 BuiltinSpec.of(AssertBuiltinFactory.getInstance()),
-                BuiltinSpec.of(DescribeSnippetsBuiltinFactory.getInstance()),
                 BuiltinSpec.of(ErrorBuiltinFactory.getInstance()),
-                BuiltinSpec.of(GlobalsBuiltinFactory.getInstance()),
                 BuiltinSpec.of(LenBuiltinFactory.getInstance()),
                 BuiltinSpec.of(MaxBuiltinFactory.getInstance()),
                 BuiltinSpec.of(MinBuiltinFactory.getInstance()),
                 BuiltinSpec.of(PrintBuiltinFactory.getInstance()),
                 BuiltinSpec.of(RemoveBuiltinFactory.getInstance()),
-                BuiltinSpec.of(SetGlobalBuiltinFactory.getInstance()),
                 BuiltinSpec.of(TypeofBuiltinFactory.getInstance()));
     }
 }

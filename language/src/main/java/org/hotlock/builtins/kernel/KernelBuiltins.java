@@ -21,7 +21,6 @@ public final class KernelBuiltins {
                 BuiltinSpec.of(FirmwareEventBuiltinFactory.getInstance()),
                 BuiltinSpec.of(KernelInfoBuiltinFactory.getInstance()),
                 BuiltinSpec.of(KernelLogBuiltinFactory.getInstance()),
-                BuiltinSpec.of(KernelStatusBuiltinFactory.getInstance()),
                 BuiltinSpec.of(MemoryBlocksBuiltinFactory.getInstance()),
                 BuiltinSpec.of(NewMemoryBlockBuiltinFactory.getInstance()),
                 BuiltinSpec.of(NodeDataBuiltinFactory.getInstance()),

@@ -4,6 +4,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.hotlock.launcher.AtomicFiles;
 import org.hotlock.launcher.ErrorReporter;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -48,6 +49,8 @@ public final class Repl {
     /** The snippets the session accepted, in order: /list, /save and /kernel replay them. */
     private final List<String> snippets = new ArrayList<>();
     private Context context;
+    /** The context's session object; made again with the context on /kernel and /reset. */
+    private LanguageSession session;
     private int values;
     private volatile boolean evaluating;
     private boolean done;
@@ -61,6 +64,7 @@ public final class Repl {
         this.guestOut = new PrintStream(new TerminalStream(terminal), true, StandardCharsets.UTF_8);
         this.factory = factory;
         this.context = factory.create(guestOut, null);
+        this.session = new LanguageSession(context);
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("hotlock")
@@ -143,7 +147,7 @@ public final class Repl {
             lines = lines.subList(lines.size() - HISTORY_SIZE, lines.size());
         }
         try {
-            org.hotlock.launcher.Check.write(historyFile, String.join("\n", lines) + "\n");
+            AtomicFiles.write(historyFile, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             out.println("|  could not save the history: " + e.getMessage());
         }
@@ -169,22 +173,16 @@ public final class Repl {
 
     /** Evaluates each top-level snippet of the input on its own and echoes it. */
     void evalInput(String text) {
-        List<Value> described;
+        List<LanguageSession.Span> spans;
         try {
-            Value d = context.eval("hotlock", "describe_snippets").execute(text);
-            described = new ArrayList<>();
-            for (long i = 0; i < d.getArraySize(); i++) {
-                described.add(d.getArrayElement(i));
-            }
+            spans = session.snippets(text);
         } catch (PolyglotException e) {
             report(e);
             return;
         }
         Set<String> before = definedNames();
-        for (Value s : described) {
-            String kind = s.getArrayElement(0).asString();
-            String name = s.getArrayElement(1).asString();
-            String piece = text.substring((int) s.getArrayElement(2).asLong(), (int) s.getArrayElement(3).asLong());
+        for (LanguageSession.Span span : spans) {
+            String piece = text.substring(span.start(), span.end());
             Value v;
             try {
                 v = evaluate(piece, "<snippet " + (snippets.size() + 1) + ">");
@@ -193,7 +191,7 @@ public final class Repl {
                 return;
             }
             snippets.add(piece);
-            echo(kind, name, v, before);
+            echo(SnippetKinds.classify(piece), v, before);
         }
     }
 
@@ -224,12 +222,13 @@ public final class Repl {
         t.start();
     }
 
-    private void echo(String kind, String name, Value v, Set<String> before) {
-        switch (kind) {
-            case "function" -> out.println("|  " + (before.contains(name) ? "replaced" : "created") + " fn " + name);
-            case "struct" -> out.println("|  " + (before.contains("struct " + name) ? "replaced" : "created") + " struct " + name);
-            case "variable", "constant" -> out.println(name + " ==> " + show(v));
-            case "declaration" -> {
+    private void echo(SnippetKinds.Snippet snippet, Value v, Set<String> before) {
+        String name = snippet.name();
+        switch (snippet.kind()) {
+            case FUNCTION -> out.println("|  " + (before.contains(name) ? "replaced" : "created") + " fn " + name);
+            case STRUCT -> out.println("|  " + (before.contains("struct " + name) ? "replaced" : "created") + " struct " + name);
+            case VARIABLE, CONSTANT -> out.println(name + " ==> " + show(v));
+            case DECLARATION -> {
                 String word = name.contains(" ") ? name.substring(name.indexOf(' ') + 1) : name;
                 if (name.startsWith("kernel ")) {
                     out.println("|  loaded kernel model " + word);
@@ -240,14 +239,14 @@ public final class Repl {
                     out.println("|  " + (existed ? "replaced " : "created ") + name);
                 }
             }
-            case "expression" -> {
+            case EXPRESSION -> {
                 if (v != null && !v.isNull()) {
                     String var = "$" + (++values);
-                    context.eval("hotlock", "set_global").execute(var, v);
+                    session.setGlobal(var, v);
                     out.println(var + " ==> " + show(v));
                 }
             }
-            default -> {
+            case STATEMENT -> {
             }
         }
     }
@@ -266,11 +265,10 @@ public final class Repl {
     Set<String> definedNames() {
         Set<String> names = new HashSet<>();
         try {
-            Value g = context.eval("hotlock", "globals()");
-            for (long i = 0; i < g.getArraySize(); i++) {
-                names.add(g.getArrayElement(i).getArrayElement(0).asString());
+            for (String[] global : session.globals()) {
+                names.add(global[0]);
             }
-            String rules = context.eval("hotlock", "kernel_status(\"rules\")").asString();
+            String rules = session.status("rules");
             for (String line : rules.split("\n")) {
                 if (line.strip().contains(":")) {
                     names.add("rule " + line.strip().substring(0, line.strip().indexOf(':')));
@@ -284,14 +282,7 @@ public final class Repl {
 
     /** Globals as [name, type, text, builtin]. */
     List<String[]> globals() {
-        List<String[]> result = new ArrayList<>();
-        Value g = context.eval("hotlock", "globals()");
-        for (long i = 0; i < g.getArraySize(); i++) {
-            Value e = g.getArrayElement(i);
-            result.add(new String[]{e.getArrayElement(0).asString(), e.getArrayElement(1).asString(), e.getArrayElement(2).asString(),
-                    Boolean.toString(e.getArrayElement(3).asBoolean())});
-        }
-        return result;
+        return session.globals();
     }
 
     void report(PolyglotException e) {
@@ -325,6 +316,7 @@ public final class Repl {
         List<String> old = new ArrayList<>(snippets);
         context.close(true);
         context = factory.create(guestOut, kernel);
+        session = new LanguageSession(context);
         snippets.clear();
         values = 0;
         if (!replay) {
@@ -359,7 +351,7 @@ public final class Repl {
 
     /** Writes the snippets to a file: a temporary file renamed over it, so a crash loses nothing. */
     void save(Path file) throws IOException {
-        org.hotlock.launcher.Check.write(file, String.join("\n", snippets) + "\n");
+        AtomicFiles.write(file, String.join("\n", snippets) + "\n");
     }
 
     Map<String, String> lockNames() {
@@ -388,7 +380,7 @@ public final class Repl {
     Function<String, String> status() {
         return what -> {
             try {
-                return context.eval("hotlock", "kernel_status").execute(what).asString();
+                return session.status(what);
             } catch (PolyglotException e) {
                 return e.getMessage();
             }

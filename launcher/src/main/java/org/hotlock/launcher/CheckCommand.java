@@ -1,10 +1,11 @@
 package org.hotlock.launcher;
 
 import org.graalvm.polyglot.Engine;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,13 +32,13 @@ import java.util.stream.Stream;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check every .hlk scenario under the paths against its expectations; exit 0 only when all pass.")
-public final class Check implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer> {
     private static final Pattern EXPECT_EXIT = Pattern.compile("^\\s*//\\s*expect-exit:\\s*(\\d+)\\s*$", Pattern.MULTILINE);
 
-    @CommandLine.ParentCommand
+    @ParentCommand
     Main main;
-    @CommandLine.Mixin
-    Main.ScenarioOptions options = new Main.ScenarioOptions();
+    @Mixin
+    ScenarioOptions options = new ScenarioOptions();
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files or directories (searched for .hlk files).")
     List<Path> paths;
     @Option(names = "--jobs", paramLabel = "N", description = "Scenarios to check at once (default: ${DEFAULT-VALUE}).")
@@ -76,7 +76,7 @@ public final class Check implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
-        try (Engine engine = Engine.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Engine engine = Contexts.sharedEngine()) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
             try {
                 List<Future<CheckResult>> futures = new ArrayList<>();
@@ -108,11 +108,10 @@ public final class Check implements Callable<Integer> {
         r.seed = options.seed;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Main one = new Main(new ByteArrayInputStream(new byte[0]), out, out);
-        one.useEngine(engine);
-        Main.ScenarioOptions o = options.copyFor(file);
+        SourceRunner runner = new SourceRunner(new Contexts(new ByteArrayInputStream(new byte[0]), out, out, engine), out, out);
+        ScenarioOptions o = options.copyFor(file);
         long t0 = System.nanoTime();
-        r.exitCode = one.runScenario(file, "run", o, null, r::collect);
+        r.exitCode = runner.runScenario(file, "run", o, null, r::collect);
         r.seconds = (System.nanoTime() - t0) / 1e9;
         r.output = bytes.toString(StandardCharsets.UTF_8);
         return r;
@@ -132,25 +131,25 @@ public final class Check implements Callable<Integer> {
 
     private void writeReports(List<CheckResult> results) throws IOException, InterruptedException {
         if (json != null) {
-            write(json, Reports.json(results));
+            AtomicFiles.write(json, Reports.json(results));
         }
         if (junit != null) {
-            write(junit, Reports.junit(results));
+            AtomicFiles.write(junit, Reports.junit(results));
         }
         if (sarif != null) {
-            write(sarif, Reports.sarif(results, new Main.Version().getVersion()[0].replace("hotlock ", "")));
+            AtomicFiles.write(sarif, Reports.sarif(results, VersionProvider.hotlockVersion()));
         }
         if (sequence != null) {
             for (CheckResult r : results) {
                 if (r.report != null && r.report.get("failure") != null) {
-                    write(sequence, Reports.sequenceSvg(r));
+                    AtomicFiles.write(sequence, Reports.sequenceSvg(r));
                     main.out().println("failing interleaving: " + sequence + " (" + r.file + ")");
                     break;
                 }
             }
         }
         if (graph != null) {
-            write(graph, Reports.dot(results));
+            AtomicFiles.write(graph, Reports.dot(results));
             Path svg = Path.of(graph.toString().replaceFirst("\\.dot$", "") + ".svg");
             try {
                 Process p = new ProcessBuilder("dot", "-Tsvg", graph.toString(), "-o", svg.toString()).redirectErrorStream(true).start();
@@ -162,32 +161,6 @@ public final class Check implements Callable<Integer> {
                 // Graphviz is not installed: the .dot file is the picture's source
             }
             main.out().println("lock graph: " + graph + " (install Graphviz for an SVG: dot -Tsvg " + graph + ")");
-        }
-    }
-
-    /** A report is for everyone to read, as a plainly written file would be. */
-    public static void readableByAll(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its defaults stand
-        }
-    }
-
-    /**
-     * Reports, the REPL history and /save are written to a temporary file and renamed: an
-     * interrupted write leaves the old file whole.
-     */
-    public static void write(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".hotlock-report", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            readableByAll(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -1,32 +1,31 @@
-package org.hotlock.builtins.kernel;
+package org.hotlock.session;
 
-import org.hotlock.builtins.KernelBuiltinNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.dsl.Specialization;
-import org.hotlock.context.HotLockContext;
-import org.hotlock.builtins.Builtin;
 import org.hotlock.check.Rule;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.kernel.Kernel;
-import org.hotlock.kernel.KernelObjects;
 import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.KernelObjects;
 import org.hotlock.kernel.MachineSpec;
+import org.hotlock.runtime.Display;
+import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLObject;
-import org.hotlock.runtime.HLRange;
 import org.hotlock.sched.Interleaving;
 import org.hotlock.sched.ScenarioReport;
 
 /**
- * {@code kernel_status(what)}: text the REPL shows for /machine, /blocks, /locks, /rules,
- * /trace and /threads; "" when there is nothing to show.
+ * The text the REPL shows for /machine, /blocks, /locks, /rules, /trace and /threads; ""
+ * when there is nothing to show.
  */
-@Builtin(name = "kernel_status", doc = "kernel_status(what): machine, blocks, locks, rules, trace or threads, as text")
-public abstract class KernelStatusBuiltin extends KernelBuiltinNode {
+final class KernelStatus {
+    static final String TOPICS = "machine, blocks, locks, rules, trace or threads";
 
-    @Specialization
+    private KernelStatus() {
+    }
+
     @TruffleBoundary
-    protected Object status(String what) {
-        HotLockContext context = context();
+    static String text(HotLockContext context, String what) {
         Kernel k = context.kernel();
         StringBuilder sb = new StringBuilder();
         switch (what) {
@@ -40,7 +39,7 @@ public abstract class KernelStatusBuiltin extends KernelBuiltinNode {
                 }
                 MachineSpec m = k.machine();
                 sb.append("machine ").append(m.name).append(": platform ").append(m.platform).append(", block_size ")
-                        .append(org.hotlock.runtime.Display.hex(m.blockSize)).append(", auto_online ").append(m.autoOnline)
+                        .append(Display.hex(m.blockSize)).append(", auto_online ").append(m.autoOnline)
                         .append(", drivers ").append(m.drivers.isEmpty() ? "none" : String.join(", ", m.drivers)).append('\n');
                 for (MachineSpec.NodeSpec n : m.nodes) {
                     sb.append("  node ").append(n.id).append(": boot ").append(n.boot).append(", hotpluggable ").append(n.hotpluggable).append('\n');
@@ -96,13 +95,8 @@ public abstract class KernelStatusBuiltin extends KernelBuiltinNode {
                     sb.append("  thread ").append(t.name()).append('\n');
                 }
             }
-            default -> throw error("kernel_status takes machine, blocks, locks, rules, trace or threads");
+            default -> throw new HLException("status takes " + TOPICS, null);
         }
         return sb.toString().stripTrailing();
-    }
-
-    @SuppressWarnings("unused")
-    private static String range(HLRange r) {
-        return r.toString();
     }
 }

@@ -1,0 +1,154 @@
+package org.hotlock.session;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.hotlock.HotLockLanguage;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The session object through the polyglot API, as the REPL and embedders use it; and the
+ * guest builtins it replaced are gone from scripts.
+ */
+class SessionControlTest {
+    private static Context context() {
+        return Context.newBuilder("hotlock").out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
+                .option("engine.WarnInterpreterOnly", "false").build();
+    }
+
+    private static Value session(Context context) {
+        return context.eval(Source.newBuilder("hotlock", "", "<session>").mimeType(HotLockLanguage.SESSION_MIME_TYPE).buildLiteral());
+    }
+
+    private static List<String> names(Value globals) {
+        List<String> names = new ArrayList<>();
+        for (long i = 0; i < globals.getArraySize(); i++) {
+            names.add(globals.getArrayElement(i).getArrayElement(0).asString());
+        }
+        return names;
+    }
+
+    @Test
+    void snippetsAreSpansOfTheTopLevelSnippets() {
+        try (Context c = context()) {
+            String input = "var x = 1; fn f() {\n  return 2\n}\nkernel \"4.19\"\n40 + 2";
+            Value spans = session(c).invokeMember("snippets", input);
+            List<String> pieces = new ArrayList<>();
+            for (long i = 0; i < spans.getArraySize(); i++) {
+                Value span = spans.getArrayElement(i);
+                assertEquals(2, span.getArraySize());
+                pieces.add(input.substring(span.getArrayElement(0).asInt(), span.getArrayElement(1).asInt()));
+            }
+            assertEquals(List.of("var x = 1", "fn f() {\n  return 2\n}", "kernel \"4.19\"", "40 + 2"), pieces);
+            assertTrue(c.getBindings("hotlock").getMember("x") == null || c.getBindings("hotlock").getMember("x").isNull(),
+                    "snippets parses without running");
+        }
+    }
+
+    @Test
+    void aSyntaxErrorInSnippetsIsTheUsualSyntaxError() {
+        try (Context c = context()) {
+            Value session = session(c);
+            PolyglotException e = assertThrows(PolyglotException.class, () -> session.invokeMember("snippets", "var = 3"));
+            assertTrue(e.isSyntaxError(), e.toString());
+            assertTrue(e.getMessage().startsWith("<input>:1:5: error: expected a name after 'var', found '='"), e.getMessage());
+            PolyglotException open = assertThrows(PolyglotException.class, () -> session.invokeMember("snippets", "fn f() {"));
+            assertTrue(open.isIncompleteSource(), open.toString());
+        }
+    }
+
+    @Test
+    void globalsAndSetGlobal() {
+        try (Context c = context()) {
+            Value session = session(c);
+            c.eval("hotlock", "var pages = 32768\nfn half(n) { return n / 2 }");
+            Value value = c.eval("hotlock", "half(84)");
+            assertEquals(42, session.invokeMember("setGlobal", "$1", value).asLong());
+            assertEquals(43, c.eval("hotlock", "$1 + 1").asLong(), "a defined global is a script's variable");
+            Value globals = session.invokeMember("globals");
+            List<String> names = names(globals);
+            assertTrue(names.containsAll(List.of("pages", "half", "$1", "print")), names.toString());
+            for (long i = 0; i < globals.getArraySize(); i++) {
+                Value global = globals.getArrayElement(i);
+                switch (global.getArrayElement(0).asString()) {
+                    case "pages" -> assertEquals(List.of("int", "32768", false), describe(global));
+                    case "half" -> assertEquals(List.of("fn", "fn half", false), describe(global));
+                    case "print" -> assertEquals(List.of("fn", "fn print", true), describe(global));
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Object> describe(Value global) {
+        return List.of(global.getArrayElement(1).asString(), global.getArrayElement(2).asString(), global.getArrayElement(3).asBoolean());
+    }
+
+    @Test
+    void statusIsTheKernelAsText() {
+        try (Context c = context()) {
+            Value session = session(c);
+            assertEquals("no kernel loaded", session.invokeMember("status", "rules").asString());
+            assertEquals("no failing interleaving yet: /explore or /run a scenario first", session.invokeMember("status", "trace").asString());
+            c.eval("hotlock", """
+                    kernel "4.19"
+                    machine box { node 0 { boot 0..4G; hotpluggable 4G..8G } }
+                    thread probe { sysfs.write("/sys/devices/system/memory/probe", 0x100000000) }
+                    """);
+            assertTrue(session.invokeMember("status", "machine").asString().startsWith("kernel 4.19\nmachine box: platform acpi"));
+            assertTrue(session.invokeMember("status", "rules").asString().contains("R3: device_online()/device_offline()"));
+            assertTrue(session.invokeMember("status", "locks").asString().contains("mutex device_hotplug_lock (free)"));
+            assertTrue(session.invokeMember("status", "blocks").asString().contains("memory0"));
+            assertEquals("  thread probe", session.invokeMember("status", "threads").asString());
+            PolyglotException e = assertThrows(PolyglotException.class, () -> session.invokeMember("status", "weather"));
+            assertTrue(e.isGuestException());
+            assertEquals("status takes machine, blocks, locks, rules, trace or threads", e.getMessage());
+        }
+    }
+
+    @Test
+    void eachContextHasItsOwnSession() {
+        try (Context first = context(); Context second = context()) {
+            first.eval("hotlock", "var only_here = 1");
+            assertTrue(names(session(first).invokeMember("globals")).contains("only_here"));
+            assertFalse(names(session(second).invokeMember("globals")).contains("only_here"));
+        }
+    }
+
+    @Test
+    void theSessionHasExactlyItsMembers() {
+        try (Context c = context()) {
+            Value session = session(c);
+            assertEquals(Set.of("snippets", "globals", "setGlobal", "status"), session.getMemberKeys());
+            assertThrows(UnsupportedOperationException.class, () -> session.invokeMember("eval", "1"));
+            assertThrows(IllegalArgumentException.class, () -> session.invokeMember("status"));
+            assertThrows(IllegalArgumentException.class, () -> session.invokeMember("snippets", 7));
+        }
+    }
+
+    @Test
+    void scriptsCannotCallTheREPLsPlumbing() {
+        try (Context c = context()) {
+            c.eval("hotlock", "kernel \"4.19\"");
+            for (String call : List.of("describe_snippets(\"1\")", "globals()", "set_global(\"a\", 1)", "kernel_status(\"rules\")")) {
+                PolyglotException e = assertThrows(PolyglotException.class, () -> c.eval("hotlock", call), call);
+                assertTrue(e.isGuestException(), call);
+                String name = call.substring(0, call.indexOf('('));
+                assertTrue(e.getMessage().contains("unknown name '" + name + "': no variable, constant or function of that name is defined"),
+                        e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.hotlock.launcher;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.io.IOAccess;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Builds every polyglot engine and context the launcher uses, each with the options its
+ * command calls for: -e snippets, scenario files, the REPL, check's shared engine, bench.
+ */
+final class Contexts {
+    /** A billion guest statements: minutes of work; an endless loop ends with a clear message. */
+    static final long DEFAULT_STATEMENT_LIMIT = 1_000_000_000L;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    /** Built on first use and kept: the contexts of one command share compiled code. */
+    private Engine engine;
+
+    Contexts(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, null);
+    }
+
+    /** Contexts on an engine built elsewhere: check's scenarios share one. */
+    Contexts(InputStream in, PrintStream out, PrintStream err, Engine shared) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.engine = shared;
+    }
+
+    /** For {@code -e} snippets: the default statement limit and nothing else. */
+    Context forSnippets() {
+        return Context.newBuilder("hotlock")
+                .in(in).out(out).err(err)
+                .engine(engine())
+                .resourceLimits(statementLimit(DEFAULT_STATEMENT_LIMIT))
+                .build();
+    }
+
+    /** For a scenario file: the options of its command; a replayed schedule saves no new trace. */
+    Context forScenario(Path file, ScenarioOptions options, String replaySchedule) {
+        Context.Builder builder = Context.newBuilder("hotlock").in(in).out(out).err(err).engine(engine())
+                .allowIO(IOAccess.ALL);
+        if (options.statementLimit > 0) {
+            builder.resourceLimits(statementLimit(options.statementLimit));
+        }
+        builder.option("hotlock.Seed", Long.toString(options.seed))
+                .option("hotlock.Strategy", options.strategy)
+                .option("hotlock.MaxSteps", Long.toString(options.maxSteps))
+                .option("hotlock.MaxExecutions", Long.toString(options.maxExecutions))
+                .option("hotlock.PreemptionBound", Integer.toString(options.preemptionBound))
+                .option("hotlock.Reduce", Boolean.toString(!options.noReduction))
+                .option("hotlock.PctRuns", Integer.toString(options.runs))
+                .option("hotlock.PctDepth", Integer.toString(options.depth))
+                .option("hotlock.Progress", Boolean.toString(options.progress || System.console() != null))
+                .option("hotlock.ProgressInPlace", Boolean.toString(!options.progress && System.console() != null))
+                .option("hotlock.TimeLimit", Long.toString(options.timeLimit))
+                .option("hotlock.LockdepNovalidateDevice", Boolean.toString(options.novalidateDevice))
+                .option("hotlock.MaxCallDepth", Integer.toString(options.maxCallDepth))
+                .option("hotlock.ScenarioFile", file.toString());
+        if (!options.noTrace && replaySchedule == null) {
+            String name = file.getFileName().toString().replaceFirst("\\.hlk$", "");
+            builder.option("hotlock.TraceFile", (options.trace != null ? options.trace : Path.of("hotlock-trace-" + name + ".json")).toString());
+        }
+        if (replaySchedule != null) {
+            builder.option("hotlock.Replay", replaySchedule);
+        }
+        return builder.build();
+    }
+
+    /** For the REPL: guest output goes to the terminal, and long explorations show progress. */
+    Context forRepl(PrintStream guestOut) {
+        return Context.newBuilder("hotlock").in(in).out(guestOut).err(guestOut).engine(engine())
+                .allowIO(IOAccess.ALL).option("hotlock.Progress", "true").build();
+    }
+
+    /** For bench: the checkers can be turned off, to measure what they cost. */
+    Context forBench(boolean checks) {
+        return Context.newBuilder("hotlock").out(out).err(err)
+                .option("engine.WarnInterpreterOnly", "false").option("hotlock.Checks", Boolean.toString(checks)).build();
+    }
+
+    /** The engine check's scenarios share; the caller closes it. */
+    static Engine sharedEngine() {
+        return Engine.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build();
+    }
+
+    /** The Truffle runtime in use: "Interpreted" without the Graal compiler. */
+    static String runtimeName() {
+        try (Engine probe = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+            return probe.getImplementationName();
+        }
+    }
+
+    /** Closes a context; one a limit or a cancellation already ended says so again, which is not news. */
+    static void close(Context context) {
+        try {
+            context.close();
+        } catch (PolyglotException e) {
+            if (!e.isCancelled() && !e.isResourceExhausted() && !e.isInterrupted()) {
+                throw e;
+            }
+        }
+    }
+
+    private Engine engine() {
+        if (engine == null) {
+            engine = Engine.newBuilder("hotlock").in(in).out(out).err(err).build();
+        }
+        return engine;
+    }
+
+    private static ResourceLimits statementLimit(long limit) {
+        return ResourceLimits.newBuilder().statementLimit(limit, null).build();
+    }
+}

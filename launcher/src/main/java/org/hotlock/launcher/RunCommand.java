@@ -1,0 +1,13 @@
+package org.hotlock.launcher;
+
+import picocli.CommandLine.Command;
+
+/** {@code hotlock run FILE...}: runs each scenario in a fresh kernel, threads under one schedule. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run scenario files, each in a fresh simulated kernel; declared threads run under one seeded schedule.")
+final class RunCommand extends ScenarioCommand {
+    @Override
+    String mode() {
+        return "run";
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotlock.launcher;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options every scenario mode shares: a picocli mixin of run, explore, pct and check. */
+final class ScenarioOptions {
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random schedule and of PCT (default: ${DEFAULT-VALUE}).")
+    long seed = 0;
+    @Option(names = "--strategy", paramLabel = "NAME", description = "Schedule of run: random or round-robin (default: ${DEFAULT-VALUE}).")
+    String strategy = "random";
+    @Option(names = "--max-steps", paramLabel = "N", description = "Steps one execution may take (default: ${DEFAULT-VALUE}).")
+    long maxSteps = 100_000;
+    @Option(names = "--max-executions", paramLabel = "N", description = "Executions an exploration may run (default: ${DEFAULT-VALUE}).")
+    long maxExecutions = 1_000_000;
+    @Option(names = "--preemption-bound", paramLabel = "N", description = "Most preemptions per explored schedule (default: none).")
+    int preemptionBound = -1;
+    @Option(names = "--no-reduction", description = "Explore every interleaving, without partial-order reduction.")
+    boolean noReduction;
+    @Option(names = "--runs", paramLabel = "N", description = "PCT runs (default: ${DEFAULT-VALUE}).")
+    int runs = 100;
+    @Option(names = "--depth", paramLabel = "D", description = "PCT bug depth (default: ${DEFAULT-VALUE}).")
+    int depth = 3;
+    @Option(names = "--trace", paramLabel = "FILE", description = "Where to save the trace of a failure (default: hotlock-trace-NAME.json here).")
+    Path trace;
+    @Option(names = "--no-trace", description = "Do not save a trace file.")
+    boolean noTrace;
+    @Option(names = "--progress", description = "Print a progress line every second during explorations.")
+    boolean progress;
+    @Option(names = "--statement-limit", paramLabel = "N",
+            description = "Stop a script after N guest statements, an endless loop being the usual cause (default: ${DEFAULT-VALUE}; 0: none).")
+    long statementLimit = Contexts.DEFAULT_STATEMENT_LIMIT;
+    @Option(names = "--max-call-depth", paramLabel = "N", description = "Deepest guest call nesting before a stack-overflow error (default: ${DEFAULT-VALUE}).")
+    int maxCallDepth = 5000;
+    @Option(names = "--lockdep-novalidate-device", description = "Leave dev->mutex out of the lock-order graph, as lockdep does.")
+    boolean novalidateDevice;
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
+    long timeLimit = 0;
+
+    /** The same options for one scenario of a check: its trace goes beside the others' in the temp dir. */
+    ScenarioOptions copyFor(Path file) {
+        ScenarioOptions o = new ScenarioOptions();
+        o.seed = seed;
+        o.strategy = strategy;
+        o.maxSteps = maxSteps;
+        o.maxExecutions = maxExecutions;
+        o.preemptionBound = preemptionBound;
+        o.noReduction = noReduction;
+        o.runs = runs;
+        o.depth = depth;
+        o.noTrace = noTrace || trace == null;
+        o.trace = trace == null ? null : trace.resolve("hotlock-trace-" + file.getFileName().toString().replaceFirst("\\.hlk$", "") + ".json");
+        o.progress = progress;
+        o.timeLimit = timeLimit;
+        o.novalidateDevice = novalidateDevice;
+        o.statementLimit = statementLimit;
+        o.maxCallDepth = maxCallDepth;
+        return o;
+    }
+}

@@ -1,0 +1,109 @@
+package org.hotlock.launcher;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Evaluates snippets and scenario files in contexts {@link Contexts} builds, reports guest
+ * errors, and answers with the exit code each outcome calls for.
+ */
+final class SourceRunner {
+    private final Contexts contexts;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SourceRunner(Contexts contexts, PrintStream out, PrintStream err) {
+        this.contexts = contexts;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs a scenario file: the script, then its declared threads in the mode (unless the
+     * script ran a scenario itself). Each file gets a fresh context.
+     */
+    int runScenario(Path file, String mode, ScenarioOptions options, String replaySchedule) {
+        return runScenario(file, mode, options, replaySchedule, null);
+    }
+
+    /** As above; {@code inspect} sees the context (findings, reports) before it is closed. */
+    int runScenario(Path file, String mode, ScenarioOptions options, String replaySchedule, Consumer<Context> inspect) {
+        return runScenario(file, file.toString(), mode, options, replaySchedule, inspect);
+    }
+
+    /** Runs the scenario in the file, naming its source {@code name} in messages. */
+    int runScenario(Path file, String name, String mode, ScenarioOptions options, String replaySchedule, Consumer<Context> inspect) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("hotlock: " + file + ": no such file");
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("hotlock: " + file + ": cannot read: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Source source = Source.newBuilder("hotlock", text, name).buildLiteral();
+        Context context = contexts.forScenario(file, options, replaySchedule);
+        try {
+            int code = evaluate(context, source, false);
+            if (code == ExitCodes.SUCCESS) {
+                code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
+            }
+            if (code == ExitCodes.SUCCESS) {
+                code = reportFindings(context);
+            }
+            if (inspect != null) {
+                try {
+                    inspect.accept(context);
+                } catch (PolyglotException e) {
+                    // a context cancelled by an error has nothing more to show
+                }
+            }
+            return code;
+        } finally {
+            Contexts.close(context);
+        }
+    }
+
+    /** Evaluates the source; prints its value if asked and it is not null. */
+    int evaluate(Context context, Source source, boolean printResult) {
+        try {
+            Value result = context.eval(source);
+            if (printResult && !result.isNull()) {
+                out.println(result.toString());
+            }
+            return ExitCodes.SUCCESS;
+        } catch (PolyglotException e) {
+            return new ErrorReporter(err, System.getenv("HOTLOCK_STACKTRACE") != null).report(e);
+        }
+    }
+
+    /**
+     * Findings no expectation answered for fail the run: a CI job must not pass a scenario
+     * that broke a rule it did not declare.
+     */
+    private int reportFindings(Context context) {
+        try {
+            long unanswered = context.eval(Source.newBuilder("hotlock", "report_findings()", "<findings>").buildLiteral()).asLong();
+            if (unanswered > 0) {
+                err.println("hotlock: " + unanswered + " finding" + (unanswered == 1 ? "" : "s")
+                        + " no expectation answered for (see above); state them with 'expect ...' if they are intended");
+                return ExitCodes.SCRIPT_FAILURE;
+            }
+            return ExitCodes.SUCCESS;
+        } catch (PolyglotException e) {
+            return new ErrorReporter(err, System.getenv("HOTLOCK_STACKTRACE") != null).report(e);
+        }
+    }
+}
