@@ -1,5 +1,7 @@
 package org.hotlock.launcher;
 
+import org.hotlock.sched.TraceFile;
+
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,6 @@ final class Json {
     }
 
     static void quote(StringBuilder sb, String s) {
-        sb.append(org.hotlock.sched.TraceFile.quote(s));
+        sb.append(TraceFile.quote(s));
     }
 }

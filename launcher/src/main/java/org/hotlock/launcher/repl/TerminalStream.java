@@ -2,13 +2,14 @@ package org.hotlock.launcher.repl;
 
 import org.jline.terminal.Terminal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Guest output (print, reports) written through the terminal, so it mixes well with the prompt. */
 final class TerminalStream extends OutputStream {
     private final Terminal terminal;
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     TerminalStream(Terminal terminal) {
         this.terminal = terminal;
