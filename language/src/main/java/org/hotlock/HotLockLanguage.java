@@ -41,14 +41,14 @@ import java.util.List;
         StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
 public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
     public static final String ID = HotLockOptions.LANGUAGE_ID;
-    public static final String MIME_TYPE = "application/x-hotlock";
+    public static final String MIME_TYPE = HotLockFileDetector.MIME_TYPE;
     /**
      * A source of this type evaluates to the context's session object ({@link SessionRootNode}):
      * the REPL's and embedders' interface, out of scripts' reach, since a script cannot choose
      * a MIME type.
      */
     public static final String SESSION_MIME_TYPE = "application/x-hotlock-session";
-    public static final String EXTENSION = "hlk";
+    public static final String EXTENSION = HotLockFileDetector.EXTENSION;
 
     /** The current context, for every node of the language: handed to each root node. */
     public static final ContextReference<HotLockContext> CONTEXT = ContextReference.create(HotLockLanguage.class);
