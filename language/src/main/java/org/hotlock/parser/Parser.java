@@ -4,6 +4,8 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 import org.hotlock.HotLockLanguage;
+import org.hotlock.check.Rule.Trigger;
+import org.hotlock.kernel.LockMode;
 import org.hotlock.nodes.FunctionBodyNode;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.nodes.HLRootNode;
@@ -37,6 +39,7 @@ import org.hotlock.nodes.local.WriteLocalNodeGen;
 import org.hotlock.runtime.HLNull;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -110,7 +113,7 @@ public final class Parser {
             }
             errors.removeIf(e -> lexical.contains(e.section().getCharIndex()));
             errors.addAll(lexer.errors());
-            errors.sort(java.util.Comparator.comparingInt(e -> e.section().getCharIndex()));
+            errors.sort(Comparator.comparingInt(e -> e.section().getCharIndex()));
         }
         if (!errors.isEmpty()) {
             List<SyntaxErrorException> reported = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
@@ -403,20 +406,20 @@ public final class Parser {
                         throw error(before, "expected 'before' in 'order a before b', found " + before.describe());
                     }
                     locks.add(parseExpression());
-                    clauses.add(new RuleDeclarationNode.ClauseSpec(org.hotlock.check.Rule.Trigger.ORDER, List.of(), List.of(),
+                    clauses.add(new RuleDeclarationNode.ClauseSpec(Trigger.ORDER, List.of(), List.of(),
                             locks.size() - 2, locks.size() - 1));
                 } else if (word.text().equals("on")) {
                     Token trigger = expect(TokenKind.IDENTIFIER, "call, write or read after 'on'");
-                    org.hotlock.check.Rule.Trigger t = switch (trigger.text()) {
-                        case "call" -> org.hotlock.check.Rule.Trigger.CALL;
-                        case "write" -> org.hotlock.check.Rule.Trigger.WRITE;
-                        case "read" -> org.hotlock.check.Rule.Trigger.READ;
+                    Trigger t = switch (trigger.text()) {
+                        case "call" -> Trigger.CALL;
+                        case "write" -> Trigger.WRITE;
+                        case "read" -> Trigger.READ;
                         default -> throw error(trigger, "expected call, write or read after 'on', found " + trigger.describe());
                     };
                     List<String> targets = new ArrayList<>();
                     do {
-                        Token target = expect(TokenKind.IDENTIFIER, t == org.hotlock.check.Rule.Trigger.CALL ? "a function name" : "a field as struct.field");
-                        if (t != org.hotlock.check.Rule.Trigger.CALL) {
+                        Token target = expect(TokenKind.IDENTIFIER, t == Trigger.CALL ? "a function name" : "a field as struct.field");
+                        if (t != Trigger.CALL) {
                             expect(TokenKind.DOT, "'.' in struct.field");
                             targets.add(target.text() + "." + expect(TokenKind.IDENTIFIER, "a field name").text());
                         } else {
@@ -441,12 +444,12 @@ public final class Parser {
                         expect(TokenKind.LEFT_PAREN, "'(' after held");
                         parenDepth++;
                         locks.add(parseExpression());
-                        org.hotlock.kernel.LockMode mode = null;
+                        LockMode mode = null;
                         if (match(TokenKind.COMMA)) {
                             Token m = expect(TokenKind.IDENTIFIER, "read or write");
                             mode = switch (m.text()) {
-                                case "read" -> org.hotlock.kernel.LockMode.READ;
-                                case "write" -> org.hotlock.kernel.LockMode.WRITE;
+                                case "read" -> LockMode.READ;
+                                case "write" -> LockMode.WRITE;
                                 default -> throw error(m, "expected read or write, found " + m.describe());
                             };
                         }
@@ -1121,7 +1124,7 @@ public final class Parser {
 
     // ---------------------------------------------------------------- helpers
 
-    private <T extends org.hotlock.nodes.HLStatementNode> T at(T node, Token start) {
+    private <T extends HLStatementNode> T at(T node, Token start) {
         Token end = previous();
         int endOffset = Math.max(start.start() + start.length(), end.start() + end.length());
         node.setSourceSection(start.start(), endOffset - start.start());
