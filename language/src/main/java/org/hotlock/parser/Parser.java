@@ -2,15 +2,12 @@ package org.hotlock.parser;
 
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.source.Source;
-import com.oracle.truffle.api.source.SourceSection;
 import org.hotlock.HotLockLanguage;
 import org.hotlock.check.Rule.Trigger;
 import org.hotlock.kernel.LockMode;
-import org.hotlock.nodes.FunctionBodyNode;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.nodes.HLRootNode;
 import org.hotlock.nodes.HLStatementNode;
-import org.hotlock.nodes.ProgramNode;
 import org.hotlock.nodes.call.InvokeNode;
 import org.hotlock.nodes.controlflow.BlockNode;
 import org.hotlock.nodes.controlflow.BreakNode;
@@ -30,12 +27,9 @@ import org.hotlock.nodes.declaration.ScenarioNode;
 import org.hotlock.nodes.declaration.ThreadDeclarationNode;
 import org.hotlock.nodes.declaration.StructDeclarationNode;
 import org.hotlock.nodes.expression.*;
-import org.hotlock.nodes.local.ReadArgumentNode;
 import org.hotlock.nodes.local.ReadGlobalNode;
 import org.hotlock.nodes.local.ReadLocalNode;
-import org.hotlock.nodes.local.ReadLocalNodeGen;
 import org.hotlock.nodes.local.WriteGlobalNode;
-import org.hotlock.nodes.local.WriteLocalNodeGen;
 import org.hotlock.runtime.HLNull;
 
 import java.util.ArrayList;
@@ -52,18 +46,18 @@ import java.util.Set;
  */
 public final class Parser {
     public static final int MAX_ERRORS = 10;
+    /** Nesting deeper than this is refused: the parser recurses, and the JVM stack is finite. */
+    public static final int MAX_NESTING = TokenCursor.MAX_NESTING;
 
-    private final HotLockLanguage language;
     private final Source source;
-    private List<Token> tokens;
-    private int pos;
-    private Scope scope;
-    private int parenDepth;
+    private final TokenCursor cursor;
+    private final NodeFactory factory;
     private final List<SyntaxErrorException> errors = new ArrayList<>();
 
     public Parser(HotLockLanguage language, Source source) {
-        this.language = language;
         this.source = source;
+        this.cursor = new TokenCursor(source);
+        this.factory = new NodeFactory(language, source);
     }
 
     /** The kind of each top-level snippet, as the REPL reports it ("created fn f", "$1 ==> 3"). */
@@ -85,16 +79,15 @@ public final class Parser {
         Lexer lexer;
         try {
             lexer = new Lexer(source);
-            tokens = lexer.tokenize();
+            cursor.start(lexer.tokenize());
         } catch (SyntaxErrorException e) {
             throw e.withOthers(List.of(e));
         }
-        pos = 0;
-        scope = new Scope(true);
+        factory.resetToTopLevel();
         List<HLStatementNode> declarations = new ArrayList<>();
         List<HLStatementNode> statements = new ArrayList<>();
-        while (!peek().is(TokenKind.EOF)) {
-            int before = pos;
+        while (!cursor.peek().is(TokenKind.EOF)) {
+            int before = cursor.position();
             try {
                 parseTopLevel(declarations, statements);
             } catch (SyntaxErrorException e) {
@@ -102,7 +95,8 @@ public final class Parser {
                 if (errors.size() >= MAX_ERRORS || e.isIncomplete()) {
                     break;
                 }
-                recover(before);
+                cursor.skipToNextLine(before);
+                factory.resetToTopLevel();
             }
         }
         if (!lexer.errors().isEmpty()) {
@@ -119,45 +113,13 @@ public final class Parser {
             List<SyntaxErrorException> reported = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
             throw reported.getFirst().withOthers(reported);
         }
-        ProgramNode program = new ProgramNode(declarations.toArray(HLStatementNode[]::new), statements.toArray(HLStatementNode[]::new));
-        program.setSourceSection(0, source.getLength());
-        return new HLRootNode(language, scope.build(), program, "main", source.createSection(0, source.getLength()));
-    }
-
-    /** Skips to the start of the next line that is outside any brace, to resume after an error. */
-    private void recover(int from) {
-        parenDepth = 0;
-        nesting = 0;
-        scope = new Scope(true);
-        if (pos == from) {
-            pos++;
-        }
-        int depth = 0;
-        for (int i = from; i < pos && i < tokens.size(); i++) {
-            if (tokens.get(i).is(TokenKind.LEFT_BRACE)) {
-                depth++;
-            } else if (tokens.get(i).is(TokenKind.RIGHT_BRACE)) {
-                depth--;
-            }
-        }
-        while (!peek().is(TokenKind.EOF)) {
-            Token t = peek();
-            if (depth <= 0 && t.newlineBefore()) {
-                return;
-            }
-            if (t.is(TokenKind.LEFT_BRACE)) {
-                depth++;
-            } else if (t.is(TokenKind.RIGHT_BRACE)) {
-                depth--;
-            }
-            pos++;
-        }
+        return factory.createProgram(declarations, statements);
     }
 
     private void parseTopLevel(List<HLStatementNode> declarations, List<HLStatementNode> statements) {
-        Token start = peek();
+        Token start = cursor.peek();
         if (start.is(TokenKind.SEMICOLON)) {
-            pos++;
+            cursor.advance();
             return;
         }
         if (start.isKeyword("fn")) {
@@ -169,82 +131,82 @@ public final class Parser {
                 }
             }
             declarations.add(fn);
-            snippets.add(new Snippet(SnippetKind.FUNCTION, fn.name(), start.start(), previous().start() + previous().length()));
+            snippets.add(new Snippet(SnippetKind.FUNCTION, fn.name(), start.start(), cursor.previous().start() + cursor.previous().length()));
         } else if (start.isKeyword("struct")) {
             StructDeclarationNode struct = parseStruct();
             declarations.add(struct);
-            snippets.add(new Snippet(SnippetKind.STRUCT, struct.name(), start.start(), previous().start() + previous().length()));
-        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("kernel") && lookahead(1).is(TokenKind.STRING) && !lookahead(1).newlineBefore()) {
-            pos++;
-            Token version = next();
+            snippets.add(new Snippet(SnippetKind.STRUCT, struct.name(), start.start(), cursor.previous().start() + cursor.previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("kernel") && cursor.lookahead(1).is(TokenKind.STRING) && !cursor.lookahead(1).newlineBefore()) {
+            cursor.advance();
+            Token version = cursor.next();
             // The model loads before the script's own functions are installed, so a script
             // can redefine a model function: that is how a patched kernel is tried.
             int kernels = 0;
             while (kernels < declarations.size() && declarations.get(kernels) instanceof KernelDeclarationNode) {
                 kernels++;
             }
-            declarations.add(kernels, at(new KernelDeclarationNode((String) version.value()), start));
-            snippets.add(new Snippet(SnippetKind.DECLARATION, "kernel " + version.value(), start.start(), previous().start() + previous().length()));
-        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("thread") && lookahead(1).is(TokenKind.IDENTIFIER)
-                && lookahead(2).is(TokenKind.LEFT_BRACE)) {
-            pos++;
-            Token name = next();
+            declarations.add(kernels, cursor.located(new KernelDeclarationNode((String) version.value()), start));
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "kernel " + version.value(), start.start(), cursor.previous().start() + cursor.previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("thread") && cursor.lookahead(1).is(TokenKind.IDENTIFIER)
+                && cursor.lookahead(2).is(TokenKind.LEFT_BRACE)) {
+            cursor.advance();
+            Token name = cursor.next();
             RootCallTarget body = parseBody(name.text(), start, List.of());
-            statements.add(at(new ThreadDeclarationNode(name.text(), body), start));
-            snippets.add(new Snippet(SnippetKind.DECLARATION, "thread " + name.text(), start.start(), previous().start() + previous().length()));
-        } else if (start.is(TokenKind.IDENTIFIER) && SCENARIO_MODES.contains(start.text()) && lookahead(1).is(TokenKind.LEFT_BRACE)) {
-            pos++;
-            expect(TokenKind.LEFT_BRACE, "'{'");
-            int outer = parenDepth;
-            parenDepth = 1;
+            statements.add(cursor.located(new ThreadDeclarationNode(name.text(), body), start));
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "thread " + name.text(), start.start(), cursor.previous().start() + cursor.previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && SCENARIO_MODES.contains(start.text()) && cursor.lookahead(1).is(TokenKind.LEFT_BRACE)) {
+            cursor.advance();
+            cursor.expect(TokenKind.LEFT_BRACE, "'{'");
+            int outer = cursor.bracketDepth();
+            cursor.setBracketDepth(1);
             List<HLExpressionNode> threads = new ArrayList<>();
-            while (!peek().is(TokenKind.RIGHT_BRACE)) {
-                if (peek().is(TokenKind.EOF)) {
-                    throw incomplete(peek(), "'}' expected to close the thread list of '" + start.text() + "'");
+            while (!cursor.peek().is(TokenKind.RIGHT_BRACE)) {
+                if (cursor.peek().is(TokenKind.EOF)) {
+                    throw cursor.incomplete(cursor.peek(), "'}' expected to close the thread list of '" + start.text() + "'");
                 }
                 if (!threads.isEmpty()) {
-                    expect(TokenKind.COMMA, "',' between threads");
+                    cursor.expect(TokenKind.COMMA, "',' between threads");
                 }
                 threads.add(parseExpression());
             }
-            parenDepth = outer;
-            pos++;
+            cursor.setBracketDepth(outer);
+            cursor.advance();
             List<String> expected = null;
-            if (peek().is(TokenKind.IDENTIFIER) && peek().text().equals("expect") && !peek().newlineBefore()) {
-                pos++;
+            if (cursor.peek().is(TokenKind.IDENTIFIER) && cursor.peek().text().equals("expect") && !cursor.peek().newlineBefore()) {
+                cursor.advance();
                 expected = parseExpectations();
             }
-            statements.add(at(new ScenarioNode(start.text(), threads.toArray(HLExpressionNode[]::new), expected), start));
-            snippets.add(new Snippet(SnippetKind.STATEMENT, start.text(), start.start(), previous().start() + previous().length()));
-        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("expect") && lookahead(1).is(TokenKind.IDENTIFIER)
-                && !lookahead(1).newlineBefore()) {
-            pos++;
-            statements.add(at(new ExpectNode(parseExpectations()), start));
-            snippets.add(new Snippet(SnippetKind.STATEMENT, "expect", start.start(), previous().start() + previous().length()));
-        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("shared") && lookahead(1).is(TokenKind.IDENTIFIER)
-                && lookahead(2).is(TokenKind.DOT)) {
-            pos++;
-            Token type = next();
-            pos++;
-            Token field = expect(TokenKind.IDENTIFIER, "a field name after '" + type.text() + ".'");
-            statements.add(at(new SharedDeclarationNode(type.text(), field.text()), start));
-            snippets.add(new Snippet(SnippetKind.DECLARATION, "shared " + type.text() + "." + field.text(), start.start(), previous().start() + previous().length()));
-        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("rule") && lookahead(1).is(TokenKind.IDENTIFIER)
-                && lookahead(2).is(TokenKind.STRING)) {
+            statements.add(cursor.located(new ScenarioNode(start.text(), threads.toArray(HLExpressionNode[]::new), expected), start));
+            snippets.add(new Snippet(SnippetKind.STATEMENT, start.text(), start.start(), cursor.previous().start() + cursor.previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("expect") && cursor.lookahead(1).is(TokenKind.IDENTIFIER)
+                && !cursor.lookahead(1).newlineBefore()) {
+            cursor.advance();
+            statements.add(cursor.located(new ExpectNode(parseExpectations()), start));
+            snippets.add(new Snippet(SnippetKind.STATEMENT, "expect", start.start(), cursor.previous().start() + cursor.previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("shared") && cursor.lookahead(1).is(TokenKind.IDENTIFIER)
+                && cursor.lookahead(2).is(TokenKind.DOT)) {
+            cursor.advance();
+            Token type = cursor.next();
+            cursor.advance();
+            Token field = cursor.expect(TokenKind.IDENTIFIER, "a field name after '" + type.text() + ".'");
+            statements.add(cursor.located(new SharedDeclarationNode(type.text(), field.text()), start));
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "shared " + type.text() + "." + field.text(), start.start(), cursor.previous().start() + cursor.previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("rule") && cursor.lookahead(1).is(TokenKind.IDENTIFIER)
+                && cursor.lookahead(2).is(TokenKind.STRING)) {
             RuleDeclarationNode rule = parseRule();
             statements.add(rule);
-            snippets.add(new Snippet(SnippetKind.DECLARATION, "rule " + rule.name(), start.start(), previous().start() + previous().length()));
-        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("machine") && lookahead(1).is(TokenKind.IDENTIFIER)
-                && lookahead(2).is(TokenKind.LEFT_BRACE)) {
-            pos++;
-            Token name = next();
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "rule " + rule.name(), start.start(), cursor.previous().start() + cursor.previous().length()));
+        } else if (start.is(TokenKind.IDENTIFIER) && start.text().equals("machine") && cursor.lookahead(1).is(TokenKind.IDENTIFIER)
+                && cursor.lookahead(2).is(TokenKind.LEFT_BRACE)) {
+            cursor.advance();
+            Token name = cursor.next();
             MachineEntryNode[] entries = parseMachineEntries();
-            statements.add(at(new MachineDeclarationNode(name.text(), entries), start));
-            snippets.add(new Snippet(SnippetKind.DECLARATION, "machine " + name.text(), start.start(), previous().start() + previous().length()));
+            statements.add(cursor.located(new MachineDeclarationNode(name.text(), entries), start));
+            snippets.add(new Snippet(SnippetKind.DECLARATION, "machine " + name.text(), start.start(), cursor.previous().start() + cursor.previous().length()));
         } else {
             HLStatementNode statement = parseStatement();
             statements.add(statement);
-            snippets.add(new Snippet(kindOf(statement), nameOf(statement), start.start(), previous().start() + previous().length()));
+            snippets.add(new Snippet(kindOf(statement), nameOf(statement), start.start(), cursor.previous().start() + cursor.previous().length()));
         }
         endOfStatement();
     }
@@ -267,27 +229,27 @@ public final class Parser {
     // ---------------------------------------------------------------- declarations
 
     private FunctionDeclarationNode parseFunction() {
-        Token fnToken = expectKeyword("fn");
-        if (!scope.isTopLevel() || !scope.declaresGlobals()) {
-            throw error(fnToken, "functions can only be declared at the top level");
+        Token fnToken = cursor.expectKeyword("fn");
+        if (!factory.isTopLevel() || !factory.declaresGlobals()) {
+            throw cursor.error(fnToken, "functions can only be declared at the top level");
         }
-        Token name = expect(TokenKind.IDENTIFIER, "a function name after 'fn'");
-        expect(TokenKind.LEFT_PAREN, "'(' after the function name");
+        Token name = cursor.expect(TokenKind.IDENTIFIER, "a function name after 'fn'");
+        cursor.expect(TokenKind.LEFT_PAREN, "'(' after the function name");
         List<Token> params = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        if (!peek().is(TokenKind.RIGHT_PAREN)) {
+        if (!cursor.peek().is(TokenKind.RIGHT_PAREN)) {
             do {
-                Token p = expect(TokenKind.IDENTIFIER, "a parameter name");
+                Token p = cursor.expect(TokenKind.IDENTIFIER, "a parameter name");
                 if (!seen.add(p.text())) {
-                    throw error(p, "duplicate parameter '" + p.text() + "'");
+                    throw cursor.error(p, "duplicate parameter '" + p.text() + "'");
                 }
                 params.add(p);
-            } while (match(TokenKind.COMMA));
+            } while (cursor.match(TokenKind.COMMA));
         }
-        expect(TokenKind.RIGHT_PAREN, "')' after the parameters");
+        cursor.expect(TokenKind.RIGHT_PAREN, "')' after the parameters");
         RootCallTarget target = parseBody(name.text(), fnToken, params);
         FunctionDeclarationNode node = new FunctionDeclarationNode(name.text(), target, params.size());
-        return at(node, fnToken);
+        return cursor.located(node, fnToken);
     }
 
     /**
@@ -295,55 +257,47 @@ public final class Parser {
      * fresh locals, parameters copied from the arguments into slots.
      */
     public RootCallTarget parseBody(String name, Token start, List<Token> params) {
-        Scope outer = scope;
-        int outerParens = parenDepth;
-        scope = new Scope(false);
-        parenDepth = 0;
+        int outerParens = cursor.bracketDepth();
+        factory.enterFunction();
+        cursor.setBracketDepth(0);
         try {
             List<HLStatementNode> body = new ArrayList<>();
             for (int i = 0; i < params.size(); i++) {
-                Token p = params.get(i);
-                int slot = scope.declare(p.text());
-                HLExpressionNode write = WriteLocalNodeGen.create(new ReadArgumentNode(i), slot, p.text());
-                write.setSourceSection(p.start(), p.length());
-                body.add(write);
+                body.add(factory.createParameter(params.get(i), i));
             }
-            Token brace = peek();
+            Token brace = cursor.peek();
             body.add(parseBlock());
             BlockNode block = new BlockNode(body.toArray(HLStatementNode[]::new));
-            block.setSourceSection(brace.start(), previous().start() + previous().length() - brace.start());
-            FunctionBodyNode fnBody = new FunctionBodyNode(block);
-            fnBody.copySourceFrom(block);
-            SourceSection section = source.createSection(start.start(), previous().start() + previous().length() - start.start());
-            return new HLRootNode(language, scope.build(), fnBody, name, section).getCallTarget();
+            block.setSourceSection(brace.start(), cursor.endOfPrevious() - brace.start());
+            return factory.createFunction(name, block, source.createSection(start.start(), cursor.endOfPrevious() - start.start()));
         } finally {
-            scope = outer;
-            parenDepth = outerParens;
+            factory.exitFunction();
+            cursor.setBracketDepth(outerParens);
         }
     }
 
     private StructDeclarationNode parseStruct() {
-        Token structToken = expectKeyword("struct");
-        if (!scope.declaresGlobals()) {
-            throw error(structToken, "structs can only be declared at the top level");
+        Token structToken = cursor.expectKeyword("struct");
+        if (!factory.declaresGlobals()) {
+            throw cursor.error(structToken, "structs can only be declared at the top level");
         }
-        Token name = expect(TokenKind.IDENTIFIER, "a struct name after 'struct'");
-        expect(TokenKind.LEFT_BRACE, "'{' to open the fields of struct " + name.text());
+        Token name = cursor.expect(TokenKind.IDENTIFIER, "a struct name after 'struct'");
+        cursor.expect(TokenKind.LEFT_BRACE, "'{' to open the fields of struct " + name.text());
         List<String> fields = new ArrayList<>();
         List<HLExpressionNode> defaults = new ArrayList<>();
-        while (!peek().is(TokenKind.RIGHT_BRACE)) {
-            Token field = expect(TokenKind.IDENTIFIER, "a field name or '}'");
+        while (!cursor.peek().is(TokenKind.RIGHT_BRACE)) {
+            Token field = cursor.expect(TokenKind.IDENTIFIER, "a field name or '}'");
             if (fields.contains(field.text())) {
-                throw error(field, "duplicate field '" + field.text() + "' in struct " + name.text());
+                throw cursor.error(field, "duplicate field '" + field.text() + "' in struct " + name.text());
             }
             fields.add(field.text());
-            defaults.add(match(TokenKind.ASSIGN) ? parseExpression() : null);
-            if (!match(TokenKind.COMMA) && !match(TokenKind.SEMICOLON) && !peek().is(TokenKind.RIGHT_BRACE) && !peek().newlineBefore()) {
-                throw error(peek(), "expected ',', ';', a line break or '}' after field '" + field.text() + "', found " + peek().describe());
+            defaults.add(cursor.match(TokenKind.ASSIGN) ? parseExpression() : null);
+            if (!cursor.match(TokenKind.COMMA) && !cursor.match(TokenKind.SEMICOLON) && !cursor.peek().is(TokenKind.RIGHT_BRACE) && !cursor.peek().newlineBefore()) {
+                throw cursor.error(cursor.peek(), "expected ',', ';', a line break or '}' after field '" + field.text() + "', found " + cursor.peek().describe());
             }
         }
-        expect(TokenKind.RIGHT_BRACE, "'}'");
-        return at(new StructDeclarationNode(name.text(), fields, defaults.toArray(HLExpressionNode[]::new)), structToken);
+        cursor.expect(TokenKind.RIGHT_BRACE, "'}'");
+        return cursor.located(new StructDeclarationNode(name.text(), fields, defaults.toArray(HLExpressionNode[]::new)), structToken);
     }
 
     /** Statements that run declared threads together: {@code explore { probe, admin }}. */
@@ -353,24 +307,24 @@ public final class Parser {
     private List<String> parseExpectations() {
         List<String> items = new ArrayList<>();
         do {
-            Token word = expect(TokenKind.IDENTIFIER, "an expectation: clean, violation(RULE), race(struct.field), cycle, guarded_cycle, deadlock, bug, invariant, warning, error");
+            Token word = cursor.expect(TokenKind.IDENTIFIER, "an expectation: clean, violation(RULE), race(struct.field), cycle, guarded_cycle, deadlock, bug, invariant, warning, error");
             if (!EXPECTATIONS.contains(word.text())) {
-                throw error(word, "unknown expectation '" + word.text() + "' (known: " + String.join(", ", EXPECTATIONS) + ")");
+                throw cursor.error(word, "unknown expectation '" + word.text() + "' (known: " + String.join(", ", EXPECTATIONS) + ")");
             }
             String item = word.text();
             if (word.text().equals("violation") || word.text().equals("race")) {
-                expect(TokenKind.LEFT_PAREN, "'(' after " + word.text());
-                Token a = expect(TokenKind.IDENTIFIER, word.text().equals("race") ? "a struct name, as in race(zone.present_pages)" : "a rule name, as in violation(R3)");
+                cursor.expect(TokenKind.LEFT_PAREN, "'(' after " + word.text());
+                Token a = cursor.expect(TokenKind.IDENTIFIER, word.text().equals("race") ? "a struct name, as in race(zone.present_pages)" : "a rule name, as in violation(R3)");
                 String arg = a.text();
                 if (word.text().equals("race")) {
-                    expect(TokenKind.DOT, "'.' between the struct and the field");
-                    arg += "." + expect(TokenKind.IDENTIFIER, "a field name").text();
+                    cursor.expect(TokenKind.DOT, "'.' between the struct and the field");
+                    arg += "." + cursor.expect(TokenKind.IDENTIFIER, "a field name").text();
                 }
-                expect(TokenKind.RIGHT_PAREN, "')'");
+                cursor.expect(TokenKind.RIGHT_PAREN, "')'");
                 item += "(" + arg + ")";
             }
             items.add(item);
-        } while (match(TokenKind.COMMA));
+        } while (cursor.match(TokenKind.COMMA));
         return items;
     }
 
@@ -382,92 +336,92 @@ public final class Parser {
      * require held(lock, write) ; order a before b }}.
      */
     private RuleDeclarationNode parseRule() {
-        Token start = next();
-        Token name = expect(TokenKind.IDENTIFIER, "a rule name");
-        Token text = expect(TokenKind.STRING, "the rule's text in quotes");
-        expect(TokenKind.LEFT_BRACE, "'{' to open the rule");
+        Token start = cursor.next();
+        Token name = cursor.expect(TokenKind.IDENTIFIER, "a rule name");
+        Token text = cursor.expect(TokenKind.STRING, "the rule's text in quotes");
+        cursor.expect(TokenKind.LEFT_BRACE, "'{' to open the rule");
         List<RuleDeclarationNode.ClauseSpec> clauses = new ArrayList<>();
         List<HLExpressionNode> locks = new ArrayList<>();
-        int outer = parenDepth;
-        parenDepth = 0;
+        int outer = cursor.bracketDepth();
+        cursor.setBracketDepth(0);
         try {
-            while (!peek().is(TokenKind.RIGHT_BRACE)) {
-                if (match(TokenKind.SEMICOLON)) {
+            while (!cursor.peek().is(TokenKind.RIGHT_BRACE)) {
+                if (cursor.match(TokenKind.SEMICOLON)) {
                     continue;
                 }
-                if (peek().is(TokenKind.EOF)) {
-                    throw incomplete(peek(), "'}' expected to close rule " + name.text());
+                if (cursor.peek().is(TokenKind.EOF)) {
+                    throw cursor.incomplete(cursor.peek(), "'}' expected to close rule " + name.text());
                 }
-                Token word = expect(TokenKind.IDENTIFIER, "'on' or 'order' in a rule");
+                Token word = cursor.expect(TokenKind.IDENTIFIER, "'on' or 'order' in a rule");
                 if (word.text().equals("order")) {
                     locks.add(parseExpression());
-                    Token before = expect(TokenKind.IDENTIFIER, "'before' in 'order a before b'");
+                    Token before = cursor.expect(TokenKind.IDENTIFIER, "'before' in 'order a before b'");
                     if (!before.text().equals("before")) {
-                        throw error(before, "expected 'before' in 'order a before b', found " + before.describe());
+                        throw cursor.error(before, "expected 'before' in 'order a before b', found " + before.describe());
                     }
                     locks.add(parseExpression());
                     clauses.add(new RuleDeclarationNode.ClauseSpec(Trigger.ORDER, List.of(), List.of(),
                             locks.size() - 2, locks.size() - 1));
                 } else if (word.text().equals("on")) {
-                    Token trigger = expect(TokenKind.IDENTIFIER, "call, write or read after 'on'");
+                    Token trigger = cursor.expect(TokenKind.IDENTIFIER, "call, write or read after 'on'");
                     Trigger t = switch (trigger.text()) {
                         case "call" -> Trigger.CALL;
                         case "write" -> Trigger.WRITE;
                         case "read" -> Trigger.READ;
-                        default -> throw error(trigger, "expected call, write or read after 'on', found " + trigger.describe());
+                        default -> throw cursor.error(trigger, "expected call, write or read after 'on', found " + trigger.describe());
                     };
                     List<String> targets = new ArrayList<>();
                     do {
-                        Token target = expect(TokenKind.IDENTIFIER, t == Trigger.CALL ? "a function name" : "a field as struct.field");
+                        Token target = cursor.expect(TokenKind.IDENTIFIER, t == Trigger.CALL ? "a function name" : "a field as struct.field");
                         if (t != Trigger.CALL) {
-                            expect(TokenKind.DOT, "'.' in struct.field");
-                            targets.add(target.text() + "." + expect(TokenKind.IDENTIFIER, "a field name").text());
+                            cursor.expect(TokenKind.DOT, "'.' in struct.field");
+                            targets.add(target.text() + "." + cursor.expect(TokenKind.IDENTIFIER, "a field name").text());
                         } else {
                             targets.add(target.text());
                         }
-                    } while (match(TokenKind.COMMA));
-                    Token require = expect(TokenKind.IDENTIFIER, "'require'");
+                    } while (cursor.match(TokenKind.COMMA));
+                    Token require = cursor.expect(TokenKind.IDENTIFIER, "'require'");
                     if (!require.text().equals("require")) {
-                        throw error(require, "expected 'require', found " + require.describe());
+                        throw cursor.error(require, "expected 'require', found " + require.describe());
                     }
                     List<RuleDeclarationNode.ConditionSpec> conditions = new ArrayList<>();
                     do {
                         boolean negated = false;
-                        Token held = expect(TokenKind.IDENTIFIER, "held(lock) or not held(lock)");
+                        Token held = cursor.expect(TokenKind.IDENTIFIER, "held(lock) or not held(lock)");
                         if (held.text().equals("not")) {
                             negated = true;
-                            held = expect(TokenKind.IDENTIFIER, "held after 'not'");
+                            held = cursor.expect(TokenKind.IDENTIFIER, "held after 'not'");
                         }
                         if (!held.text().equals("held")) {
-                            throw error(held, "expected held(lock), found " + held.describe());
+                            throw cursor.error(held, "expected held(lock), found " + held.describe());
                         }
-                        expect(TokenKind.LEFT_PAREN, "'(' after held");
-                        parenDepth++;
+                        cursor.expect(TokenKind.LEFT_PAREN, "'(' after held");
+                        cursor.openBracket();
                         locks.add(parseExpression());
                         LockMode mode = null;
-                        if (match(TokenKind.COMMA)) {
-                            Token m = expect(TokenKind.IDENTIFIER, "read or write");
+                        if (cursor.match(TokenKind.COMMA)) {
+                            Token m = cursor.expect(TokenKind.IDENTIFIER, "read or write");
                             mode = switch (m.text()) {
                                 case "read" -> LockMode.READ;
                                 case "write" -> LockMode.WRITE;
-                                default -> throw error(m, "expected read or write, found " + m.describe());
+                                default -> throw cursor.error(m, "expected read or write, found " + m.describe());
                             };
                         }
-                        parenDepth--;
-                        expect(TokenKind.RIGHT_PAREN, "')'");
+                        cursor.closeBracket();
+                        cursor.expect(TokenKind.RIGHT_PAREN, "')'");
                         conditions.add(new RuleDeclarationNode.ConditionSpec(negated, locks.size() - 1, mode));
-                    } while (match(TokenKind.COMMA));
+                    } while (cursor.match(TokenKind.COMMA));
                     clauses.add(new RuleDeclarationNode.ClauseSpec(t, targets, conditions, -1, -1));
                 } else {
-                    throw error(word, "expected 'on' or 'order' in a rule, found " + word.describe());
+                    throw cursor.error(word, "expected 'on' or 'order' in a rule, found " + word.describe());
                 }
                 endOfStatement();
             }
-            pos++;
+            cursor.advance();
         } finally {
-            parenDepth = outer;
+            cursor.setBracketDepth(outer);
         }
-        return at(new RuleDeclarationNode(name.text(), (String) text.value(), clauses, locks.toArray(HLExpressionNode[]::new)), start);
+        return cursor.located(new RuleDeclarationNode(name.text(), (String) text.value(), clauses, locks.toArray(HLExpressionNode[]::new)), start);
     }
 
     /** Keys whose bare-word values are names, not variables: {@code platform acpi}. */
@@ -475,74 +429,70 @@ public final class Parser {
 
     /** {@code { key value, value ; key value { ... } }}: the body of a machine declaration. */
     private MachineEntryNode[] parseMachineEntries() {
-        enterNesting();
+        cursor.enterNesting();
         try {
             return parseMachineEntriesNested();
         } finally {
-            nesting--;
+            cursor.exitNesting();
         }
     }
 
     private MachineEntryNode[] parseMachineEntriesNested() {
-        Token open = expect(TokenKind.LEFT_BRACE, "'{'");
-        int outerParens = parenDepth;
-        parenDepth = 0;
+        Token open = cursor.expect(TokenKind.LEFT_BRACE, "'{'");
+        int outerParens = cursor.bracketDepth();
+        cursor.setBracketDepth(0);
         List<MachineEntryNode> entries = new ArrayList<>();
         try {
-            while (!peek().is(TokenKind.RIGHT_BRACE)) {
-                if (match(TokenKind.SEMICOLON)) {
+            while (!cursor.peek().is(TokenKind.RIGHT_BRACE)) {
+                if (cursor.match(TokenKind.SEMICOLON)) {
                     continue;
                 }
-                if (peek().is(TokenKind.EOF)) {
-                    throw incomplete(peek(), "'}' expected to close the machine declaration opened at line " + lineOf(open));
+                if (cursor.peek().is(TokenKind.EOF)) {
+                    throw cursor.incomplete(cursor.peek(), "'}' expected to close the machine declaration opened at line " + cursor.lineOf(open));
                 }
-                Token key = expect(TokenKind.IDENTIFIER, "a machine setting (platform, block_size, node, auto_online, drivers) or '}'");
+                Token key = cursor.expect(TokenKind.IDENTIFIER, "a machine setting (platform, block_size, node, auto_online, drivers) or '}'");
                 List<HLExpressionNode> values = new ArrayList<>();
                 while (!atEntryEnd()) {
-                    if (!values.isEmpty() && !match(TokenKind.COMMA)) {
-                        throw error(peek(), "expected ',' between the values of '" + key.text() + "', found " + peek().describe());
+                    if (!values.isEmpty() && !cursor.match(TokenKind.COMMA)) {
+                        throw cursor.error(cursor.peek(), "expected ',' between the values of '" + key.text() + "', found " + cursor.peek().describe());
                     }
-                    Token v = peek();
+                    Token v = cursor.peek();
                     if (WORD_KEYS.contains(key.text()) && v.is(TokenKind.IDENTIFIER)) {
-                        pos++;
-                        values.add(at(new LiteralNode(v.text()), v));
+                        cursor.advance();
+                        values.add(cursor.located(new LiteralNode(v.text()), v));
                     } else {
                         values.add(parseExpression());
                     }
                 }
-                MachineEntryNode[] children = peek().is(TokenKind.LEFT_BRACE) ? parseMachineEntries() : new MachineEntryNode[0];
-                entries.add(at(new MachineEntryNode(key.text(), values.toArray(HLExpressionNode[]::new), children), key));
+                MachineEntryNode[] children = cursor.peek().is(TokenKind.LEFT_BRACE) ? parseMachineEntries() : new MachineEntryNode[0];
+                entries.add(cursor.located(new MachineEntryNode(key.text(), values.toArray(HLExpressionNode[]::new), children), key));
                 endOfStatement();
             }
-            pos++;
+            cursor.advance();
         } finally {
-            parenDepth = outerParens;
+            cursor.setBracketDepth(outerParens);
         }
         return entries.toArray(MachineEntryNode[]::new);
     }
 
     private boolean atEntryEnd() {
-        Token t = peek();
+        Token t = cursor.peek();
         return t.is(TokenKind.SEMICOLON) || t.is(TokenKind.RIGHT_BRACE) || t.is(TokenKind.LEFT_BRACE) || t.is(TokenKind.EOF) || t.newlineBefore();
-    }
-
-    private Token lookahead(int n) {
-        return tokens.get(Math.min(pos + n, tokens.size() - 1));
     }
 
     // ---------------------------------------------------------------- statements
 
     private HLStatementNode parseStatement() {
-        enterNesting();
+        cursor.enterNesting();
         try {
             return parseStatementNested();
         } finally {
-            nesting--;
+            cursor.exitNesting();
         }
     }
 
     private HLStatementNode parseStatementNested() {
-        Token t = peek();
+        Token t = cursor.peek();
         HLStatementNode node;
         if (t.is(TokenKind.LEFT_BRACE)) {
             node = parseBlock();
@@ -557,15 +507,15 @@ public final class Parser {
         } else if (t.isKeyword("return")) {
             node = parseReturn();
         } else if (t.isKeyword("break") || t.isKeyword("continue")) {
-            pos++;
-            if (scope.loopDepth == 0) {
-                throw error(t, "'" + t.text() + "' outside of a loop");
+            cursor.advance();
+            if (!factory.insideLoop()) {
+                throw cursor.error(t, "'" + t.text() + "' outside of a loop");
             }
-            node = at(t.isKeyword("break") ? new BreakNode() : new ContinueNode(), t);
+            node = cursor.located(t.isKeyword("break") ? new BreakNode() : new ContinueNode(), t);
         } else if (t.isKeyword("fn") || t.isKeyword("struct")) {
-            throw error(t, (t.isKeyword("fn") ? "functions" : "structs") + " can only be declared at the top level");
+            throw cursor.error(t, (t.isKeyword("fn") ? "functions" : "structs") + " can only be declared at the top level");
         } else if (t.isKeyword("else")) {
-            throw error(t, "'else' without a matching 'if'");
+            throw cursor.error(t, "'else' without a matching 'if'");
         } else {
             node = parseExpressionStatement();
         }
@@ -574,156 +524,155 @@ public final class Parser {
     }
 
     private BlockNode parseBlock() {
-        Token open = expect(TokenKind.LEFT_BRACE, "'{'");
-        int outerParens = parenDepth;
-        parenDepth = 0;
-        scope.enterBlock();
+        Token open = cursor.expect(TokenKind.LEFT_BRACE, "'{'");
+        int outerParens = cursor.bracketDepth();
+        cursor.setBracketDepth(0);
+        factory.enterBlock();
         List<HLStatementNode> statements = new ArrayList<>();
         try {
-            while (!peek().is(TokenKind.RIGHT_BRACE)) {
-                if (peek().is(TokenKind.EOF)) {
-                    throw incomplete(peek(), "'}' expected to close the block opened at line " + lineOf(open));
+            while (!cursor.peek().is(TokenKind.RIGHT_BRACE)) {
+                if (cursor.peek().is(TokenKind.EOF)) {
+                    throw cursor.incomplete(cursor.peek(), "'}' expected to close the block opened at line " + cursor.lineOf(open));
                 }
-                if (match(TokenKind.SEMICOLON)) {
+                if (cursor.match(TokenKind.SEMICOLON)) {
                     continue;
                 }
                 statements.add(parseStatement());
                 endOfStatement();
             }
-            pos++;
+            cursor.advance();
         } finally {
-            scope.exitBlock();
-            parenDepth = outerParens;
+            factory.exitBlock();
+            cursor.setBracketDepth(outerParens);
         }
-        return at(new BlockNode(statements.toArray(HLStatementNode[]::new)), open);
+        return cursor.located(new BlockNode(statements.toArray(HLStatementNode[]::new)), open);
     }
 
     private HLStatementNode parseVar() {
-        Token keyword = next();
+        Token keyword = cursor.next();
         boolean constant = keyword.text().equals("const");
-        Token name = expect(TokenKind.IDENTIFIER, "a name after '" + keyword.text() + "'");
+        Token name = cursor.expect(TokenKind.IDENTIFIER, "a name after '" + keyword.text() + "'");
         HLExpressionNode value;
-        if (match(TokenKind.ASSIGN)) {
+        if (cursor.match(TokenKind.ASSIGN)) {
             value = parseExpression();
         } else if (constant) {
-            throw error(peek(), "a constant needs a value: 'const " + name.text() + " = ...'");
+            throw cursor.error(cursor.peek(), "a constant needs a value: 'const " + name.text() + " = ...'");
         } else {
-            value = at(new LiteralNode(HLNull.SINGLETON), name);
+            value = cursor.located(new LiteralNode(HLNull.SINGLETON), name);
         }
-        if (scope.declaresGlobals()) {
+        if (factory.declaresGlobals()) {
             WriteGlobalNode.Mode mode = constant ? WriteGlobalNode.Mode.DECLARE_CONST : WriteGlobalNode.Mode.DECLARE_VAR;
-            return at(new WriteGlobalNode(name.text(), language.globalIndex(name.text()), mode, value), keyword);
+            return cursor.located(factory.createGlobalDeclaration(name, mode, value), keyword);
         }
         if (constant) {
-            throw error(keyword, "constants can only be declared at the top level; use 'var' here");
+            throw cursor.error(keyword, "constants can only be declared at the top level; use 'var' here");
         }
-        if (scope.declaredInCurrentBlock(name.text())) {
-            throw error(name, "'" + name.text() + "' is already declared in this block");
+        if (factory.declaredInCurrentBlock(name.text())) {
+            throw cursor.error(name, "'" + name.text() + "' is already declared in this block");
         }
-        int slot = scope.declare(name.text());
-        return at(WriteLocalNodeGen.create(value, slot, name.text()), keyword);
+        return cursor.located(factory.createLocalDeclaration(name, value), keyword);
     }
 
     private HLStatementNode parseIf() {
-        Token keyword = next();
+        Token keyword = cursor.next();
         ConditionNode condition = parseParenthesizedCondition("if");
         HLStatementNode then = parseBranch();
         HLStatementNode otherwise = null;
-        if (peek().isKeyword("else")) {
-            pos++;
+        if (cursor.peek().isKeyword("else")) {
+            cursor.advance();
             otherwise = parseBranch();
         }
-        return at(new IfNode(condition, then, otherwise), keyword);
+        return cursor.located(new IfNode(condition, then, otherwise), keyword);
     }
 
     /** The body of an if/else/while/for: a block or one statement, in its own scope. */
     private HLStatementNode parseBranch() {
-        if (peek().is(TokenKind.LEFT_BRACE)) {
+        if (cursor.peek().is(TokenKind.LEFT_BRACE)) {
             return parseBlock();
         }
-        if (peek().is(TokenKind.EOF)) {
-            throw incomplete(peek(), "a statement or '{' expected");
+        if (cursor.peek().is(TokenKind.EOF)) {
+            throw cursor.incomplete(cursor.peek(), "a statement or '{' expected");
         }
-        scope.enterBlock();
+        factory.enterBlock();
         try {
             return parseStatement();
         } finally {
-            scope.exitBlock();
+            factory.exitBlock();
         }
     }
 
     private ConditionNode parseParenthesizedCondition(String what) {
-        expect(TokenKind.LEFT_PAREN, "'(' after '" + what + "'");
-        parenDepth++;
+        cursor.expect(TokenKind.LEFT_PAREN, "'(' after '" + what + "'");
+        cursor.openBracket();
         HLExpressionNode condition = parseExpression();
-        parenDepth--;
-        expect(TokenKind.RIGHT_PAREN, "')' after the condition of '" + what + "'");
+        cursor.closeBracket();
+        cursor.expect(TokenKind.RIGHT_PAREN, "')' after the condition of '" + what + "'");
         return new ConditionNode(condition, "the condition of '" + what + "'");
     }
 
     private HLStatementNode parseWhile() {
-        Token keyword = next();
+        Token keyword = cursor.next();
         ConditionNode condition = parseParenthesizedCondition("while");
-        scope.loopDepth++;
+        factory.enterLoop();
         try {
-            return at(new WhileNode(condition, parseBranch()), keyword);
+            return cursor.located(new WhileNode(condition, parseBranch()), keyword);
         } finally {
-            scope.loopDepth--;
+            factory.exitLoop();
         }
     }
 
     private HLStatementNode parseFor() {
-        Token keyword = next();
-        boolean parens = match(TokenKind.LEFT_PAREN);
+        Token keyword = cursor.next();
+        boolean parens = cursor.match(TokenKind.LEFT_PAREN);
         if (parens) {
-            parenDepth++;
+            cursor.openBracket();
         }
-        Token name = expect(TokenKind.IDENTIFIER, "a loop variable after 'for'");
-        if (!peek().isKeyword("in")) {
-            throw error(peek(), "expected 'in' after the loop variable, found " + peek().describe() + " (write: for x in list { ... })");
+        Token name = cursor.expect(TokenKind.IDENTIFIER, "a loop variable after 'for'");
+        if (!cursor.peek().isKeyword("in")) {
+            throw cursor.error(cursor.peek(), "expected 'in' after the loop variable, found " + cursor.peek().describe() + " (write: for x in list { ... })");
         }
-        pos++;
+        cursor.advance();
         HLExpressionNode iterable = parseExpression();
         if (parens) {
-            parenDepth--;
-            expect(TokenKind.RIGHT_PAREN, "')' after the for-in header");
+            cursor.closeBracket();
+            cursor.expect(TokenKind.RIGHT_PAREN, "')' after the for-in header");
         }
-        scope.enterBlock();
-        scope.loopDepth++;
+        factory.enterBlock();
+        factory.enterLoop();
         try {
-            int slot = scope.declare(name.text());
+            int variableSlot = factory.declareLocal(name.text());
             HLStatementNode body = parseBranch();
-            return at(new ForInNode(slot, iterable, body), keyword);
+            return cursor.located(new ForInNode(variableSlot, iterable, body), keyword);
         } finally {
-            scope.loopDepth--;
-            scope.exitBlock();
+            factory.exitLoop();
+            factory.exitBlock();
         }
     }
 
     private HLStatementNode parseReturn() {
-        Token keyword = next();
-        if (scope.isTopLevel()) {
-            throw error(keyword, "'return' outside of a function");
+        Token keyword = cursor.next();
+        if (factory.isTopLevel()) {
+            throw cursor.error(keyword, "'return' outside of a function");
         }
         HLExpressionNode value = null;
-        Token t = peek();
+        Token t = cursor.peek();
         if (!t.newlineBefore() && !t.is(TokenKind.SEMICOLON) && !t.is(TokenKind.RIGHT_BRACE) && !t.is(TokenKind.EOF)) {
             value = parseExpression();
         }
-        return at(new ReturnNode(value), keyword);
+        return cursor.located(new ReturnNode(value), keyword);
     }
 
     private HLStatementNode parseExpressionStatement() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode target = parseExpression();
-        Token op = peek();
+        Token op = cursor.peek();
         switch (op.kind()) {
             case ASSIGN -> {
-                pos++;
+                cursor.advance();
                 return assignment(target, parseExpression(), start, op);
             }
             case PLUS_ASSIGN, MINUS_ASSIGN, OR_ASSIGN, AND_ASSIGN -> {
-                pos++;
+                cursor.advance();
                 HLExpressionNode value = parseExpression();
                 HLExpressionNode read = reread(target, op);
                 HLExpressionNode combined = switch (op.kind()) {
@@ -732,17 +681,17 @@ public final class Parser {
                     case OR_ASSIGN -> BitOrNodeGen.create(read, value);
                     default -> BitAndNodeGen.create(read, value);
                 };
-                return assignment(target, at(combined, start), start, op);
+                return assignment(target, cursor.located(combined, start), start, op);
             }
             case PLUS_PLUS, MINUS_MINUS -> {
                 if (op.newlineBefore()) {
                     return target;
                 }
-                pos++;
-                HLExpressionNode one = at(new LongLiteralNode(1), op);
+                cursor.advance();
+                HLExpressionNode one = cursor.located(new LongLiteralNode(1), op);
                 HLExpressionNode read = reread(target, op);
                 HLExpressionNode combined = op.is(TokenKind.PLUS_PLUS) ? AddNodeGen.create(read, one) : SubNodeGen.create(read, one);
-                return assignment(target, at(combined, start), start, op);
+                return assignment(target, cursor.located(combined, start), start, op);
             }
             default -> {
                 return target;
@@ -750,161 +699,134 @@ public final class Parser {
         }
     }
 
-    /** A second read of an assignment target, for {@code x += 1}: targets are re-evaluated. */
     private HLExpressionNode reread(HLExpressionNode target, Token op) {
-        HLExpressionNode copy;
-        if (target instanceof ReadLocalNode local) {
-            Integer slot = scope.lookup(local.getName());
-            copy = ReadLocalNodeGen.create(slot, local.getName());
-        } else if (target instanceof ReadGlobalNode global) {
-            copy = new ReadGlobalNode(global.name(), language.globalIndex(global.name()));
-        } else if (target instanceof ReadFieldNode || target instanceof ReadIndexNode) {
-            copy = (HLExpressionNode) target.deepCopy();
-        } else {
-            throw error(op, "the left side of '" + op.text() + "' must be a variable, a field or a list element");
+        HLExpressionNode read = factory.createReread(target);
+        if (read == null) {
+            throw cursor.error(op, "the left side of '" + op.text() + "' must be a variable, a field or a list element");
         }
-        copy.copySourceFrom(target);
-        return copy;
+        return read;
     }
 
     private HLExpressionNode assignment(HLExpressionNode target, HLExpressionNode value, Token start, Token op) {
-        HLExpressionNode node;
-        if (target instanceof ReadLocalNode local) {
-            node = WriteLocalNodeGen.create(value, scope.lookup(local.getName()), local.getName());
-        } else if (target instanceof ReadGlobalNode global) {
-            node = new WriteGlobalNode(global.name(), language.globalIndex(global.name()), WriteGlobalNode.Mode.ASSIGN, value);
-        } else if (target instanceof ReadFieldNode field) {
-            node = WriteFieldNodeGen.create(field.getReceiver(), value, field.getField());
-        } else if (target instanceof ReadIndexNode index) {
-            node = WriteIndexNodeGen.create(index.getReceiver(), index.getIndex(), value);
-        } else {
-            throw error(op, "cannot assign to this expression: the left side of '" + op.text() + "' must be a variable, a field or a list element");
+        HLExpressionNode node = factory.createAssignment(target, value);
+        if (node == null) {
+            throw cursor.error(op, "cannot assign to this expression: the left side of '" + op.text() + "' must be a variable, a field or a list element");
         }
-        return at(node, start);
+        return cursor.located(node, start);
     }
 
     private void endOfStatement() {
-        Token t = peek();
+        Token t = cursor.peek();
         if (t.is(TokenKind.SEMICOLON)) {
-            pos++;
+            cursor.advance();
             return;
         }
         if (t.is(TokenKind.EOF) || t.is(TokenKind.RIGHT_BRACE) || t.newlineBefore()) {
             return;
         }
-        throw error(t, "expected the end of the statement (a line break or ';'), found " + t.describe());
+        throw cursor.error(t, "expected the end of the statement (a line break or ';'), found " + t.describe());
     }
 
     // ---------------------------------------------------------------- expressions
 
-    /** Nesting deeper than this is refused: the parser recurses, and the JVM stack is finite. */
-    public static final int MAX_NESTING = 500;
-    private int nesting;
-
     public HLExpressionNode parseExpression() {
-        enterNesting();
+        cursor.enterNesting();
         try {
             return parseTernary();
         } finally {
-            nesting--;
-        }
-    }
-
-    private void enterNesting() {
-        if (++nesting > MAX_NESTING) {
-            throw error(peek(), "nesting deeper than " + MAX_NESTING + " levels (expressions, blocks and statements together)");
+            cursor.exitNesting();
         }
     }
 
     private HLExpressionNode parseTernary() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode condition = parseOr();
         if (continues(TokenKind.QUESTION)) {
-            pos++;
+            cursor.advance();
             HLExpressionNode then = parseTernary();
-            expect(TokenKind.COLON, "':' in the conditional expression");
+            cursor.expect(TokenKind.COLON, "':' in the conditional expression");
             HLExpressionNode otherwise = parseTernary();
-            return at(new TernaryNode(new ConditionNode(condition, "the condition of '?:'"), then, otherwise), start);
+            return cursor.located(new TernaryNode(new ConditionNode(condition, "the condition of '?:'"), then, otherwise), start);
         }
         return condition;
     }
 
     /** A binary operator continues the expression unless it starts a new line outside parentheses. */
     private boolean continues(TokenKind kind) {
-        Token t = peek();
-        return t.is(kind) && (parenDepth > 0 || !t.newlineBefore());
+        Token t = cursor.peek();
+        return t.is(kind) && (cursor.insideBrackets() || !t.newlineBefore());
     }
 
     private HLExpressionNode parseOr() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseAnd();
         while (continues(TokenKind.OR_OR)) {
-            pos++;
+            cursor.advance();
             HLExpressionNode right = parseAnd();
-            left = at(new LogicalOrNode(new ConditionNode(left, "the left side of '||'"), new ConditionNode(right, "the right side of '||'")), start);
+            left = cursor.located(new LogicalOrNode(new ConditionNode(left, "the left side of '||'"), new ConditionNode(right, "the right side of '||'")), start);
         }
         return left;
     }
 
     private HLExpressionNode parseAnd() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseBitOr();
         while (continues(TokenKind.AND_AND)) {
-            pos++;
+            cursor.advance();
             HLExpressionNode right = parseBitOr();
-            left = at(new LogicalAndNode(new ConditionNode(left, "the left side of '&&'"), new ConditionNode(right, "the right side of '&&'")), start);
+            left = cursor.located(new LogicalAndNode(new ConditionNode(left, "the left side of '&&'"), new ConditionNode(right, "the right side of '&&'")), start);
         }
         return left;
     }
 
     private HLExpressionNode parseBitOr() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseBitXor();
         while (continues(TokenKind.PIPE)) {
-            pos++;
-            left = at(BitOrNodeGen.create(left, parseBitXor()), start);
+            cursor.advance();
+            left = cursor.located(BitOrNodeGen.create(left, parseBitXor()), start);
         }
         return left;
     }
 
     private HLExpressionNode parseBitXor() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseBitAnd();
         while (continues(TokenKind.CARET)) {
-            pos++;
-            left = at(BitXorNodeGen.create(left, parseBitAnd()), start);
+            cursor.advance();
+            left = cursor.located(BitXorNodeGen.create(left, parseBitAnd()), start);
         }
         return left;
     }
 
     private HLExpressionNode parseBitAnd() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseEquality();
         while (continues(TokenKind.AMP)) {
-            pos++;
-            left = at(BitAndNodeGen.create(left, parseEquality()), start);
+            cursor.advance();
+            left = cursor.located(BitAndNodeGen.create(left, parseEquality()), start);
         }
         return left;
     }
 
     private HLExpressionNode parseEquality() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseComparison();
         while (continues(TokenKind.EQUAL) || continues(TokenKind.NOT_EQUAL)) {
-            Token op = next();
-            HLExpressionNode equal = at(EqualNodeGen.create(left, parseComparison()), start);
-            left = op.is(TokenKind.EQUAL) ? equal : at(NotEqualNode.create(equal), start);
+            Token op = cursor.next();
+            HLExpressionNode equal = cursor.located(EqualNodeGen.create(left, parseComparison()), start);
+            left = op.is(TokenKind.EQUAL) ? equal : cursor.located(NotEqualNode.create(equal), start);
         }
         return left;
     }
 
     private HLExpressionNode parseComparison() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseRange();
         while (continues(TokenKind.LESS) || continues(TokenKind.LESS_EQUAL) || continues(TokenKind.GREATER) || continues(TokenKind.GREATER_EQUAL)) {
-            Token op = next();
+            Token op = cursor.next();
             HLExpressionNode right = parseRange();
-            left = at(switch (op.kind()) {
+            left = cursor.located(switch (op.kind()) {
                 case LESS -> LessNodeGen.create(left, right);
                 case LESS_EQUAL -> LessEqualNodeGen.create(left, right);
                 case GREATER -> GreaterNodeGen.create(left, right);
@@ -915,44 +837,44 @@ public final class Parser {
     }
 
     private HLExpressionNode parseRange() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseShift();
         if (continues(TokenKind.DOT_DOT)) {
-            pos++;
-            left = at(RangeNodeGen.create(left, parseShift()), start);
+            cursor.advance();
+            left = cursor.located(RangeNodeGen.create(left, parseShift()), start);
         }
         return left;
     }
 
     private HLExpressionNode parseShift() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseAdditive();
         while (continues(TokenKind.SHIFT_LEFT) || continues(TokenKind.SHIFT_RIGHT)) {
-            Token op = next();
+            Token op = cursor.next();
             HLExpressionNode right = parseAdditive();
-            left = at(op.is(TokenKind.SHIFT_LEFT) ? ShiftLeftNodeGen.create(left, right) : ShiftRightNodeGen.create(left, right), start);
+            left = cursor.located(op.is(TokenKind.SHIFT_LEFT) ? ShiftLeftNodeGen.create(left, right) : ShiftRightNodeGen.create(left, right), start);
         }
         return left;
     }
 
     private HLExpressionNode parseAdditive() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseMultiplicative();
         while (continues(TokenKind.PLUS) || continues(TokenKind.MINUS)) {
-            Token op = next();
+            Token op = cursor.next();
             HLExpressionNode right = parseMultiplicative();
-            left = at(op.is(TokenKind.PLUS) ? AddNodeGen.create(left, right) : SubNodeGen.create(left, right), start);
+            left = cursor.located(op.is(TokenKind.PLUS) ? AddNodeGen.create(left, right) : SubNodeGen.create(left, right), start);
         }
         return left;
     }
 
     private HLExpressionNode parseMultiplicative() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode left = parseUnary();
         while (continues(TokenKind.STAR) || continues(TokenKind.SLASH) || continues(TokenKind.PERCENT)) {
-            Token op = next();
+            Token op = cursor.next();
             HLExpressionNode right = parseUnary();
-            left = at(switch (op.kind()) {
+            left = cursor.located(switch (op.kind()) {
                 case STAR -> MulNodeGen.create(left, right);
                 case SLASH -> DivNodeGen.create(left, right);
                 default -> ModNodeGen.create(left, right);
@@ -962,13 +884,13 @@ public final class Parser {
     }
 
     private HLExpressionNode parseUnary() {
-        Token t = peek();
+        Token t = cursor.peek();
         if (t.is(TokenKind.MINUS) || t.is(TokenKind.BANG) || t.is(TokenKind.TILDE)) {
-            enterNesting();
+            cursor.enterNesting();
             try {
                 return parseUnaryOperator(t);
             } finally {
-                nesting--;
+                cursor.exitNesting();
             }
         }
         return parsePostfix();
@@ -976,53 +898,53 @@ public final class Parser {
 
     private HLExpressionNode parseUnaryOperator(Token t) {
         if (t.is(TokenKind.MINUS)) {
-            pos++;
-            if (peek().is(TokenKind.INTEGER) && !peek().newlineBefore()) {
-                Token number = next();
-                return at(new LongLiteralNode(-(Long) number.value()), t);
+            cursor.advance();
+            if (cursor.peek().is(TokenKind.INTEGER) && !cursor.peek().newlineBefore()) {
+                Token number = cursor.next();
+                return cursor.located(new LongLiteralNode(-(Long) number.value()), t);
             }
-            return at(NegateNodeGen.create(parseUnary()), t);
+            return cursor.located(NegateNodeGen.create(parseUnary()), t);
         }
         if (t.is(TokenKind.BANG)) {
-            pos++;
-            return at(NotNodeGen.create(parseUnary()), t);
+            cursor.advance();
+            return cursor.located(NotNodeGen.create(parseUnary()), t);
         }
         if (t.is(TokenKind.TILDE)) {
-            pos++;
-            return at(BitNotNodeGen.create(parseUnary()), t);
+            cursor.advance();
+            return cursor.located(BitNotNodeGen.create(parseUnary()), t);
         }
         return parsePostfix();
     }
 
     private HLExpressionNode parsePostfix() {
-        Token start = peek();
+        Token start = cursor.peek();
         HLExpressionNode expr = parsePrimary();
         while (true) {
-            Token t = peek();
-            if (t.is(TokenKind.LEFT_PAREN) && (!t.newlineBefore() || parenDepth > 0)) {
-                pos++;
-                parenDepth++;
+            Token t = cursor.peek();
+            if (t.is(TokenKind.LEFT_PAREN) && (!t.newlineBefore() || cursor.insideBrackets())) {
+                cursor.advance();
+                cursor.openBracket();
                 List<HLExpressionNode> args = new ArrayList<>();
-                if (!peek().is(TokenKind.RIGHT_PAREN)) {
+                if (!cursor.peek().is(TokenKind.RIGHT_PAREN)) {
                     do {
                         args.add(parseExpression());
-                    } while (match(TokenKind.COMMA));
+                    } while (cursor.match(TokenKind.COMMA));
                 }
-                parenDepth--;
-                expect(TokenKind.RIGHT_PAREN, "')' or ',' in the arguments");
+                cursor.closeBracket();
+                cursor.expect(TokenKind.RIGHT_PAREN, "')' or ',' in the arguments");
                 String name = expr instanceof ReadGlobalNode g ? g.name() : expr instanceof ReadLocalNode l ? l.getName() : "<expression>";
-                expr = at(new InvokeNode(expr, args.toArray(HLExpressionNode[]::new), name), start);
+                expr = cursor.located(new InvokeNode(expr, args.toArray(HLExpressionNode[]::new), name), start);
             } else if (t.is(TokenKind.DOT) || t.is(TokenKind.ARROW)) {
-                pos++;
-                Token field = expect(TokenKind.IDENTIFIER, "a field name after '" + t.text() + "'");
-                expr = at(ReadFieldNodeGen.create(expr, field.text()), start);
-            } else if (t.is(TokenKind.LEFT_BRACKET) && (!t.newlineBefore() || parenDepth > 0)) {
-                pos++;
-                parenDepth++;
+                cursor.advance();
+                Token field = cursor.expect(TokenKind.IDENTIFIER, "a field name after '" + t.text() + "'");
+                expr = cursor.located(ReadFieldNodeGen.create(expr, field.text()), start);
+            } else if (t.is(TokenKind.LEFT_BRACKET) && (!t.newlineBefore() || cursor.insideBrackets())) {
+                cursor.advance();
+                cursor.openBracket();
                 HLExpressionNode index = parseExpression();
-                parenDepth--;
-                expect(TokenKind.RIGHT_BRACKET, "']' after the index");
-                expr = at(ReadIndexNodeGen.create(expr, index), start);
+                cursor.closeBracket();
+                cursor.expect(TokenKind.RIGHT_BRACKET, "']' after the index");
+                expr = cursor.located(ReadIndexNodeGen.create(expr, index), start);
             } else {
                 return expr;
             }
@@ -1030,172 +952,91 @@ public final class Parser {
     }
 
     private HLExpressionNode parsePrimary() {
-        Token t = peek();
+        Token t = cursor.peek();
         switch (t.kind()) {
             case INTEGER -> {
-                pos++;
-                return at(new LongLiteralNode((Long) t.value()), t);
+                cursor.advance();
+                return cursor.located(new LongLiteralNode((Long) t.value()), t);
             }
             case STRING -> {
-                pos++;
-                return at(new LiteralNode(t.value()), t);
+                cursor.advance();
+                return cursor.located(new LiteralNode(t.value()), t);
             }
             case IDENTIFIER -> {
-                pos++;
-                Integer slot = scope.lookup(t.text());
-                if (slot != null) {
-                    return at(ReadLocalNodeGen.create(slot, t.text()), t);
-                }
-                return at(new ReadGlobalNode(t.text(), language.globalIndex(t.text())), t);
+                cursor.advance();
+                return cursor.located(factory.createRead(t), t);
             }
             case LEFT_PAREN -> {
-                pos++;
-                parenDepth++;
+                cursor.advance();
+                cursor.openBracket();
                 HLExpressionNode inner = parseExpression();
-                parenDepth--;
-                expect(TokenKind.RIGHT_PAREN, "')' to close the '(' at line " + lineOf(t) + ":" + source.getColumnNumber(t.start()));
+                cursor.closeBracket();
+                cursor.expect(TokenKind.RIGHT_PAREN, "')' to close the '(' at line " + cursor.lineOf(t) + ":" + cursor.columnOf(t));
                 return inner;
             }
             case LEFT_BRACKET -> {
-                pos++;
-                parenDepth++;
+                cursor.advance();
+                cursor.openBracket();
                 List<HLExpressionNode> elements = new ArrayList<>();
-                if (!peek().is(TokenKind.RIGHT_BRACKET)) {
+                if (!cursor.peek().is(TokenKind.RIGHT_BRACKET)) {
                     do {
-                        if (peek().is(TokenKind.RIGHT_BRACKET)) {
+                        if (cursor.peek().is(TokenKind.RIGHT_BRACKET)) {
                             break;
                         }
                         elements.add(parseExpression());
-                    } while (match(TokenKind.COMMA));
+                    } while (cursor.match(TokenKind.COMMA));
                 }
-                parenDepth--;
-                expect(TokenKind.RIGHT_BRACKET, "']' or ',' in the list");
-                return at(new ListLiteralNode(elements.toArray(HLExpressionNode[]::new)), t);
+                cursor.closeBracket();
+                cursor.expect(TokenKind.RIGHT_BRACKET, "']' or ',' in the list");
+                return cursor.located(new ListLiteralNode(elements.toArray(HLExpressionNode[]::new)), t);
             }
             case KEYWORD -> {
                 switch (t.text()) {
                     case "true", "false" -> {
-                        pos++;
-                        return at(new BooleanLiteralNode(t.text().equals("true")), t);
+                        cursor.advance();
+                        return cursor.located(new BooleanLiteralNode(t.text().equals("true")), t);
                     }
                     case "null" -> {
-                        pos++;
-                        return at(new LiteralNode(HLNull.SINGLETON), t);
+                        cursor.advance();
+                        return cursor.located(new LiteralNode(HLNull.SINGLETON), t);
                     }
                     case "new" -> {
                         return parseNew();
                     }
-                    default -> throw error(t, "expected an expression, found " + t.describe());
+                    default -> throw cursor.error(t, "expected an expression, found " + t.describe());
                 }
             }
-            case EOF -> throw incomplete(t, "expected an expression, found the end of input");
-            default -> throw error(t, "expected an expression, found " + t.describe());
+            case EOF -> throw cursor.incomplete(t, "expected an expression, found the end of input");
+            default -> throw cursor.error(t, "expected an expression, found " + t.describe());
         }
     }
 
     private HLExpressionNode parseNew() {
-        Token keyword = next();
-        Token type = expect(TokenKind.IDENTIFIER, "a struct name after 'new'");
+        Token keyword = cursor.next();
+        Token type = cursor.expect(TokenKind.IDENTIFIER, "a struct name after 'new'");
         List<String> names = new ArrayList<>();
         List<HLExpressionNode> values = new ArrayList<>();
-        if (match(TokenKind.LEFT_PAREN)) {
-            expect(TokenKind.RIGHT_PAREN, "')': write fields as new " + type.text() + " { field: value }");
+        if (cursor.match(TokenKind.LEFT_PAREN)) {
+            cursor.expect(TokenKind.RIGHT_PAREN, "')': write fields as new " + type.text() + " { field: value }");
         } else {
-            expect(TokenKind.LEFT_BRACE, "'{' with the fields of the new " + type.text());
-            int outer = parenDepth;
-            parenDepth = 1;
-            while (!peek().is(TokenKind.RIGHT_BRACE)) {
-                Token field = expect(TokenKind.IDENTIFIER, "a field name or '}'");
+            cursor.expect(TokenKind.LEFT_BRACE, "'{' with the fields of the new " + type.text());
+            int outer = cursor.bracketDepth();
+            cursor.setBracketDepth(1);
+            while (!cursor.peek().is(TokenKind.RIGHT_BRACE)) {
+                Token field = cursor.expect(TokenKind.IDENTIFIER, "a field name or '}'");
                 if (names.contains(field.text())) {
-                    throw error(field, "field '" + field.text() + "' is given twice");
+                    throw cursor.error(field, "field '" + field.text() + "' is given twice");
                 }
-                expect(TokenKind.COLON, "':' after the field name '" + field.text() + "'");
+                cursor.expect(TokenKind.COLON, "':' after the field name '" + field.text() + "'");
                 names.add(field.text());
                 values.add(parseExpression());
-                if (!match(TokenKind.COMMA) && !peek().is(TokenKind.RIGHT_BRACE)) {
-                    throw error(peek(), "expected ',' or '}' after the value of field '" + field.text() + "', found " + peek().describe());
+                if (!cursor.match(TokenKind.COMMA) && !cursor.peek().is(TokenKind.RIGHT_BRACE)) {
+                    throw cursor.error(cursor.peek(), "expected ',' or '}' after the value of field '" + field.text() + "', found " + cursor.peek().describe());
                 }
             }
-            parenDepth = outer;
-            pos++;
+            cursor.setBracketDepth(outer);
+            cursor.advance();
         }
-        return at(new NewStructNode(type.text(), names.toArray(String[]::new), values.toArray(HLExpressionNode[]::new)), keyword);
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private <T extends HLStatementNode> T at(T node, Token start) {
-        Token end = previous();
-        int endOffset = Math.max(start.start() + start.length(), end.start() + end.length());
-        node.setSourceSection(start.start(), endOffset - start.start());
-        return node;
-    }
-
-    private Token peek() {
-        return tokens.get(Math.min(pos, tokens.size() - 1));
-    }
-
-    private Token previous() {
-        return tokens.get(Math.max(0, Math.min(pos, tokens.size()) - 1));
-    }
-
-    private Token next() {
-        Token t = peek();
-        if (pos < tokens.size()) {
-            pos++;
-        }
-        return t;
-    }
-
-    private boolean match(TokenKind kind) {
-        if (peek().is(kind)) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private Token expect(TokenKind kind, String what) {
-        Token t = peek();
-        if (!t.is(kind)) {
-            if (t.is(TokenKind.EOF)) {
-                throw incomplete(t, "expected " + what + ", found the end of input");
-            }
-            throw error(t, "expected " + what + ", found " + t.describe());
-        }
-        pos++;
-        return t;
-    }
-
-    private Token expectKeyword(String word) {
-        Token t = peek();
-        if (!t.isKeyword(word)) {
-            throw error(t, "expected '" + word + "', found " + t.describe());
-        }
-        pos++;
-        return t;
-    }
-
-    private int lineOf(Token t) {
-        return source.getLineNumber(Math.min(t.start(), Math.max(0, source.getLength() - 1)));
-    }
-
-    private SyntaxErrorException error(Token at, String message) {
-        return new SyntaxErrorException(message, section(at), at.is(TokenKind.EOF));
-    }
-
-    private SyntaxErrorException incomplete(Token at, String message) {
-        return new SyntaxErrorException(message, section(at), true);
-    }
-
-    private SourceSection section(Token at) {
-        if (at.is(TokenKind.EOF) && pos > 0 && tokens.size() > 1) {
-            // Point just after the last real token: that is where something is missing.
-            Token last = tokens.get(tokens.size() - 2);
-            return source.createSection(last.start() + last.length() - 1, 1);
-        }
-        int start = Math.min(at.start(), source.getLength());
-        int length = Math.min(at.length(), source.getLength() - start);
-        return source.createSection(start, length);
+        return cursor.located(new NewStructNode(type.text(), names.toArray(String[]::new), values.toArray(HLExpressionNode[]::new)), keyword);
     }
 }
