@@ -8,7 +8,6 @@ import org.hotlock.kernel.LockMode;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.nodes.HLRootNode;
 import org.hotlock.nodes.HLStatementNode;
-import org.hotlock.nodes.call.InvokeNode;
 import org.hotlock.nodes.controlflow.BlockNode;
 import org.hotlock.nodes.controlflow.BreakNode;
 import org.hotlock.nodes.controlflow.ContinueNode;
@@ -26,9 +25,13 @@ import org.hotlock.nodes.declaration.SharedDeclarationNode;
 import org.hotlock.nodes.declaration.ScenarioNode;
 import org.hotlock.nodes.declaration.ThreadDeclarationNode;
 import org.hotlock.nodes.declaration.StructDeclarationNode;
-import org.hotlock.nodes.expression.*;
-import org.hotlock.nodes.local.ReadGlobalNode;
-import org.hotlock.nodes.local.ReadLocalNode;
+import org.hotlock.nodes.expression.AddNodeGen;
+import org.hotlock.nodes.expression.BitAndNodeGen;
+import org.hotlock.nodes.expression.BitOrNodeGen;
+import org.hotlock.nodes.expression.ConditionNode;
+import org.hotlock.nodes.expression.LiteralNode;
+import org.hotlock.nodes.expression.LongLiteralNode;
+import org.hotlock.nodes.expression.SubNodeGen;
 import org.hotlock.nodes.local.WriteGlobalNode;
 import org.hotlock.runtime.HLNull;
 
@@ -52,12 +55,14 @@ public final class Parser {
     private final Source source;
     private final TokenCursor cursor;
     private final NodeFactory factory;
+    private final ExpressionParser expressionParser;
     private final List<SyntaxErrorException> errors = new ArrayList<>();
 
     public Parser(HotLockLanguage language, Source source) {
         this.source = source;
         this.cursor = new TokenCursor(source);
         this.factory = new NodeFactory(language, source);
+        this.expressionParser = new ExpressionParser(cursor, factory);
     }
 
     /** The kind of each top-level snippet, as the REPL reports it ("created fn f", "$1 ==> 3"). */
@@ -167,7 +172,7 @@ public final class Parser {
                 if (!threads.isEmpty()) {
                     cursor.expect(TokenKind.COMMA, "',' between threads");
                 }
-                threads.add(parseExpression());
+                threads.add(expressionParser.parseExpression());
             }
             cursor.setBracketDepth(outer);
             cursor.advance();
@@ -291,7 +296,7 @@ public final class Parser {
                 throw cursor.error(field, "duplicate field '" + field.text() + "' in struct " + name.text());
             }
             fields.add(field.text());
-            defaults.add(cursor.match(TokenKind.ASSIGN) ? parseExpression() : null);
+            defaults.add(cursor.match(TokenKind.ASSIGN) ? expressionParser.parseExpression() : null);
             if (!cursor.match(TokenKind.COMMA) && !cursor.match(TokenKind.SEMICOLON) && !cursor.peek().is(TokenKind.RIGHT_BRACE) && !cursor.peek().newlineBefore()) {
                 throw cursor.error(cursor.peek(), "expected ',', ';', a line break or '}' after field '" + field.text() + "', found " + cursor.peek().describe());
             }
@@ -354,12 +359,12 @@ public final class Parser {
                 }
                 Token word = cursor.expect(TokenKind.IDENTIFIER, "'on' or 'order' in a rule");
                 if (word.text().equals("order")) {
-                    locks.add(parseExpression());
+                    locks.add(expressionParser.parseExpression());
                     Token before = cursor.expect(TokenKind.IDENTIFIER, "'before' in 'order a before b'");
                     if (!before.text().equals("before")) {
                         throw cursor.error(before, "expected 'before' in 'order a before b', found " + before.describe());
                     }
-                    locks.add(parseExpression());
+                    locks.add(expressionParser.parseExpression());
                     clauses.add(new RuleDeclarationNode.ClauseSpec(Trigger.ORDER, List.of(), List.of(),
                             locks.size() - 2, locks.size() - 1));
                 } else if (word.text().equals("on")) {
@@ -397,7 +402,7 @@ public final class Parser {
                         }
                         cursor.expect(TokenKind.LEFT_PAREN, "'(' after held");
                         cursor.openBracket();
-                        locks.add(parseExpression());
+                        locks.add(expressionParser.parseExpression());
                         LockMode mode = null;
                         if (cursor.match(TokenKind.COMMA)) {
                             Token m = cursor.expect(TokenKind.IDENTIFIER, "read or write");
@@ -461,7 +466,7 @@ public final class Parser {
                         cursor.advance();
                         values.add(cursor.located(new LiteralNode(v.text()), v));
                     } else {
-                        values.add(parseExpression());
+                        values.add(expressionParser.parseExpression());
                     }
                 }
                 MachineEntryNode[] children = cursor.peek().is(TokenKind.LEFT_BRACE) ? parseMachineEntries() : new MachineEntryNode[0];
@@ -554,7 +559,7 @@ public final class Parser {
         Token name = cursor.expect(TokenKind.IDENTIFIER, "a name after '" + keyword.text() + "'");
         HLExpressionNode value;
         if (cursor.match(TokenKind.ASSIGN)) {
-            value = parseExpression();
+            value = expressionParser.parseExpression();
         } else if (constant) {
             throw cursor.error(cursor.peek(), "a constant needs a value: 'const " + name.text() + " = ...'");
         } else {
@@ -604,7 +609,7 @@ public final class Parser {
     private ConditionNode parseParenthesizedCondition(String what) {
         cursor.expect(TokenKind.LEFT_PAREN, "'(' after '" + what + "'");
         cursor.openBracket();
-        HLExpressionNode condition = parseExpression();
+        HLExpressionNode condition = expressionParser.parseExpression();
         cursor.closeBracket();
         cursor.expect(TokenKind.RIGHT_PAREN, "')' after the condition of '" + what + "'");
         return new ConditionNode(condition, "the condition of '" + what + "'");
@@ -632,7 +637,7 @@ public final class Parser {
             throw cursor.error(cursor.peek(), "expected 'in' after the loop variable, found " + cursor.peek().describe() + " (write: for x in list { ... })");
         }
         cursor.advance();
-        HLExpressionNode iterable = parseExpression();
+        HLExpressionNode iterable = expressionParser.parseExpression();
         if (parens) {
             cursor.closeBracket();
             cursor.expect(TokenKind.RIGHT_PAREN, "')' after the for-in header");
@@ -657,23 +662,23 @@ public final class Parser {
         HLExpressionNode value = null;
         Token t = cursor.peek();
         if (!t.newlineBefore() && !t.is(TokenKind.SEMICOLON) && !t.is(TokenKind.RIGHT_BRACE) && !t.is(TokenKind.EOF)) {
-            value = parseExpression();
+            value = expressionParser.parseExpression();
         }
         return cursor.located(new ReturnNode(value), keyword);
     }
 
     private HLStatementNode parseExpressionStatement() {
         Token start = cursor.peek();
-        HLExpressionNode target = parseExpression();
+        HLExpressionNode target = expressionParser.parseExpression();
         Token op = cursor.peek();
         switch (op.kind()) {
             case ASSIGN -> {
                 cursor.advance();
-                return assignment(target, parseExpression(), start, op);
+                return assignment(target, expressionParser.parseExpression(), start, op);
             }
             case PLUS_ASSIGN, MINUS_ASSIGN, OR_ASSIGN, AND_ASSIGN -> {
                 cursor.advance();
-                HLExpressionNode value = parseExpression();
+                HLExpressionNode value = expressionParser.parseExpression();
                 HLExpressionNode read = reread(target, op);
                 HLExpressionNode combined = switch (op.kind()) {
                     case PLUS_ASSIGN -> AddNodeGen.create(read, value);
@@ -725,318 +730,5 @@ public final class Parser {
             return;
         }
         throw cursor.error(t, "expected the end of the statement (a line break or ';'), found " + t.describe());
-    }
-
-    // ---------------------------------------------------------------- expressions
-
-    public HLExpressionNode parseExpression() {
-        cursor.enterNesting();
-        try {
-            return parseTernary();
-        } finally {
-            cursor.exitNesting();
-        }
-    }
-
-    private HLExpressionNode parseTernary() {
-        Token start = cursor.peek();
-        HLExpressionNode condition = parseOr();
-        if (continues(TokenKind.QUESTION)) {
-            cursor.advance();
-            HLExpressionNode then = parseTernary();
-            cursor.expect(TokenKind.COLON, "':' in the conditional expression");
-            HLExpressionNode otherwise = parseTernary();
-            return cursor.located(new TernaryNode(new ConditionNode(condition, "the condition of '?:'"), then, otherwise), start);
-        }
-        return condition;
-    }
-
-    /** A binary operator continues the expression unless it starts a new line outside parentheses. */
-    private boolean continues(TokenKind kind) {
-        Token t = cursor.peek();
-        return t.is(kind) && (cursor.insideBrackets() || !t.newlineBefore());
-    }
-
-    private HLExpressionNode parseOr() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseAnd();
-        while (continues(TokenKind.OR_OR)) {
-            cursor.advance();
-            HLExpressionNode right = parseAnd();
-            left = cursor.located(new LogicalOrNode(new ConditionNode(left, "the left side of '||'"), new ConditionNode(right, "the right side of '||'")), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseAnd() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseBitOr();
-        while (continues(TokenKind.AND_AND)) {
-            cursor.advance();
-            HLExpressionNode right = parseBitOr();
-            left = cursor.located(new LogicalAndNode(new ConditionNode(left, "the left side of '&&'"), new ConditionNode(right, "the right side of '&&'")), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseBitOr() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseBitXor();
-        while (continues(TokenKind.PIPE)) {
-            cursor.advance();
-            left = cursor.located(BitOrNodeGen.create(left, parseBitXor()), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseBitXor() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseBitAnd();
-        while (continues(TokenKind.CARET)) {
-            cursor.advance();
-            left = cursor.located(BitXorNodeGen.create(left, parseBitAnd()), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseBitAnd() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseEquality();
-        while (continues(TokenKind.AMP)) {
-            cursor.advance();
-            left = cursor.located(BitAndNodeGen.create(left, parseEquality()), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseEquality() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseComparison();
-        while (continues(TokenKind.EQUAL) || continues(TokenKind.NOT_EQUAL)) {
-            Token op = cursor.next();
-            HLExpressionNode equal = cursor.located(EqualNodeGen.create(left, parseComparison()), start);
-            left = op.is(TokenKind.EQUAL) ? equal : cursor.located(NotEqualNode.create(equal), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseComparison() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseRange();
-        while (continues(TokenKind.LESS) || continues(TokenKind.LESS_EQUAL) || continues(TokenKind.GREATER) || continues(TokenKind.GREATER_EQUAL)) {
-            Token op = cursor.next();
-            HLExpressionNode right = parseRange();
-            left = cursor.located(switch (op.kind()) {
-                case LESS -> LessNodeGen.create(left, right);
-                case LESS_EQUAL -> LessEqualNodeGen.create(left, right);
-                case GREATER -> GreaterNodeGen.create(left, right);
-                default -> GreaterEqualNodeGen.create(left, right);
-            }, start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseRange() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseShift();
-        if (continues(TokenKind.DOT_DOT)) {
-            cursor.advance();
-            left = cursor.located(RangeNodeGen.create(left, parseShift()), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseShift() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseAdditive();
-        while (continues(TokenKind.SHIFT_LEFT) || continues(TokenKind.SHIFT_RIGHT)) {
-            Token op = cursor.next();
-            HLExpressionNode right = parseAdditive();
-            left = cursor.located(op.is(TokenKind.SHIFT_LEFT) ? ShiftLeftNodeGen.create(left, right) : ShiftRightNodeGen.create(left, right), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseAdditive() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseMultiplicative();
-        while (continues(TokenKind.PLUS) || continues(TokenKind.MINUS)) {
-            Token op = cursor.next();
-            HLExpressionNode right = parseMultiplicative();
-            left = cursor.located(op.is(TokenKind.PLUS) ? AddNodeGen.create(left, right) : SubNodeGen.create(left, right), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseMultiplicative() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseUnary();
-        while (continues(TokenKind.STAR) || continues(TokenKind.SLASH) || continues(TokenKind.PERCENT)) {
-            Token op = cursor.next();
-            HLExpressionNode right = parseUnary();
-            left = cursor.located(switch (op.kind()) {
-                case STAR -> MulNodeGen.create(left, right);
-                case SLASH -> DivNodeGen.create(left, right);
-                default -> ModNodeGen.create(left, right);
-            }, start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseUnary() {
-        Token t = cursor.peek();
-        if (t.is(TokenKind.MINUS) || t.is(TokenKind.BANG) || t.is(TokenKind.TILDE)) {
-            cursor.enterNesting();
-            try {
-                return parseUnaryOperator(t);
-            } finally {
-                cursor.exitNesting();
-            }
-        }
-        return parsePostfix();
-    }
-
-    private HLExpressionNode parseUnaryOperator(Token t) {
-        if (t.is(TokenKind.MINUS)) {
-            cursor.advance();
-            if (cursor.peek().is(TokenKind.INTEGER) && !cursor.peek().newlineBefore()) {
-                Token number = cursor.next();
-                return cursor.located(new LongLiteralNode(-(Long) number.value()), t);
-            }
-            return cursor.located(NegateNodeGen.create(parseUnary()), t);
-        }
-        if (t.is(TokenKind.BANG)) {
-            cursor.advance();
-            return cursor.located(NotNodeGen.create(parseUnary()), t);
-        }
-        if (t.is(TokenKind.TILDE)) {
-            cursor.advance();
-            return cursor.located(BitNotNodeGen.create(parseUnary()), t);
-        }
-        return parsePostfix();
-    }
-
-    private HLExpressionNode parsePostfix() {
-        Token start = cursor.peek();
-        HLExpressionNode expr = parsePrimary();
-        while (true) {
-            Token t = cursor.peek();
-            if (t.is(TokenKind.LEFT_PAREN) && (!t.newlineBefore() || cursor.insideBrackets())) {
-                cursor.advance();
-                cursor.openBracket();
-                List<HLExpressionNode> args = new ArrayList<>();
-                if (!cursor.peek().is(TokenKind.RIGHT_PAREN)) {
-                    do {
-                        args.add(parseExpression());
-                    } while (cursor.match(TokenKind.COMMA));
-                }
-                cursor.closeBracket();
-                cursor.expect(TokenKind.RIGHT_PAREN, "')' or ',' in the arguments");
-                String name = expr instanceof ReadGlobalNode g ? g.name() : expr instanceof ReadLocalNode l ? l.getName() : "<expression>";
-                expr = cursor.located(new InvokeNode(expr, args.toArray(HLExpressionNode[]::new), name), start);
-            } else if (t.is(TokenKind.DOT) || t.is(TokenKind.ARROW)) {
-                cursor.advance();
-                Token field = cursor.expect(TokenKind.IDENTIFIER, "a field name after '" + t.text() + "'");
-                expr = cursor.located(ReadFieldNodeGen.create(expr, field.text()), start);
-            } else if (t.is(TokenKind.LEFT_BRACKET) && (!t.newlineBefore() || cursor.insideBrackets())) {
-                cursor.advance();
-                cursor.openBracket();
-                HLExpressionNode index = parseExpression();
-                cursor.closeBracket();
-                cursor.expect(TokenKind.RIGHT_BRACKET, "']' after the index");
-                expr = cursor.located(ReadIndexNodeGen.create(expr, index), start);
-            } else {
-                return expr;
-            }
-        }
-    }
-
-    private HLExpressionNode parsePrimary() {
-        Token t = cursor.peek();
-        switch (t.kind()) {
-            case INTEGER -> {
-                cursor.advance();
-                return cursor.located(new LongLiteralNode((Long) t.value()), t);
-            }
-            case STRING -> {
-                cursor.advance();
-                return cursor.located(new LiteralNode(t.value()), t);
-            }
-            case IDENTIFIER -> {
-                cursor.advance();
-                return cursor.located(factory.createRead(t), t);
-            }
-            case LEFT_PAREN -> {
-                cursor.advance();
-                cursor.openBracket();
-                HLExpressionNode inner = parseExpression();
-                cursor.closeBracket();
-                cursor.expect(TokenKind.RIGHT_PAREN, "')' to close the '(' at line " + cursor.lineOf(t) + ":" + cursor.columnOf(t));
-                return inner;
-            }
-            case LEFT_BRACKET -> {
-                cursor.advance();
-                cursor.openBracket();
-                List<HLExpressionNode> elements = new ArrayList<>();
-                if (!cursor.peek().is(TokenKind.RIGHT_BRACKET)) {
-                    do {
-                        if (cursor.peek().is(TokenKind.RIGHT_BRACKET)) {
-                            break;
-                        }
-                        elements.add(parseExpression());
-                    } while (cursor.match(TokenKind.COMMA));
-                }
-                cursor.closeBracket();
-                cursor.expect(TokenKind.RIGHT_BRACKET, "']' or ',' in the list");
-                return cursor.located(new ListLiteralNode(elements.toArray(HLExpressionNode[]::new)), t);
-            }
-            case KEYWORD -> {
-                switch (t.text()) {
-                    case "true", "false" -> {
-                        cursor.advance();
-                        return cursor.located(new BooleanLiteralNode(t.text().equals("true")), t);
-                    }
-                    case "null" -> {
-                        cursor.advance();
-                        return cursor.located(new LiteralNode(HLNull.SINGLETON), t);
-                    }
-                    case "new" -> {
-                        return parseNew();
-                    }
-                    default -> throw cursor.error(t, "expected an expression, found " + t.describe());
-                }
-            }
-            case EOF -> throw cursor.incomplete(t, "expected an expression, found the end of input");
-            default -> throw cursor.error(t, "expected an expression, found " + t.describe());
-        }
-    }
-
-    private HLExpressionNode parseNew() {
-        Token keyword = cursor.next();
-        Token type = cursor.expect(TokenKind.IDENTIFIER, "a struct name after 'new'");
-        List<String> names = new ArrayList<>();
-        List<HLExpressionNode> values = new ArrayList<>();
-        if (cursor.match(TokenKind.LEFT_PAREN)) {
-            cursor.expect(TokenKind.RIGHT_PAREN, "')': write fields as new " + type.text() + " { field: value }");
-        } else {
-            cursor.expect(TokenKind.LEFT_BRACE, "'{' with the fields of the new " + type.text());
-            int outer = cursor.bracketDepth();
-            cursor.setBracketDepth(1);
-            while (!cursor.peek().is(TokenKind.RIGHT_BRACE)) {
-                Token field = cursor.expect(TokenKind.IDENTIFIER, "a field name or '}'");
-                if (names.contains(field.text())) {
-                    throw cursor.error(field, "field '" + field.text() + "' is given twice");
-                }
-                cursor.expect(TokenKind.COLON, "':' after the field name '" + field.text() + "'");
-                names.add(field.text());
-                values.add(parseExpression());
-                if (!cursor.match(TokenKind.COMMA) && !cursor.peek().is(TokenKind.RIGHT_BRACE)) {
-                    throw cursor.error(cursor.peek(), "expected ',' or '}' after the value of field '" + field.text() + "', found " + cursor.peek().describe());
-                }
-            }
-            cursor.setBracketDepth(outer);
-            cursor.advance();
-        }
-        return cursor.located(new NewStructNode(type.text(), names.toArray(String[]::new), values.toArray(HLExpressionNode[]::new)), keyword);
     }
 }
