@@ -41,10 +41,68 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses expressions: the conditional, the binary operators level by level, then
+ * Parses expressions: the conditional, the binary operators by one precedence ladder, then
  * unary operators, calls, field and index reads, literals and {@code new}.
  */
 final class ExpressionParser {
+
+    @FunctionalInterface
+    private interface BinaryNodeBuilder {
+        HLExpressionNode build(HLExpressionNode left, HLExpressionNode right);
+    }
+
+    /** A negated operator builds its node and wraps it in a {@link NotEqualNode}: {@code a != b} is {@code !(a == b)}. */
+    private record BinaryOperator(TokenKind token, BinaryNodeBuilder builder, boolean negated) {
+    }
+
+    /**
+     * Operators of equal precedence. A level that chains is left-associative
+     * ({@code a - b - c} is {@code (a - b) - c}); one that does not takes at most one operator,
+     * so the second {@code ..} of {@code 1..2..3} is left over and the statement cannot end there.
+     */
+    private record PrecedenceLevel(boolean chains, List<BinaryOperator> operators) {
+        BinaryOperator operatorFor(TokenKind kind) {
+            for (BinaryOperator operator : operators) {
+                if (operator.token() == kind) {
+                    return operator;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The binary operators, loosest first, as in spec/grammar.md. */
+    private static final List<PrecedenceLevel> PRECEDENCE = List.of(
+            chaining(operator(TokenKind.OR_OR, ExpressionParser::logicalOr)),
+            chaining(operator(TokenKind.AND_AND, ExpressionParser::logicalAnd)),
+            chaining(operator(TokenKind.PIPE, BitOrNodeGen::create)),
+            chaining(operator(TokenKind.CARET, BitXorNodeGen::create)),
+            chaining(operator(TokenKind.AMP, BitAndNodeGen::create)),
+            chaining(operator(TokenKind.EQUAL, EqualNodeGen::create),
+                    new BinaryOperator(TokenKind.NOT_EQUAL, EqualNodeGen::create, true)),
+            chaining(operator(TokenKind.LESS, LessNodeGen::create), operator(TokenKind.LESS_EQUAL, LessEqualNodeGen::create),
+                    operator(TokenKind.GREATER, GreaterNodeGen::create), operator(TokenKind.GREATER_EQUAL, GreaterEqualNodeGen::create)),
+            new PrecedenceLevel(false, List.of(operator(TokenKind.DOT_DOT, RangeNodeGen::create))),
+            chaining(operator(TokenKind.SHIFT_LEFT, ShiftLeftNodeGen::create), operator(TokenKind.SHIFT_RIGHT, ShiftRightNodeGen::create)),
+            chaining(operator(TokenKind.PLUS, AddNodeGen::create), operator(TokenKind.MINUS, SubNodeGen::create)),
+            chaining(operator(TokenKind.STAR, MulNodeGen::create), operator(TokenKind.SLASH, DivNodeGen::create),
+                    operator(TokenKind.PERCENT, ModNodeGen::create)));
+
+    private static BinaryOperator operator(TokenKind token, BinaryNodeBuilder builder) {
+        return new BinaryOperator(token, builder, false);
+    }
+
+    private static PrecedenceLevel chaining(BinaryOperator... operators) {
+        return new PrecedenceLevel(true, List.of(operators));
+    }
+
+    private static HLExpressionNode logicalOr(HLExpressionNode left, HLExpressionNode right) {
+        return new LogicalOrNode(new ConditionNode(left, "the left side of '||'"), new ConditionNode(right, "the right side of '||'"));
+    }
+
+    private static HLExpressionNode logicalAnd(HLExpressionNode left, HLExpressionNode right) {
+        return new LogicalAndNode(new ConditionNode(left, "the left side of '&&'"), new ConditionNode(right, "the right side of '&&'"));
+    }
 
     private final TokenCursor cursor;
     private final NodeFactory factory;
@@ -65,7 +123,7 @@ final class ExpressionParser {
 
     private HLExpressionNode parseTernary() {
         Token start = cursor.peek();
-        HLExpressionNode condition = parseOr();
+        HLExpressionNode condition = parseBinary(0);
         if (continues(TokenKind.QUESTION)) {
             cursor.advance();
             HLExpressionNode then = parseTernary();
@@ -82,130 +140,42 @@ final class ExpressionParser {
         return token.is(kind) && (cursor.insideBrackets() || !token.newlineBefore());
     }
 
-    private HLExpressionNode parseOr() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseAnd();
-        while (continues(TokenKind.OR_OR)) {
-            cursor.advance();
-            HLExpressionNode right = parseAnd();
-            left = cursor.located(new LogicalOrNode(new ConditionNode(left, "the left side of '||'"), new ConditionNode(right, "the right side of '||'")), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseAnd() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseBitOr();
-        while (continues(TokenKind.AND_AND)) {
-            cursor.advance();
-            HLExpressionNode right = parseBitOr();
-            left = cursor.located(new LogicalAndNode(new ConditionNode(left, "the left side of '&&'"), new ConditionNode(right, "the right side of '&&'")), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseBitOr() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseBitXor();
-        while (continues(TokenKind.PIPE)) {
-            cursor.advance();
-            left = cursor.located(BitOrNodeGen.create(left, parseBitXor()), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseBitXor() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseBitAnd();
-        while (continues(TokenKind.CARET)) {
-            cursor.advance();
-            left = cursor.located(BitXorNodeGen.create(left, parseBitAnd()), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseBitAnd() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseEquality();
-        while (continues(TokenKind.AMP)) {
-            cursor.advance();
-            left = cursor.located(BitAndNodeGen.create(left, parseEquality()), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseEquality() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseComparison();
-        while (continues(TokenKind.EQUAL) || continues(TokenKind.NOT_EQUAL)) {
-            Token op = cursor.next();
-            HLExpressionNode equal = cursor.located(EqualNodeGen.create(left, parseComparison()), start);
-            left = op.is(TokenKind.EQUAL) ? equal : cursor.located(NotEqualNode.create(equal), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseComparison() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseRange();
-        while (continues(TokenKind.LESS) || continues(TokenKind.LESS_EQUAL) || continues(TokenKind.GREATER) || continues(TokenKind.GREATER_EQUAL)) {
-            Token op = cursor.next();
-            HLExpressionNode right = parseRange();
-            left = cursor.located(switch (op.kind()) {
-                case LESS -> LessNodeGen.create(left, right);
-                case LESS_EQUAL -> LessEqualNodeGen.create(left, right);
-                case GREATER -> GreaterNodeGen.create(left, right);
-                default -> GreaterEqualNodeGen.create(left, right);
-            }, start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseRange() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseShift();
-        if (continues(TokenKind.DOT_DOT)) {
-            cursor.advance();
-            left = cursor.located(RangeNodeGen.create(left, parseShift()), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseShift() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseAdditive();
-        while (continues(TokenKind.SHIFT_LEFT) || continues(TokenKind.SHIFT_RIGHT)) {
-            Token op = cursor.next();
-            HLExpressionNode right = parseAdditive();
-            left = cursor.located(op.is(TokenKind.SHIFT_LEFT) ? ShiftLeftNodeGen.create(left, right) : ShiftRightNodeGen.create(left, right), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseAdditive() {
-        Token start = cursor.peek();
-        HLExpressionNode left = parseMultiplicative();
-        while (continues(TokenKind.PLUS) || continues(TokenKind.MINUS)) {
-            Token op = cursor.next();
-            HLExpressionNode right = parseMultiplicative();
-            left = cursor.located(op.is(TokenKind.PLUS) ? AddNodeGen.create(left, right) : SubNodeGen.create(left, right), start);
-        }
-        return left;
-    }
-
-    private HLExpressionNode parseMultiplicative() {
+    /**
+     * The binary operators from level {@code loosest} of {@link #PRECEDENCE} inwards, by
+     * precedence climbing: it recurses once per operator found rather than once per level, so
+     * even {@link TokenCursor#MAX_NESTING} parentheses need little stack.
+     */
+    private HLExpressionNode parseBinary(int loosest) {
         Token start = cursor.peek();
         HLExpressionNode left = parseUnary();
-        while (continues(TokenKind.STAR) || continues(TokenKind.SLASH) || continues(TokenKind.PERCENT)) {
-            Token op = cursor.next();
-            HLExpressionNode right = parseUnary();
-            left = cursor.located(switch (op.kind()) {
-                case STAR -> MulNodeGen.create(left, right);
-                case SLASH -> DivNodeGen.create(left, right);
-                default -> ModNodeGen.create(left, right);
-            }, start);
+        int tightest = PRECEDENCE.size() - 1;
+        while (true) {
+            int level = operatorLevel(cursor.peek(), loosest, tightest);
+            if (level < 0) {
+                return left;
+            }
+            PrecedenceLevel operators = PRECEDENCE.get(level);
+            BinaryOperator operator = operators.operatorFor(cursor.next().kind());
+            HLExpressionNode right = parseBinary(level + 1);
+            HLExpressionNode node = cursor.located(operator.builder().build(left, right), start);
+            left = operator.negated() ? cursor.located(NotEqualNode.create(node), start) : node;
+            // Tighter operators went into the right operand; an operator of this level may only
+            // follow if the level chains, so the second '..' of '1..2..3' is left unparsed.
+            tightest = operators.chains() ? level : level - 1;
         }
-        return left;
+    }
+
+    /** The level of {@code token} as a binary operator that continues the expression, within the bounds; else -1. */
+    private int operatorLevel(Token token, int loosest, int tightest) {
+        if (token.newlineBefore() && !cursor.insideBrackets()) {
+            return -1;
+        }
+        for (int level = loosest; level <= tightest; level++) {
+            if (PRECEDENCE.get(level).operatorFor(token.kind()) != null) {
+                return level;
+            }
+        }
+        return -1;
     }
 
     private HLExpressionNode parseUnary() {
