@@ -9,12 +9,6 @@ import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.nodes.HLRootNode;
 import org.hotlock.nodes.HLStatementNode;
 import org.hotlock.nodes.controlflow.BlockNode;
-import org.hotlock.nodes.controlflow.BreakNode;
-import org.hotlock.nodes.controlflow.ContinueNode;
-import org.hotlock.nodes.controlflow.ForInNode;
-import org.hotlock.nodes.controlflow.IfNode;
-import org.hotlock.nodes.controlflow.ReturnNode;
-import org.hotlock.nodes.controlflow.WhileNode;
 import org.hotlock.nodes.declaration.FunctionDeclarationNode;
 import org.hotlock.nodes.declaration.KernelDeclarationNode;
 import org.hotlock.nodes.declaration.MachineDeclarationNode;
@@ -25,15 +19,8 @@ import org.hotlock.nodes.declaration.SharedDeclarationNode;
 import org.hotlock.nodes.declaration.ScenarioNode;
 import org.hotlock.nodes.declaration.ThreadDeclarationNode;
 import org.hotlock.nodes.declaration.StructDeclarationNode;
-import org.hotlock.nodes.expression.AddNodeGen;
-import org.hotlock.nodes.expression.BitAndNodeGen;
-import org.hotlock.nodes.expression.BitOrNodeGen;
-import org.hotlock.nodes.expression.ConditionNode;
 import org.hotlock.nodes.expression.LiteralNode;
-import org.hotlock.nodes.expression.LongLiteralNode;
-import org.hotlock.nodes.expression.SubNodeGen;
 import org.hotlock.nodes.local.WriteGlobalNode;
-import org.hotlock.runtime.HLNull;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +43,7 @@ public final class Parser {
     private final TokenCursor cursor;
     private final NodeFactory factory;
     private final ExpressionParser expressionParser;
+    private final StatementParser statementParser;
     private final List<SyntaxErrorException> errors = new ArrayList<>();
 
     public Parser(HotLockLanguage language, Source source) {
@@ -63,6 +51,7 @@ public final class Parser {
         this.cursor = new TokenCursor(source);
         this.factory = new NodeFactory(language, source);
         this.expressionParser = new ExpressionParser(cursor, factory);
+        this.statementParser = new StatementParser(cursor, factory, expressionParser);
     }
 
     /** The kind of each top-level snippet, as the REPL reports it ("created fn f", "$1 ==> 3"). */
@@ -209,11 +198,11 @@ public final class Parser {
             statements.add(cursor.located(new MachineDeclarationNode(name.text(), entries), start));
             snippets.add(new Snippet(SnippetKind.DECLARATION, "machine " + name.text(), start.start(), cursor.previous().start() + cursor.previous().length()));
         } else {
-            HLStatementNode statement = parseStatement();
+            HLStatementNode statement = statementParser.parseStatement();
             statements.add(statement);
             snippets.add(new Snippet(kindOf(statement), nameOf(statement), start.start(), cursor.previous().start() + cursor.previous().length()));
         }
-        endOfStatement();
+        statementParser.expectEndOfStatement();
     }
 
     private static SnippetKind kindOf(HLStatementNode statement) {
@@ -271,7 +260,7 @@ public final class Parser {
                 body.add(factory.createParameter(params.get(i), i));
             }
             Token brace = cursor.peek();
-            body.add(parseBlock());
+            body.add(statementParser.parseBlock());
             BlockNode block = new BlockNode(body.toArray(HLStatementNode[]::new));
             block.setSourceSection(brace.start(), cursor.endOfPrevious() - brace.start());
             return factory.createFunction(name, block, source.createSection(start.start(), cursor.endOfPrevious() - start.start()));
@@ -420,7 +409,7 @@ public final class Parser {
                 } else {
                     throw cursor.error(word, "expected 'on' or 'order' in a rule, found " + word.describe());
                 }
-                endOfStatement();
+                statementParser.expectEndOfStatement();
             }
             cursor.advance();
         } finally {
@@ -471,7 +460,7 @@ public final class Parser {
                 }
                 MachineEntryNode[] children = cursor.peek().is(TokenKind.LEFT_BRACE) ? parseMachineEntries() : new MachineEntryNode[0];
                 entries.add(cursor.located(new MachineEntryNode(key.text(), values.toArray(HLExpressionNode[]::new), children), key));
-                endOfStatement();
+                statementParser.expectEndOfStatement();
             }
             cursor.advance();
         } finally {
@@ -483,252 +472,5 @@ public final class Parser {
     private boolean atEntryEnd() {
         Token t = cursor.peek();
         return t.is(TokenKind.SEMICOLON) || t.is(TokenKind.RIGHT_BRACE) || t.is(TokenKind.LEFT_BRACE) || t.is(TokenKind.EOF) || t.newlineBefore();
-    }
-
-    // ---------------------------------------------------------------- statements
-
-    private HLStatementNode parseStatement() {
-        cursor.enterNesting();
-        try {
-            return parseStatementNested();
-        } finally {
-            cursor.exitNesting();
-        }
-    }
-
-    private HLStatementNode parseStatementNested() {
-        Token t = cursor.peek();
-        HLStatementNode node;
-        if (t.is(TokenKind.LEFT_BRACE)) {
-            node = parseBlock();
-        } else if (t.isKeyword("var") || t.isKeyword("const")) {
-            node = parseVar();
-        } else if (t.isKeyword("if")) {
-            node = parseIf();
-        } else if (t.isKeyword("while")) {
-            node = parseWhile();
-        } else if (t.isKeyword("for")) {
-            node = parseFor();
-        } else if (t.isKeyword("return")) {
-            node = parseReturn();
-        } else if (t.isKeyword("break") || t.isKeyword("continue")) {
-            cursor.advance();
-            if (!factory.insideLoop()) {
-                throw cursor.error(t, "'" + t.text() + "' outside of a loop");
-            }
-            node = cursor.located(t.isKeyword("break") ? new BreakNode() : new ContinueNode(), t);
-        } else if (t.isKeyword("fn") || t.isKeyword("struct")) {
-            throw cursor.error(t, (t.isKeyword("fn") ? "functions" : "structs") + " can only be declared at the top level");
-        } else if (t.isKeyword("else")) {
-            throw cursor.error(t, "'else' without a matching 'if'");
-        } else {
-            node = parseExpressionStatement();
-        }
-        node.markStatement();
-        return node;
-    }
-
-    private BlockNode parseBlock() {
-        Token open = cursor.expect(TokenKind.LEFT_BRACE, "'{'");
-        int outerParens = cursor.bracketDepth();
-        cursor.setBracketDepth(0);
-        factory.enterBlock();
-        List<HLStatementNode> statements = new ArrayList<>();
-        try {
-            while (!cursor.peek().is(TokenKind.RIGHT_BRACE)) {
-                if (cursor.peek().is(TokenKind.EOF)) {
-                    throw cursor.incomplete(cursor.peek(), "'}' expected to close the block opened at line " + cursor.lineOf(open));
-                }
-                if (cursor.match(TokenKind.SEMICOLON)) {
-                    continue;
-                }
-                statements.add(parseStatement());
-                endOfStatement();
-            }
-            cursor.advance();
-        } finally {
-            factory.exitBlock();
-            cursor.setBracketDepth(outerParens);
-        }
-        return cursor.located(new BlockNode(statements.toArray(HLStatementNode[]::new)), open);
-    }
-
-    private HLStatementNode parseVar() {
-        Token keyword = cursor.next();
-        boolean constant = keyword.text().equals("const");
-        Token name = cursor.expect(TokenKind.IDENTIFIER, "a name after '" + keyword.text() + "'");
-        HLExpressionNode value;
-        if (cursor.match(TokenKind.ASSIGN)) {
-            value = expressionParser.parseExpression();
-        } else if (constant) {
-            throw cursor.error(cursor.peek(), "a constant needs a value: 'const " + name.text() + " = ...'");
-        } else {
-            value = cursor.located(new LiteralNode(HLNull.SINGLETON), name);
-        }
-        if (factory.declaresGlobals()) {
-            WriteGlobalNode.Mode mode = constant ? WriteGlobalNode.Mode.DECLARE_CONST : WriteGlobalNode.Mode.DECLARE_VAR;
-            return cursor.located(factory.createGlobalDeclaration(name, mode, value), keyword);
-        }
-        if (constant) {
-            throw cursor.error(keyword, "constants can only be declared at the top level; use 'var' here");
-        }
-        if (factory.declaredInCurrentBlock(name.text())) {
-            throw cursor.error(name, "'" + name.text() + "' is already declared in this block");
-        }
-        return cursor.located(factory.createLocalDeclaration(name, value), keyword);
-    }
-
-    private HLStatementNode parseIf() {
-        Token keyword = cursor.next();
-        ConditionNode condition = parseParenthesizedCondition("if");
-        HLStatementNode then = parseBranch();
-        HLStatementNode otherwise = null;
-        if (cursor.peek().isKeyword("else")) {
-            cursor.advance();
-            otherwise = parseBranch();
-        }
-        return cursor.located(new IfNode(condition, then, otherwise), keyword);
-    }
-
-    /** The body of an if/else/while/for: a block or one statement, in its own scope. */
-    private HLStatementNode parseBranch() {
-        if (cursor.peek().is(TokenKind.LEFT_BRACE)) {
-            return parseBlock();
-        }
-        if (cursor.peek().is(TokenKind.EOF)) {
-            throw cursor.incomplete(cursor.peek(), "a statement or '{' expected");
-        }
-        factory.enterBlock();
-        try {
-            return parseStatement();
-        } finally {
-            factory.exitBlock();
-        }
-    }
-
-    private ConditionNode parseParenthesizedCondition(String what) {
-        cursor.expect(TokenKind.LEFT_PAREN, "'(' after '" + what + "'");
-        cursor.openBracket();
-        HLExpressionNode condition = expressionParser.parseExpression();
-        cursor.closeBracket();
-        cursor.expect(TokenKind.RIGHT_PAREN, "')' after the condition of '" + what + "'");
-        return new ConditionNode(condition, "the condition of '" + what + "'");
-    }
-
-    private HLStatementNode parseWhile() {
-        Token keyword = cursor.next();
-        ConditionNode condition = parseParenthesizedCondition("while");
-        factory.enterLoop();
-        try {
-            return cursor.located(new WhileNode(condition, parseBranch()), keyword);
-        } finally {
-            factory.exitLoop();
-        }
-    }
-
-    private HLStatementNode parseFor() {
-        Token keyword = cursor.next();
-        boolean parens = cursor.match(TokenKind.LEFT_PAREN);
-        if (parens) {
-            cursor.openBracket();
-        }
-        Token name = cursor.expect(TokenKind.IDENTIFIER, "a loop variable after 'for'");
-        if (!cursor.peek().isKeyword("in")) {
-            throw cursor.error(cursor.peek(), "expected 'in' after the loop variable, found " + cursor.peek().describe() + " (write: for x in list { ... })");
-        }
-        cursor.advance();
-        HLExpressionNode iterable = expressionParser.parseExpression();
-        if (parens) {
-            cursor.closeBracket();
-            cursor.expect(TokenKind.RIGHT_PAREN, "')' after the for-in header");
-        }
-        factory.enterBlock();
-        factory.enterLoop();
-        try {
-            int variableSlot = factory.declareLocal(name.text());
-            HLStatementNode body = parseBranch();
-            return cursor.located(new ForInNode(variableSlot, iterable, body), keyword);
-        } finally {
-            factory.exitLoop();
-            factory.exitBlock();
-        }
-    }
-
-    private HLStatementNode parseReturn() {
-        Token keyword = cursor.next();
-        if (factory.isTopLevel()) {
-            throw cursor.error(keyword, "'return' outside of a function");
-        }
-        HLExpressionNode value = null;
-        Token t = cursor.peek();
-        if (!t.newlineBefore() && !t.is(TokenKind.SEMICOLON) && !t.is(TokenKind.RIGHT_BRACE) && !t.is(TokenKind.EOF)) {
-            value = expressionParser.parseExpression();
-        }
-        return cursor.located(new ReturnNode(value), keyword);
-    }
-
-    private HLStatementNode parseExpressionStatement() {
-        Token start = cursor.peek();
-        HLExpressionNode target = expressionParser.parseExpression();
-        Token op = cursor.peek();
-        switch (op.kind()) {
-            case ASSIGN -> {
-                cursor.advance();
-                return assignment(target, expressionParser.parseExpression(), start, op);
-            }
-            case PLUS_ASSIGN, MINUS_ASSIGN, OR_ASSIGN, AND_ASSIGN -> {
-                cursor.advance();
-                HLExpressionNode value = expressionParser.parseExpression();
-                HLExpressionNode read = reread(target, op);
-                HLExpressionNode combined = switch (op.kind()) {
-                    case PLUS_ASSIGN -> AddNodeGen.create(read, value);
-                    case MINUS_ASSIGN -> SubNodeGen.create(read, value);
-                    case OR_ASSIGN -> BitOrNodeGen.create(read, value);
-                    default -> BitAndNodeGen.create(read, value);
-                };
-                return assignment(target, cursor.located(combined, start), start, op);
-            }
-            case PLUS_PLUS, MINUS_MINUS -> {
-                if (op.newlineBefore()) {
-                    return target;
-                }
-                cursor.advance();
-                HLExpressionNode one = cursor.located(new LongLiteralNode(1), op);
-                HLExpressionNode read = reread(target, op);
-                HLExpressionNode combined = op.is(TokenKind.PLUS_PLUS) ? AddNodeGen.create(read, one) : SubNodeGen.create(read, one);
-                return assignment(target, cursor.located(combined, start), start, op);
-            }
-            default -> {
-                return target;
-            }
-        }
-    }
-
-    private HLExpressionNode reread(HLExpressionNode target, Token op) {
-        HLExpressionNode read = factory.createReread(target);
-        if (read == null) {
-            throw cursor.error(op, "the left side of '" + op.text() + "' must be a variable, a field or a list element");
-        }
-        return read;
-    }
-
-    private HLExpressionNode assignment(HLExpressionNode target, HLExpressionNode value, Token start, Token op) {
-        HLExpressionNode node = factory.createAssignment(target, value);
-        if (node == null) {
-            throw cursor.error(op, "cannot assign to this expression: the left side of '" + op.text() + "' must be a variable, a field or a list element");
-        }
-        return cursor.located(node, start);
-    }
-
-    private void endOfStatement() {
-        Token t = cursor.peek();
-        if (t.is(TokenKind.SEMICOLON)) {
-            cursor.advance();
-            return;
-        }
-        if (t.is(TokenKind.EOF) || t.is(TokenKind.RIGHT_BRACE) || t.newlineBefore()) {
-            return;
-        }
-        throw cursor.error(t, "expected the end of the statement (a line break or ';'), found " + t.describe());
     }
 }
