@@ -31,10 +31,6 @@ final class TokenCursor {
         position = 0;
     }
 
-    Source source() {
-        return source;
-    }
-
     int position() {
         return position;
     }
@@ -97,6 +93,11 @@ final class TokenCursor {
     int endOfPrevious() {
         Token end = previous();
         return end.start() + end.length();
+    }
+
+    /** The source from {@code start} through the last token consumed. */
+    SourceSection sectionFrom(Token start) {
+        return source.createSection(start.start(), endOfPrevious() - start.start());
     }
 
     /** Gives the node the source from {@code start} through the last token consumed. */
