@@ -32,7 +32,12 @@ public class HLRootNode extends RootNode {
 
     /** The context the node runs in now: a constant of the compiled code when it runs in one context. */
     public static HotLockContext contextOf(Node node) {
-        return ((HLRootNode) node.getRootNode()).contexts.get(node);
+        return contextReferenceOf(node).get(node);
+    }
+
+    /** The context reference of the root the node belongs to. */
+    public static ContextReference<HotLockContext> contextReferenceOf(Node node) {
+        return ((HLRootNode) node.getRootNode()).contexts;
     }
 
     @Override

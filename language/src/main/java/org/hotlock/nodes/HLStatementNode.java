@@ -1,6 +1,9 @@
 package org.hotlock.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.GenerateWrapper;
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
@@ -29,8 +32,18 @@ public abstract class HLStatementNode extends Node implements InstrumentableNode
 
     /** The context this node runs in, through its root node. */
     protected final HotLockContext context() {
-        return HLRootNode.contextOf(this);
+        ContextReference<HotLockContext> c = contexts;
+        if (c == null) {
+            // once per node: the interpreter would otherwise walk up to the root at every access
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            c = HLRootNode.contextReferenceOf(this);
+            contexts = c;
+        }
+        return c.get(this);
     }
+
+    /** The language's context reference, found through the root node on first use. */
+    @CompilationFinal private ContextReference<HotLockContext> contexts;
 
     public abstract void executeVoid(VirtualFrame frame);
 
