@@ -60,7 +60,9 @@ public final class Scheduler implements ThreadScheduler {
         }
 
         public Event pending(int id) {
-            return asOfNow(runners.get(id).pending);
+            Runner r = runners.get(id);
+            // a finished thread still shows its last step, which will not run again
+            return r.done() ? r.pending : asOfNow(r.pending);
         }
 
         public String name(int id) {
