@@ -110,6 +110,36 @@ class DeclarationOrderTest {
     }
 
     /**
+     * A store whose trylock fails counts the failure and asks for a restart, which waits until
+     * the lock is free. b's write fails twice only if its restart finds m free between a's two
+     * critical sections and its trylock then comes during the second: whether the restart
+     * waits is decided by the lock, so it must be ordered against a's lock operations.
+     */
+    @Test
+    void aRestartedSysfsWriteIsOrderedAgainstTheLockItWaitsFor() {
+        String script = MACHINE + """
+                struct S { x = 0 }
+                shared S.x
+                const s = new S { x: 0 }
+                const m = mutex("m")
+                const n = mutex("n")
+                rule RN "twice() only with n" { on call twice require held(n) }
+                fn twice() { }
+                fn store(dev, buf) {
+                  if (mutex_trylock(m)) { mutex_unlock(m); return len(buf) }
+                  s.x = s.x + 1
+                  msleep(5)
+                  return restart_syscall()
+                }
+                sysfs_file("/sys/kernel/retry", null, store)
+                thread a { mutex_lock(m); mutex_unlock(m); mutex_lock(m); mutex_unlock(m) }
+                thread b { sysfs.write("/sys/kernel/retry", "1"); if (s.x >= 2) { twice() } }
+                """;
+        Found found = sameUnderEveryOrder(script, List.of("a", "b"));
+        assertEquals(Set.of("violation(RN)"), found.categories());
+    }
+
+    /**
      * The seed's lost update on merged v4.20 (examples/seed/lost-update-4.20.hlk): when the
      * probe's trylock fails it unlocks device_hotplug_lock, which admin holds; it restarts and
      * takes the lock; admin's unlock then takes it from the probe, which calls device_online()
