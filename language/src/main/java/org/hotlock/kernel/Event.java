@@ -9,20 +9,42 @@ import org.hotlock.runtime.Display;
  * partial-order reduction; {@code write} says whether it may conflict with a read.
  * {@code detail} is what the report needs (the lock mode, the value written or read, a
  * description); the text is only made when a report is printed, so steps stay cheap.
+ * {@code dispossesses} is the thread a release by a non-owner would take the lock from, as
+ * things stand where the event is seen, or -1.
  */
-public record Event(int thread, Kind kind, Object object, boolean write, Object detail) {
+public record Event(int thread, Kind kind, Object object, boolean write, Object detail, int dispossesses) {
 
     public enum Kind { START, ACQUIRE, TRYLOCK, RELEASE, READ, WRITE, SYSFS, YIELD }
 
-    /** Two events of different threads are dependent when they touch one object and one writes. */
+    public Event(int thread, Kind kind, Object object, boolean write, Object detail) {
+        this(thread, kind, object, write, detail, -1);
+    }
+
+    /**
+     * Two events of different threads are dependent when they touch one object and one
+     * writes, or when one takes a lock away from the other's thread. A thread's locks are
+     * its own state, read without a scheduling point by the checks at its calls, accesses and
+     * lock operations; only a release by a non-owner changes them from another thread, so
+     * that release does not commute with any step of the thread it dispossesses.
+     */
     public boolean dependent(Event other) {
-        return other.thread != thread && object != null && other.object != null
-                && object.equals(other.object) && (write || other.write);
+        if (other.thread == thread) {
+            return false;
+        }
+        if (dispossesses == other.thread || other.dispossesses == thread) {
+            return true;
+        }
+        return object != null && other.object != null && object.equals(other.object) && (write || other.write);
     }
 
     /** The same event with the detail a report shows (the value a read saw). */
     public Event withDetail(Object newDetail) {
-        return new Event(thread, kind, object, write, newDetail);
+        return new Event(thread, kind, object, write, newDetail, dispossesses);
+    }
+
+    /** The same release, seen where it would take the lock from that thread. */
+    public Event dispossessing(int holder) {
+        return new Event(thread, kind, object, write, detail, holder);
     }
 
     public String description() {

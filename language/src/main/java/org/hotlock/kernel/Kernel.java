@@ -260,6 +260,9 @@ public final class Kernel {
     /** Waits (through the scheduler) until the lock could be granted, without taking it. */
     @TruffleBoundary
     public void waitUntilAvailable(KernelLock lock, LockMode mode, Node location) {
+        // whether it waits depends on the lock: a step that reads it, so the explorer orders
+        // it against the lock's operations like any other access
+        point(Event.Kind.READ, lock, false, "waits until " + lock.name() + " is free");
         while (!lock.available(mode)) {
             waiter.waitFor(this, current, lock, mode, location);
         }

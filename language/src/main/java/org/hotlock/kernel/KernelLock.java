@@ -76,6 +76,11 @@ public final class KernelLock implements TruffleObject, GuestNamed {
         return removed;
     }
 
+    /** Whose hold a release by {@code thread} would end: the one {@link #releaseByNonOwner} picks, or null. */
+    public GuestThread dispossessedBy(GuestThread thread) {
+        return holders.isEmpty() || holders.contains(thread) ? null : holders.getFirst();
+    }
+
     /** Releases on behalf of whoever holds it (a mutex_unlock by a non-owner does this). */
     GuestThread releaseByNonOwner() {
         if (holders.isEmpty()) {

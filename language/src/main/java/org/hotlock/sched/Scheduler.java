@@ -60,7 +60,9 @@ public final class Scheduler implements ThreadScheduler {
         }
 
         public Event pending(int id) {
-            return runners.get(id).pending;
+            Runner r = runners.get(id);
+            // a finished thread still shows its last step, which will not run again
+            return r.done() ? r.pending : asOfNow(r.pending);
         }
 
         public String name(int id) {
@@ -308,6 +310,22 @@ public final class Scheduler implements ThreadScheduler {
     private Event describeAtExecution(Event e) {
         if (e.kind() == Event.Kind.READ && e.object() instanceof FieldKey k) {
             return e.withDetail(k.object().get(k.field()));
+        }
+        return asOfNow(e);
+    }
+
+    /**
+     * Whether a release would take the lock from another thread depends on who holds it when
+     * it runs, not when it was announced: the dependence relation needs the former.
+     */
+    private Event asOfNow(Event e) {
+        if (e.kind() == Event.Kind.RELEASE && e.object() instanceof KernelLock lock) {
+            GuestThread holder = lock.dispossessedBy(runners.get(e.thread()).thread);
+            for (Runner r : runners) {
+                if (holder != null && r.thread == holder) {
+                    return e.dispossessing(r.id);
+                }
+            }
         }
         return e;
     }

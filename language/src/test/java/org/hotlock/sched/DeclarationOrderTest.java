@@ -1,0 +1,160 @@
+package org.hotlock.sched;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A complete exploration must not depend on the order the threads are declared in: that order
+ * only decides which schedule is tried first. Each scenario here is explored under every
+ * order, and each must find the same kinds of findings and the same failure.
+ */
+class DeclarationOrderTest {
+
+    private static final String MACHINE = """
+            kernel "4.20"
+            machine box {
+              platform acpi
+              block_size 128M
+              node 0 { boot 0..4G; hotpluggable 4G..8G }
+              auto_online false
+            }
+            """;
+
+    /** What an exploration under one order found: its finding categories and how it ended. */
+    private record Found(Set<String> categories, String failure) {
+    }
+
+    private static Found explore(String script, List<String> order) {
+        String[] r = SchedulerTest.run(script + "explore { " + String.join(", ", order) + " }\n", Map.of());
+        assertTrue(r[0].contains("every schedule explored") || r[1] != null, r[0]);
+        Set<String> categories = new TreeSet<>();
+        Matcher m = Pattern.compile("^\\[([^\\]]+)\\] ", Pattern.MULTILINE).matcher(r[0]);
+        while (m.find()) {
+            categories.add(m.group(1));
+        }
+        return new Found(categories, r[1]);
+    }
+
+    /** Explores under every order of the threads; returns what they all found. */
+    private static Found sameUnderEveryOrder(String script, List<String> threads) {
+        List<List<String>> orders = permutations(threads);
+        Found first = explore(script, orders.getFirst());
+        for (List<String> order : orders.subList(1, orders.size())) {
+            assertEquals(first, explore(script, order), "explore { " + String.join(", ", order) + " } against "
+                    + "explore { " + String.join(", ", orders.getFirst()) + " }");
+        }
+        return first;
+    }
+
+    private static List<List<String>> permutations(List<String> items) {
+        if (items.size() <= 1) {
+            return List.of(items);
+        }
+        List<List<String>> all = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<String> rest = new ArrayList<>(items);
+            String head = rest.remove(i);
+            for (List<String> tail : permutations(rest)) {
+                List<String> p = new ArrayList<>();
+                p.add(head);
+                p.addAll(tail);
+                all.add(p);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * b's unlock of a mutex a holds takes it from a (the kernel warns and releases it anyway).
+     * a's later steps then run without it: the rule at work() is broken only when the unlock
+     * comes between a's lock and its call of work(), with a's yield on either side of it. That
+     * unlock and a's yield touch nothing in common, yet do not commute.
+     */
+    @Test
+    void aReleaseByANonOwnerIsOrderedAgainstEveryStepOfTheThreadItDispossesses() {
+        String script = MACHINE + """
+                const m = mutex("m")
+                rule RW "work() only with m" { on call work require held(m) }
+                fn work() { }
+                thread a { mutex_lock(m); yield(); work(); mutex_unlock(m) }
+                thread b { mutex_unlock(m) }
+                """;
+        Found found = sameUnderEveryOrder(script, List.of("a", "b"));
+        assertEquals(Set.of("warning", "violation(RW)"), found.categories());
+    }
+
+    /** The same with a bystander whose steps are independent of both, under all six orders. */
+    @Test
+    void threeThreadsWithANonOwnerRelease() {
+        String script = MACHINE + """
+                const m = mutex("m")
+                const n = mutex("n")
+                rule RW "work() only with m" { on call work require held(m) }
+                fn work() { }
+                thread a { mutex_lock(m); yield(); work(); mutex_unlock(m) }
+                thread b { yield(); mutex_unlock(m) }
+                thread c { mutex_lock(n); yield(); mutex_unlock(n) }
+                """;
+        Found found = sameUnderEveryOrder(script, List.of("a", "b", "c"));
+        assertEquals(Set.of("warning", "violation(RW)"), found.categories());
+    }
+
+    /**
+     * A store whose trylock fails counts the failure and asks for a restart, which waits until
+     * the lock is free. b's write fails twice only if its restart finds m free between a's two
+     * critical sections and its trylock then comes during the second: whether the restart
+     * waits is decided by the lock, so it must be ordered against a's lock operations.
+     */
+    @Test
+    void aRestartedSysfsWriteIsOrderedAgainstTheLockItWaitsFor() {
+        String script = MACHINE + """
+                struct S { x = 0 }
+                shared S.x
+                const s = new S { x: 0 }
+                const m = mutex("m")
+                const n = mutex("n")
+                rule RN "twice() only with n" { on call twice require held(n) }
+                fn twice() { }
+                fn store(dev, buf) {
+                  if (mutex_trylock(m)) { mutex_unlock(m); return len(buf) }
+                  s.x = s.x + 1
+                  msleep(5)
+                  return restart_syscall()
+                }
+                sysfs_file("/sys/kernel/retry", null, store)
+                thread a { mutex_lock(m); mutex_unlock(m); mutex_lock(m); mutex_unlock(m) }
+                thread b { sysfs.write("/sys/kernel/retry", "1"); if (s.x >= 2) { twice() } }
+                """;
+        Found found = sameUnderEveryOrder(script, List.of("a", "b"));
+        assertEquals(Set.of("violation(RN)"), found.categories());
+    }
+
+    /**
+     * The seed's lost update on merged v4.20 (examples/seed/lost-update-4.20.hlk): when the
+     * probe's trylock fails it unlocks device_hotplug_lock, which admin holds; it restarts and
+     * takes the lock; admin's unlock then takes it from the probe, which calls device_online()
+     * without it (R3). Found whichever thread is declared first.
+     */
+    @Test
+    void theSeedsLostUpdateOnMerged420() {
+        String script = MACHINE + """
+                sysfs.write("/sys/devices/system/memory/probe", 0x108000000)
+                sysfs.write("/sys/devices/system/memory/auto_online_blocks", "online")
+                thread probe { sysfs.write("/sys/devices/system/memory/probe", 0x100000000) }
+                thread admin { sysfs.write("/sys/devices/system/memory/memory33/online", "1") }
+                """;
+        Found found = sameUnderEveryOrder(script, List.of("probe", "admin"));
+        assertEquals(Set.of("guarded_cycle", "warning", "cycle", "violation(R3)"), found.categories());
+        assertEquals(null, found.failure());
+    }
+}
