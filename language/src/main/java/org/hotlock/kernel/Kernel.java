@@ -242,7 +242,7 @@ public final class Kernel {
     /** Takes the lock, waiting (through the scheduler) while it is not available. */
     @TruffleBoundary
     public void acquire(KernelLock lock, LockMode mode, Node location) {
-        point(Event.Kind.ACQUIRE, lock, true, mode);
+        point(Event.Kind.ACQUIRE, lock, lock.exclusive(mode), mode);
         GuestThread thread = current;
         if (thread.holds(lock)) {
             throw new HLException(thread.name() + " takes " + lock.name() + " again while holding it: "
@@ -261,8 +261,10 @@ public final class Kernel {
     @TruffleBoundary
     public void waitUntilAvailable(KernelLock lock, LockMode mode, Node location) {
         // whether it waits depends on the lock: a step that reads it, so the explorer orders
-        // it against the lock's operations like any other access
-        point(Event.Kind.READ, lock, false, "waits until " + lock.name() + " is free");
+        // it against the lock's exclusive operations like any other read; waiting to write an
+        // rw-semaphore also depends on its readers' operations (any holder keeps a writer out),
+        // which are reads themselves, so that wait counts as a write
+        point(Event.Kind.READ, lock, mode == LockMode.WRITE && lock.kind().hasReadMode(), "waits until " + lock.name() + " is free");
         while (!lock.available(mode)) {
             waiter.waitFor(this, current, lock, mode, location);
         }
@@ -293,7 +295,7 @@ public final class Kernel {
      */
     @TruffleBoundary
     public void release(KernelLock lock, Node location) {
-        point(Event.Kind.RELEASE, lock, true, null);
+        point(Event.Kind.RELEASE, lock, lock.exclusive(current.modeOf(lock)), null);
         GuestThread thread = current;
         LockMode mode = thread.modeOf(lock);
         if (mode == null) {

@@ -53,6 +53,16 @@ public final class KernelLock implements TruffleObject, GuestNamed {
         return holders.isEmpty();
     }
 
+    /**
+     * Whether taking or releasing the lock in this mode is an exclusive operation for the
+     * explorer's dependence relation. Readers of an rw-semaphore neither exclude nor wake one
+     * another, so their acquisitions and releases commute (they are reads of the lock); a
+     * writer's, a mutex's, or a release by a non-owner (mode null) are writes.
+     */
+    public boolean exclusive(LockMode mode) {
+        return !(mode == LockMode.READ && kind.hasReadMode());
+    }
+
     /** Whether {@code mode} could be granted now. Readers share; a writer needs the lock free. */
     public boolean available(LockMode mode) {
         if (holders.isEmpty()) {

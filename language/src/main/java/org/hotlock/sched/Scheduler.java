@@ -356,7 +356,7 @@ public final class Scheduler implements ThreadScheduler {
         r.blockedOn = lock;
         r.blockedMode = mode;
         r.blockedStack = KernelReports.currentStack(location);
-        r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, true, "waits for " + lock.name());
+        r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, lock.exclusive(mode), "waits for " + lock.name());
         points++;
         current.continuation.suspend();
     }
@@ -397,7 +397,7 @@ public final class Scheduler implements ThreadScheduler {
         for (Runner r : runners) {
             if (r.blockedOn == lock && lock.available(r.blockedMode)) {
                 r.blockedOn = null;
-                r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, true, "lock " + lock.name() + " (after waiting)");
+                r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, lock.exclusive(r.blockedMode), "lock " + lock.name() + " (after waiting)");
             }
         }
     }

@@ -121,6 +121,26 @@ class SchedulerTest {
         assertTrue(reduced < naive, reduced + " vs naive " + naive);
     }
 
+    /**
+     * Readers of an rw-semaphore commute: two threads that each take it for read and release
+     * it need one execution; a writer against a reader still needs both orders.
+     */
+    @Test
+    void readersOfAnRwSemaphoreAreIndependentAndAWriterIsNot() {
+        String readers = MACHINE.formatted("4.20") + """
+                const s = rwsem("s")
+                thread a { down_read(s); up_read(s) }
+                thread b { down_read(s); up_read(s) }
+                explore { a, b }
+                """;
+        assertEquals(1, executions(run(readers, Map.of())[0]));
+        String writer = readers.replace("thread b { down_read(s); up_read(s) }", "thread b { down_write(s); up_write(s) }");
+        assertTrue(executions(run(writer, Map.of())[0]) >= 2, "a writer and a reader run in both orders");
+        String perCpu = readers.replace("rwsem(\"s\")", "percpu_rwsem(\"s\")").replace("down_read", "percpu_down_read")
+                .replace("up_read", "percpu_up_read");
+        assertEquals(1, executions(run(perCpu, Map.of())[0]));
+    }
+
     @Test
     void abbaDeadlockIsReportedWithTheWaitForCycle() {
         String script = MACHINE.formatted("4.20") + """
