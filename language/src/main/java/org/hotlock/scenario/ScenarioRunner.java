@@ -254,7 +254,7 @@ public final class ScenarioRunner {
             context.err().print("\r\u001b[K");
             context.err().flush();
         }
-        String how = (reduce ? "DPOR with sleep sets" : "every interleaving") + (bound >= 0 ? ", preemption bound " + bound : "");
+        String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "DPOR with sleep sets") + (bound >= 0 ? ", preemption bound " + bound : "");
         String summary = String.format("explore (%s): threads %s, %d executions (%d abandoned by sleep sets), max depth %d, %.2f s",
                 how, names, r.executions(), r.abandoned(), r.maxDepth(), secs);
         if (r.failure() == null) {

@@ -29,6 +29,8 @@ public final class Explorer implements Chooser {
         final Event[] pending;
         final BitSet backtrack = new BitSet();
         final BitSet done = new BitSet();
+        /** Threads the preemption bound kept from running here: not done, so never put to sleep. */
+        final BitSet skipped = new BitSet();
         final BitSet sleep = new BitSet();
         final int preemptions;
         final int previous;
@@ -119,12 +121,12 @@ public final class Explorer implements Chooser {
 
     private int nextChoice(Node node) {
         for (int t = node.backtrack.nextSetBit(0); t >= 0; t = node.backtrack.nextSetBit(t + 1)) {
-            if (node.done.get(t) || (reduce && node.sleep.get(t))) {
+            if (node.done.get(t) || node.skipped.get(t) || (reduce && node.sleep.get(t))) {
                 continue;
             }
             if (exceedsBound(node, t)) {
                 bounded = true;
-                node.done.set(t);
+                node.skipped.set(t);
                 continue;
             }
             return t;
@@ -167,9 +169,12 @@ public final class Explorer implements Chooser {
                 node.enabled.set(t);
             }
         }
-        if (reduce && parent != null) {
+        if (reduce && parent != null && preemptionBound < 0) {
             // sleep set: threads already explored (or asleep) at the parent whose next step is
-            // independent of the step taken stay asleep here
+            // independent of the step taken stay asleep here. Not under a preemption bound: the
+            // explored sibling may have reached the equivalent schedule only by a preemption the
+            // bound forbids, so putting the thread to sleep here would lose schedules within it
+            // (Coons, Musuvathi and McKinley, OOPSLA 2013)
             BitSet candidates = (BitSet) parent.sleep.clone();
             candidates.or(parent.done);
             candidates.clear(parent.chosen);
@@ -247,7 +252,7 @@ public final class Explorer implements Chooser {
                     continue;
                 }
                 if (at.enabled.get(p)) {
-                    at.backtrack.set(p);
+                    backtrack(k, p);
                 } else {
                     boolean added = false;
                     for (int j = k + 1; j < step && !added; j++) {
@@ -255,15 +260,39 @@ public final class Explorer implements Chooser {
                         if (later != null && later.thread() < threadClocks[p].length
                                 && path.get(j).clock[later.thread()] <= threadClocks[p][later.thread()]
                                 && at.enabled.get(later.thread())) {
-                            at.backtrack.set(later.thread());
+                            backtrack(k, later.thread());
                             added = true;
                         }
                     }
                     if (!added) {
-                        at.backtrack.or(at.enabled);
+                        for (int t = at.enabled.nextSetBit(0); t >= 0; t = at.enabled.nextSetBit(t + 1)) {
+                            backtrack(k, t);
+                        }
                     }
                 }
                 break;
+            }
+        }
+    }
+
+    /**
+     * Thread t must also run first at state k. Under a preemption bound that would be a
+     * preemption beyond the bound, so, as bounded partial-order reduction does (Coons,
+     * Musuvathi and McKinley, OOPSLA 2013), t is also tried at the latest earlier state where
+     * running it is not a preemption: the schedules within the bound that reorder the race
+     * there are then explored too (with a bound of 0: every non-preemptive order).
+     */
+    private void backtrack(int k, int t) {
+        Node at = path.get(k);
+        at.backtrack.set(t);
+        if (preemptionBound < 0 || !exceedsBound(at, t)) {
+            return;
+        }
+        for (int m = k; m >= 0; m--) {
+            Node earlier = path.get(m);
+            if (earlier.enabled.get(t) && preemption(earlier, t) == 0) {
+                earlier.backtrack.set(t);
+                return;
             }
         }
     }

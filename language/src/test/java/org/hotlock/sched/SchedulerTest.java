@@ -141,6 +141,29 @@ class SchedulerTest {
         assertEquals(1, executions(run(perCpu, Map.of())[0]));
     }
 
+    /**
+     * A preemption bound of 0 still explores every non-preemptive order of the threads: the
+     * BUG here needs a, then b, then c, each run to its end, while the declaration order makes
+     * c, b, a the first schedule tried.
+     */
+    @Test
+    void preemptionBoundZeroRunsEveryNonPreemptiveOrder() {
+        String script = MACHINE.formatted("4.20") + """
+                struct cell { v = 0 }
+                shared cell.v
+                var x = new cell {}
+                var y = new cell {}
+                thread a { x.v = 1 }
+                thread b { if (x.v == 1) { y.v = 2 } }
+                thread c { if (y.v == 2) { BUG_ON(true) } }
+                explore { c, b, a }
+                """;
+        String[] bounded = run(script, Map.of("hotlock.PreemptionBound", "0"));
+        assertTrue(bounded[0].contains("kernel BUG at"), bounded[0]);
+        String[] unbounded = run(script, Map.of());
+        assertTrue(unbounded[0].contains("kernel BUG at"), unbounded[0]);
+    }
+
     @Test
     void abbaDeadlockIsReportedWithTheWaitForCycle() {
         String script = MACHINE.formatted("4.20") + """
