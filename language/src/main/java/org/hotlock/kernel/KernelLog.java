@@ -13,11 +13,10 @@ import java.util.Map;
  */
 public final class KernelLog {
     /** How long the log was: an execution restores it to that. */
-    record State(int lines, int warnings) {
+    record State(int lines) {
     }
 
     private final List<String> lines = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
     /** Never restored: a WARN seen in one execution is the same warning in the next. */
     private final Map<String, KernelWarning> warned = new HashMap<>();
 
@@ -30,11 +29,6 @@ public final class KernelLog {
         return lines;
     }
 
-    /** The WARN reports of this execution, in order: a scenario collects them before restoring. */
-    public List<String> warnings() {
-        return warnings;
-    }
-
     /** The warning seen before under this key, or null. */
     @TruffleBoundary
     KernelWarning warned(String key) {
@@ -45,16 +39,14 @@ public final class KernelLog {
     @TruffleBoundary
     void firstWarning(KernelWarning warning) {
         warned.put(warning.key(), warning);
-        warnings.add(warning.report());
         lines.add(warning.report());
     }
 
     State save() {
-        return new State(lines.size(), warnings.size());
+        return new State(lines.size());
     }
 
     void restore(State s) {
         Kernel.truncate(lines, s.lines());
-        Kernel.truncate(warnings, s.warnings());
     }
 }

@@ -29,9 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the guest threads of a scenario in one of the modes: one schedule ({@code run}), every
@@ -66,18 +64,6 @@ public final class ScenarioRunner {
 
     private ScenarioReport last;
     /** Distinct kernel WARNINGs seen across the executions, with how often each recurred. */
-    private final Map<String, Integer> warnings = new LinkedHashMap<>();
-    private int warningsSeen;
-
-    /** Collects the WARNINGs an execution added, before its state is thrown away. */
-    private Outcome harvest(Outcome o) {
-        List<String> all = kernel.log().warnings();
-        for (int i = warningsSeen; i < all.size(); i++) {
-            warnings.merge(all.get(i), 1, Integer::sum);
-        }
-        warningsSeen = all.size();
-        return o;
-    }
 
     public ScenarioReport lastReport() {
         return last;
@@ -112,7 +98,6 @@ public final class ScenarioRunner {
         }
         long maxSteps = options.get(HotLockOptions.MaxSteps);
         Snapshot initial = new Snapshot(context, kernel);
-        warningsSeen = kernel.log().warnings().size();
         String names = String.join(", ", threads.stream().map(ThreadSpec::name).toList());
         ScenarioReport report;
         try {
@@ -136,7 +121,7 @@ public final class ScenarioRunner {
                     case "round-robin" -> Strategies.roundRobin();
                     default -> throw new HLException("unknown strategy '" + strategy + "' (random, round-robin)", location);
                 };
-                Outcome o = harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).run(chooser));
+                Outcome o = scheduler(threads, maxSteps).run(chooser);
                 String how = strategy.equals("random") ? "seed " + seed : strategy;
                 yield finish(mode, o, 1, true, "run (" + how + "): threads " + names + ", " + o.trace().size() + " steps");
             }
@@ -144,7 +129,7 @@ public final class ScenarioRunner {
                 List<String> schedule = Arrays.asList(options.get(HotLockOptions.Replay).split(","));
                 Outcome o;
                 try {
-                    o = harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).run(Strategies.replay(schedule)));
+                    o = scheduler(threads, maxSteps).run(Strategies.replay(schedule));
                 } catch (Strategies.ReplayMismatch e) {
                     initial.restore();
                     throw new HLException("the trace does not match this scenario: " + e.getMessage(), location);
@@ -203,7 +188,7 @@ public final class ScenarioRunner {
         long failures = 0;
         while (System.nanoTime() < deadline) {
             initial.restore();
-            Scheduler scheduler = new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth());
+            Scheduler scheduler = scheduler(threads, maxSteps);
             Outcome o = scheduler.run(Strategies.random(executions));
             points += scheduler.points();
             executions++;
@@ -230,8 +215,7 @@ public final class ScenarioRunner {
         long[] lastPrint = {start};
         Explorer.Result r = explorer.explore(() -> {
             initial.restore();
-            warningsSeen = kernel.log().warnings().size();
-            return harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).deadline(deadline).run(explorer));
+            return scheduler(threads, maxSteps).deadline(deadline).run(explorer);
         }, maxExecutions, executions -> {
             if (progress) {
                 long now = System.nanoTime();
@@ -282,8 +266,7 @@ public final class ScenarioRunner {
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
         initial.restore();
-        warningsSeen = kernel.log().warnings().size();
-        Outcome first = harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).run(Strategies.random(seed)));
+        Outcome first = scheduler(threads, maxSteps).run(Strategies.random(seed));
         int k = Math.max(1, first.trace().size());
         int done = 1;
         Outcome failure = first.failed() ? first : null;
@@ -296,8 +279,7 @@ public final class ScenarioRunner {
                 break;
             }
             initial.restore();
-            warningsSeen = kernel.log().warnings().size();
-            Outcome o = harvest(new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).run(Strategies.pct(seed + i, depth, k, threads.size())));
+            Outcome o = scheduler(threads, maxSteps).run(Strategies.pct(seed + i, depth, k, threads.size()));
             k = Math.max(k, o.trace().size());
             done++;
             if (o.failed()) {
@@ -309,6 +291,11 @@ public final class ScenarioRunner {
             summary += "\n  INCOMPLETE: the time limit of " + limit + " s ran out after " + done + " runs (raise it with --time-limit)";
         }
         return finish(Mode.PCT, failure, done, !timedOut, summary);
+    }
+
+    /** A scheduler for one execution of the threads, in this context. */
+    private Scheduler scheduler(List<ThreadSpec> threads, long maxSteps) {
+        return new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth());
     }
 
     private ScenarioReport finish(Mode mode, Outcome outcome, long executions, boolean complete, String summary) {
