@@ -14,7 +14,12 @@ import org.hotlock.runtime.Display;
  */
 public record Event(int thread, Kind kind, Object object, boolean write, Object detail, int dispossesses) {
 
-    public enum Kind { START, ACQUIRE, TRYLOCK, RELEASE, READ, WRITE, SYSFS, YIELD }
+    /**
+     * WAIT: a restarted sysfs write waiting until the lock its trylock failed on is free (a
+     * step that changes nothing). WAKE: a thread that waited goes on (the directory it waited
+     * for appeared, the thread it joined ended); it reads what it waited for.
+     */
+    public enum Kind { START, ACQUIRE, TRYLOCK, RELEASE, READ, WRITE, SYSFS, YIELD, WAIT, WAKE }
 
     public Event(int thread, Kind kind, Object object, boolean write, Object detail) {
         this(thread, kind, object, write, detail, -1);
@@ -34,7 +39,60 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
         if (dispossesses == other.thread || other.dispossesses == thread) {
             return true;
         }
-        return object != null && other.object != null && object.equals(other.object) && (write || other.write);
+        if (object == null || other.object == null || !(write || other.write)) {
+            return false;
+        }
+        if (object instanceof SysfsKey a && other.object instanceof SysfsKey b) {
+            // a lookup reads its directory and every directory above it; adding or removing a
+            // device writes only the device's own directory
+            return write ? b.within(a) : a.within(b);
+        }
+        return object.equals(other.object);
+    }
+
+    /** A step that touches nothing another thread could see: it commutes with every step. */
+    public boolean local() {
+        return object == null && dispossesses < 0;
+    }
+
+    /**
+     * The detail of a trylock that failed and after which the thread did nothing but restart
+     * its sysfs write, waiting for the lock: a step that changes nothing, though whether it
+     * fails depends on who holds the lock.
+     */
+    public record Restarts(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** The detail of a release of a lock nobody holds: the kernel warns and nothing changes. */
+    public record Unheld(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** A release of a lock someone holds: an acquire of that lock after it could not have gone before it. */
+    public boolean releasesHeld() {
+        return kind == Kind.RELEASE && !(detail instanceof Unheld);
+    }
+
+    /** A failed trylock the thread restarts after (see {@link Restarts}): a blocking acquire's wait, not a step of its own. */
+    public boolean restarts() {
+        return detail instanceof Restarts;
+    }
+
+    /** Takes a lock (a blocking acquire, or a trylock that succeeds). */
+    public boolean acquires() {
+        return object instanceof KernelLock && (kind == Kind.ACQUIRE || kind == Kind.TRYLOCK && detail instanceof LockMode);
+    }
+
+    /** A blocking acquire, or a restarted write's wait for a lock: it comes after the release it follows. */
+    public boolean waitedFor() {
+        return kind == Kind.ACQUIRE || kind == Kind.WAIT;
     }
 
     /** The same event with the detail a report shows (the value a read saw). */
@@ -48,8 +106,8 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
     }
 
     public String description() {
-        if (detail instanceof String s && !(object instanceof FieldKey)) {
-            return s;
+        if ((detail instanceof String || detail instanceof Restarts || detail instanceof Unheld) && !(object instanceof FieldKey)) {
+            return detail.toString();
         }
         return switch (kind) {
             case START -> "start";
@@ -64,7 +122,7 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
                 }
                 yield what + object;
             }
-            case SYSFS -> String.valueOf(detail);
+            case SYSFS, WAIT, WAKE -> String.valueOf(detail);
         };
     }
 

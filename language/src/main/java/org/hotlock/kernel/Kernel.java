@@ -260,11 +260,10 @@ public final class Kernel {
     /** Waits (through the scheduler) until the lock could be granted, without taking it. */
     @TruffleBoundary
     public void waitUntilAvailable(KernelLock lock, LockMode mode, Node location) {
-        // whether it waits depends on the lock: a step that reads it, so the explorer orders
-        // it against the lock's exclusive operations like any other read; waiting to write an
-        // rw-semaphore also depends on its readers' operations (any holder keeps a writer out),
-        // which are reads themselves, so that wait counts as a write
-        point(Event.Kind.READ, lock, mode == LockMode.WRITE && lock.kind().hasReadMode(), "waits until " + lock.name() + " is free");
+        // a step that changes nothing: the scheduler runs it as soon as the thread gets here,
+        // and the thread is not scheduled again until the lock could be granted (a restarted
+        // write is a blocking acquire that adds no schedules of its own)
+        point(Event.Kind.WAIT, lock, false, "waits until " + lock.name() + " is free");
         while (!lock.available(mode)) {
             waiter.waitFor(this, current, lock, mode, location);
         }
@@ -273,7 +272,7 @@ public final class Kernel {
     /** Takes the lock if it is available now; never waits. */
     @TruffleBoundary
     public boolean tryAcquire(KernelLock lock, LockMode mode) {
-        point(Event.Kind.TRYLOCK, lock, true, null);
+        point(Event.Kind.TRYLOCK, lock, lock.exclusive(mode), mode);
         GuestThread thread = current;
         if (!lock.available(mode)) {
             thread.setFailedTrylock(lock);

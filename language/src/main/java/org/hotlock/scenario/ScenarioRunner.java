@@ -14,8 +14,10 @@ import org.hotlock.kernel.Kernel;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.ThreadSpec;
 import org.hotlock.sched.Chooser;
+import org.hotlock.sched.ExecutionLog;
 import org.hotlock.sched.Explorer;
 import org.hotlock.sched.Interleaving;
+import org.hotlock.sched.OptimalExplorer;
 import org.hotlock.sched.Outcome;
 import org.hotlock.sched.ScenarioReport;
 import org.hotlock.sched.ScenarioReport.Mode;
@@ -208,15 +210,21 @@ public final class ScenarioRunner {
         long maxExecutions = options.get(HotLockOptions.MaxExecutions);
         boolean progress = options.get(HotLockOptions.Progress);
         boolean inPlace = options.get(HotLockOptions.ProgressInPlace);
-        Explorer explorer = new Explorer(reduce, bound);
+        // unbounded reduction: optimal DPOR; every interleaving, or a preemption bound: the
+        // explorer that can leave schedules out or run them all
+        boolean optimal = reduce && bound < 0;
+        OptimalExplorer optimalExplorer = optimal ? new OptimalExplorer() : null;
+        Explorer explorer = optimal ? null : new Explorer(reduce, bound);
+        Chooser chooser = optimal ? optimalExplorer : explorer;
         long start = System.nanoTime();
         long limit = options.get(HotLockOptions.TimeLimit);
         long deadline = limit > 0 ? start + limit * 1_000_000_000L : Long.MAX_VALUE;
         long[] lastPrint = {start};
-        Explorer.Result r = explorer.explore(() -> {
+        java.util.function.Supplier<Outcome> execution = () -> {
             initial.restore();
-            return scheduler(threads, maxSteps).deadline(deadline).run(explorer);
-        }, maxExecutions, executions -> {
+            return ExecutionLog.seen(scheduler(threads, maxSteps).deadline(deadline).run(chooser));
+        };
+        java.util.function.LongConsumer progressLine = executions -> {
             if (progress) {
                 long now = System.nanoTime();
                 if (now - lastPrint[0] > 1_000_000_000L) {
@@ -232,15 +240,17 @@ public final class ScenarioRunner {
                     }
                 }
             }
-        });
+        };
+        Explorer.Result r = optimal ? optimalExplorer.explore(execution, maxExecutions, progressLine)
+                : explorer.explore(execution, maxExecutions, progressLine);
         double secs = (System.nanoTime() - start) / 1e9;
         if (progress && inPlace && secs > 1) {
             context.err().print("\r\u001b[K");
             context.err().flush();
         }
-        String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "DPOR with sleep sets") + (bound >= 0 ? ", preemption bound " + bound : "");
-        String summary = String.format("explore (%s): threads %s, %d executions (%d abandoned by sleep sets), max depth %d, %.2f s",
-                how, names, r.executions(), r.abandoned(), r.maxDepth(), secs);
+        String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "optimal DPOR") + (bound >= 0 ? ", preemption bound " + bound : "");
+        String summary = String.format("explore (%s): threads %s, %d executions%s, max depth %d, %.2f s",
+                how, names, r.executions(), r.abandoned() > 0 ? " (" + r.abandoned() + " abandoned as redundant)" : "", r.maxDepth(), secs);
         if (r.failure() == null) {
             if (r.bounded()) {
                 List<String> reasons = new ArrayList<>();

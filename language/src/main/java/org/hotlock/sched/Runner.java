@@ -15,6 +15,10 @@ public final class Runner {
     Event pending;
     KernelLock blockedOn;
     LockMode blockedMode;
+    /** Blocked in a restarted sysfs write's wait, not in an acquire: waking it takes nothing. */
+    boolean restarting;
+    /** Its last failed trylock led straight to a restart: its waits for the lock are no steps. */
+    boolean failedAndDidNothing;
     /** A sysfs directory the thread waits to appear (a udev rule waiting for its uevent). */
     String waitingFor;
     /** The thread this one joins, until it ends. */

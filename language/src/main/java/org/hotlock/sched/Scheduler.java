@@ -142,7 +142,7 @@ public final class Scheduler implements ThreadScheduler {
         if (!handle.runner().done()) {
             r.joining = handle.runner();
             r.blockedStack = KernelReports.currentStack(location);
-            r.pending = new Event(r.id, Event.Kind.READ, new ThreadKey(handle.runner().id), false, "joined " + handle.runner().name());
+            r.pending = new Event(r.id, Event.Kind.WAKE, new ThreadKey(handle.runner().id), false, "joined " + handle.runner().name());
             points++;
             current.continuation.suspend();
         }
@@ -239,6 +239,15 @@ public final class Scheduler implements ThreadScheduler {
             if ((step & 255) == 0 && System.nanoTime() > deadline) {
                 return outcome(Outcome.Kind.TIME_BOUND, "the time limit ran out in the middle of an execution", null, List.of());
             }
+            Runner idle = nextIdleStep();
+            if (idle != null) {
+                // a step that changes nothing (see idleStep) is no choice: it runs now
+                resume(idle);
+                if (idle.failure != null) {
+                    return failure(idle);
+                }
+                continue;
+            }
             int choice = chooser.choose(step, view);
             if (choice == Chooser.ABANDON) {
                 return outcome(Outcome.Kind.ABANDONED, "", null, List.of());
@@ -250,26 +259,68 @@ public final class Scheduler implements ThreadScheduler {
             Event event = describeAtExecution(chosen.pending);
             trace.add(event);
             schedule.add(choice);
+            previous = choice;
+            resume(chosen);
+            if (event.kind() == Event.Kind.TRYLOCK && !event.acquires() && chosen.pending != null
+                    && chosen.pending.kind() == Event.Kind.WAIT && chosen.pending.object() == event.object()) {
+                // the trylock failed and the write restarts once the lock is free, having done
+                // nothing else: as if the thread had waited for the lock, a step of no consequence
+                event = new Event(chosen.id, Event.Kind.TRYLOCK, event.object(), event.write(), new Event.Restarts(
+                        "trylock " + ((KernelLock) event.object()).name() + " fails: the write restarts once it is free"));
+                trace.set(trace.size() - 1, event);
+                chosen.failedAndDidNothing = true;
+            } else if (event.kind() == Event.Kind.TRYLOCK && !event.acquires()) {
+                chosen.failedAndDidNothing = false;
+            }
             chooser.executed(step, event);
             step++;
-            current = chosen;
-            previous = choice;
-            kernel.setCurrentThread(chosen.thread);
-            if (CONTINUATIONS) {
-                Object outer = FrameStacks.swap(chosen.frames);
-                try {
-                    chosen.continuation.resume();
-                } finally {
-                    chosen.frames = FrameStacks.swap(outer);
-                }
-            } else {
-                chosen.continuation.resume();
-            }
-            current = null;
             if (chosen.failure != null) {
                 return failure(chosen);
             }
         }
+    }
+
+    private void resume(Runner r) {
+        current = r;
+        kernel.setCurrentThread(r.thread);
+        if (CONTINUATIONS) {
+            Object outer = FrameStacks.swap(r.frames);
+            try {
+                r.continuation.resume();
+            } finally {
+                r.frames = FrameStacks.swap(outer);
+            }
+        } else {
+            r.continuation.resume();
+        }
+        current = null;
+    }
+
+    /**
+     * A thread whose next step changes nothing another thread could see and leads only to a
+     * wait: an acquire of a lock someone else holds (the thread just starts waiting for it), or
+     * a restarted sysfs write's wait for the lock its trylock failed on while it is taken, or
+     * at any time when the failure did nothing but restart. Running it at once is
+     * the same as running it at any later point, so it is not a scheduling choice: a blocked
+     * acquire adds no schedules, and the thread is chosen again when the lock is released.
+     */
+    private Runner nextIdleStep() {
+        for (Runner r : runners) {
+            if (!r.enabled() || r.pending == null) {
+                continue;
+            }
+            Event e = r.pending;
+            if (e.kind() == Event.Kind.WAIT && (r.failedAndDidNothing || !((KernelLock) e.object()).available(LockMode.WRITE))) {
+                // after a failure that did something, the wait for a free lock is a step: once
+                // past it, the thread's trylock may still find the lock taken and fail again
+                return r;
+            }
+            if (e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
+                    && !lock.available(mode) && !r.thread.holds(lock)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private Outcome failure(Runner r) {
@@ -311,6 +362,13 @@ public final class Scheduler implements ThreadScheduler {
         if (e.kind() == Event.Kind.READ && e.object() instanceof FieldKey k) {
             return e.withDetail(k.object().get(k.field()));
         }
+        if (e.kind() == Event.Kind.TRYLOCK && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
+                && !lock.available(mode)) {
+            // a trylock that fails changes nothing: it reads the lock (and, trying to write an
+            // rw-semaphore, depends on its readers too, whose steps are reads themselves)
+            return new Event(e.thread(), Event.Kind.TRYLOCK, lock, mode == LockMode.WRITE && lock.kind().hasReadMode(),
+                    "trylock " + lock.name() + " fails");
+        }
         return asOfNow(e);
     }
 
@@ -320,6 +378,9 @@ public final class Scheduler implements ThreadScheduler {
      */
     private Event asOfNow(Event e) {
         if (e.kind() == Event.Kind.RELEASE && e.object() instanceof KernelLock lock) {
+            if (lock.holders().isEmpty()) {
+                return new Event(e.thread(), e.kind(), lock, e.write(), new Event.Unheld("unlock " + lock.name() + ", which nobody holds"));
+            }
             GuestThread holder = lock.dispossessedBy(runners.get(e.thread()).thread);
             for (Runner r : runners) {
                 if (holder != null && r.thread == holder) {
@@ -353,6 +414,7 @@ public final class Scheduler implements ThreadScheduler {
             SINGLE_THREADED.waitFor(k, thread, lock, mode, location);
             return;
         }
+        r.restarting = r.pending != null && r.pending.kind() == Event.Kind.WAIT;
         r.blockedOn = lock;
         r.blockedMode = mode;
         r.blockedStack = KernelReports.currentStack(location);
@@ -382,7 +444,7 @@ public final class Scheduler implements ThreadScheduler {
         for (Runner r : runners) {
             if (directory.equals(r.waitingFor)) {
                 r.waitingFor = null;
-                r.pending = new Event(r.id, Event.Kind.READ, new SysfsKey(directory), false, "sees " + directory);
+                r.pending = new Event(r.id, Event.Kind.WAKE, new SysfsKey(directory), false, "sees " + directory);
             }
         }
     }
@@ -397,7 +459,9 @@ public final class Scheduler implements ThreadScheduler {
         for (Runner r : runners) {
             if (r.blockedOn == lock && lock.available(r.blockedMode)) {
                 r.blockedOn = null;
-                r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, lock.exclusive(r.blockedMode), "lock " + lock.name() + " (after waiting)");
+                r.pending = r.restarting
+                        ? new Event(r.id, Event.Kind.WAIT, lock, false, "the restarted write goes on: " + lock.name() + " is free")
+                        : new Event(r.id, Event.Kind.ACQUIRE, lock, lock.exclusive(r.blockedMode), r.blockedMode, -1);
             }
         }
     }

@@ -56,7 +56,7 @@ class DeclarationOrderTest {
         return first;
     }
 
-    private static List<List<String>> permutations(List<String> items) {
+    static List<List<String>> permutations(List<String> items) {
         if (items.size() <= 1) {
             return List.of(items);
         }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code hotlock explore FILE...}: every interleaving of each scenario's threads that matters. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
-        description = "Explore the interleavings of each scenario's threads (DPOR with sleep sets); stop at the first failure.")
+        description = "Explore the interleavings of each scenario's threads (optimal DPOR); stop at the first failure.")
 final class ExploreCommand extends ScenarioCommand {
     @Override
     String mode() {

@@ -67,6 +67,8 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
                 }
                 waitForRestart(kernel);
             }
+            // a failed trylock the store returned an error for is over: a later msleep is one
+            kernel.currentThread().setFailedTrylock(null);
         } catch (RuntimeException | Error e) {
             KernelOperation.abort(kernel);
             throw e;

@@ -1,0 +1,512 @@
+package org.hotlock.sched;
+
+import org.hotlock.kernel.Event;
+import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.SysfsKey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Optimal dynamic partial-order reduction with source sets and wakeup trees (Abdulla, Aronis,
+ * Jonsson and Sagonas, POPL 2014; JACM 2017): every Mazurkiewicz trace of the scenario, under
+ * the dependence of {@link Event#dependent}, is run once. Depth first, re-executing from the
+ * initial state. Each state on the current path keeps a wakeup tree (the schedules still to
+ * run from it, leftmost first) and a sleep set (threads whose next step has been explored
+ * there, with that step). When an execution runs a step that races with an earlier one
+ * (dependent, of another thread, ordered only by the pair itself), the schedule that reverses
+ * the race (the steps since the earlier one that do not depend on it, then the later step) is
+ * inserted into the wakeup tree of the state before the earlier step, unless a sleeping thread
+ * or an existing branch already starts an equivalent schedule.
+ *
+ * <p>Locks are lock-aware: an acquire depends on the release it follows (so happens-before
+ * orders the critical sections), but the race it is in is with the previous acquire, whose
+ * reversal runs the acquiring thread's critical section first. A release and the acquire
+ * after it never race (the acquire could not have gone first).
+ */
+public final class OptimalExplorer implements Chooser {
+
+    /** A node of a wakeup tree: the step a thread takes there, and the schedules that follow. */
+    private static final class Branch {
+        final int thread;
+        final Event event;
+        final List<Branch> children = new ArrayList<>(1);
+
+        Branch(int thread, Event event) {
+            this.thread = thread;
+            this.event = event;
+        }
+    }
+
+    /** One state on the current path. */
+    private static final class Node {
+        final Event[] pending;
+        final BitSet enabled = new BitSet();
+        /** The root of this state's wakeup tree (thread -1); the branch being explored is {@link #current}. */
+        final Branch tree;
+        Branch current;
+        /** By thread: the step a sleeping thread would take here, or null. */
+        final Event[] sleep;
+
+        Node(int threads, Branch tree) {
+            this.pending = new Event[threads];
+            this.sleep = new Event[threads];
+            this.tree = tree;
+        }
+    }
+
+    /** Growable list of step indices. */
+    private static final class Steps {
+        int[] at = new int[8];
+        int size;
+
+        void add(int step) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = step;
+        }
+    }
+
+    private final List<Node> path = new ArrayList<>();
+    private int replayDepth;
+    /** Steps from here on are new in this execution: their races have not been seen. */
+    private int newFrom;
+    private int maxDepth;
+    private long wakeupMismatches;
+    private long redundant;
+
+    // the execution in progress: its steps with their vector clocks, and who touched what
+    private final List<Event> events = new ArrayList<>();
+    private final List<int[]> clocks = new ArrayList<>();
+    private int[][] threadClocks = new int[0][];
+    private int[] lastStep = new int[0];
+    private final Map<Object, Steps> byObject = new HashMap<>();
+    /** By thread: the steps that released a lock it held (a release by a non-owner). */
+    private final Map<Integer, Steps> dispossessors = new HashMap<>();
+    /** Failed trylocks that restart: the step of the acquire that held their lock. */
+    private final Map<Integer, Integer> blockers = new HashMap<>();
+    /**
+     * By thread: a hash of the steps it has taken (what, on what, the value read), which under
+     * the dependence fixes its own state; a failed trylock that restarts is not a step.
+     */
+    private long[] threadHistories = new long[0];
+    private final List<Long> histories = new ArrayList<>();
+    /**
+     * Whether a thread that had taken these steps, its trylock of this lock failing, did nothing
+     * but restart (true) or went on to do something (false). Kept across executions.
+     */
+    private final Map<Long, Boolean> restartsAfterFailing = new HashMap<>();
+
+    /** Schedules the wakeup tree asked for that the program did not follow: zero when the dependence is right. */
+    public long wakeupMismatches() {
+        return wakeupMismatches;
+    }
+
+    /**
+     * Explores until every trace has run, a failure is found, or the execution budget is used
+     * up.
+     *
+     * @param execution runs one execution from the initial state with this explorer choosing
+     */
+    public Explorer.Result explore(Supplier<Outcome> execution, long maxExecutions, LongConsumer progress) {
+        long executions = 0;
+        while (true) {
+            replayDepth = path.size();
+            newFrom = Math.max(0, replayDepth - 1);
+            events.clear();
+            clocks.clear();
+            threadClocks = new int[0][];
+            lastStep = new int[0];
+            byObject.clear();
+            dispossessors.clear();
+            blockers.clear();
+            histories.clear();
+            threadHistories = new long[0];
+            Outcome outcome = execution.get();
+            executions++;
+            if (outcome.kind() == Outcome.Kind.ABANDONED) {
+                redundant++;
+            }
+            if (progress != null) {
+                progress.accept(executions);
+            }
+            if (outcome.kind() == Outcome.Kind.TIME_BOUND) {
+                return new Explorer.Result(null, executions, redundant, true, maxDepth, true);
+            }
+            if (outcome.failed()) {
+                return new Explorer.Result(outcome, executions, redundant, false, maxDepth, false);
+            }
+            // the deepest state with a schedule still to try
+            while (!path.isEmpty()) {
+                Node top = path.getLast();
+                int done = top.current.thread;
+                top.sleep[done] = asAnnounced(top.pending[done]);
+                top.tree.children.remove(top.current);
+                Branch next = firstRunnable(top);
+                if (next != null) {
+                    top.current = next;
+                    break;
+                }
+                path.removeLast();
+            }
+            if (path.isEmpty()) {
+                return new Explorer.Result(null, executions, redundant, false, maxDepth, false);
+            }
+            if (executions >= maxExecutions) {
+                return new Explorer.Result(null, executions, redundant, true, maxDepth, false);
+            }
+        }
+    }
+
+    /**
+     * A thread's next step as it stands before it runs: a trylock may take the lock, so it is
+     * taken as writing it (the conservative side, for sleep sets).
+     */
+    private static Event asAnnounced(Event e) {
+        if (e.kind() == Event.Kind.TRYLOCK && e.object() instanceof KernelLock && !e.write()) {
+            return new Event(e.thread(), e.kind(), e.object(), true, e.detail(), e.dispossesses());
+        }
+        return e;
+    }
+
+    @Override
+    public int choose(int step, Scheduler.StateView state) {
+        int threads = state.threadCount();
+        growThreads(threads, step);
+        if (step < replayDepth) {
+            return path.get(step).current.thread;
+        }
+        Node parent = path.isEmpty() ? null : path.getLast();
+        Node node = new Node(threads, parent == null ? new Branch(-1, null) : parent.current);
+        for (int t = 0; t < threads; t++) {
+            node.pending[t] = state.pending(t);
+        }
+        if (parent != null) {
+            // a thread asleep at the parent stays asleep while the steps taken are independent of its own
+            Event taken = events.get(step - 1);
+            for (int q = 0; q < parent.sleep.length; q++) {
+                Event s = parent.sleep[q];
+                if (s != null && !taken.dependent(s)) {
+                    node.sleep[q] = s;
+                }
+            }
+        }
+        for (int t = 0; t < threads; t++) {
+            if (state.enabled(t)) {
+                node.enabled.set(t);
+            }
+        }
+        Branch next = firstRunnable(node);
+        if (next == null) {
+            for (int t = 0; t < threads; t++) {
+                if (state.enabled(t) && node.sleep[t] == null) {
+                    next = new Branch(t, node.pending[t]);
+                    node.tree.children.addFirst(next);
+                    break;
+                }
+            }
+        }
+        if (next == null) {
+            // every enabled thread sleeps: the schedule could only repeat an explored one
+            return ABANDON;
+        }
+        node.current = next;
+        path.add(node);
+        maxDepth = Math.max(maxDepth, path.size());
+        return next.thread;
+    }
+
+    /**
+     * The leftmost branch of the node's wakeup tree whose thread can run there. One that
+     * cannot means the program did not go where a race said it would (a model whose steps
+     * depend on something the dependence does not see): it is dropped and counted.
+     */
+    private Branch firstRunnable(Node node) {
+        while (!node.tree.children.isEmpty()) {
+            Branch b = node.tree.children.getFirst();
+            if (node.enabled.get(b.thread) && node.sleep[b.thread] == null) {
+                return b;
+            }
+            node.tree.children.removeFirst();
+            wakeupMismatches++;
+        }
+        return null;
+    }
+
+    private void growThreads(int threads, int step) {
+        int old = threadClocks.length;
+        if (threads <= old) {
+            return;
+        }
+        threadClocks = Arrays.copyOf(threadClocks, threads);
+        lastStep = Arrays.copyOf(lastStep, threads);
+        threadHistories = Arrays.copyOf(threadHistories, threads);
+        for (int t = old; t < threads; t++) {
+            // a spawned thread starts after the step that created it
+            threadClocks[t] = step > 0 && old > 0 ? Arrays.copyOf(clocks.get(step - 1), threads) : new int[threads];
+            lastStep[t] = -1;
+        }
+    }
+
+    @Override
+    public void executed(int step, Event e) {
+        int t = e.thread();
+        int[] base = threadClocks[t];
+        int[] clock = Arrays.copyOf(base, threadClocks.length);
+        Steps racing = null;
+        if (e.restarts()) {
+            // no step of its own: it neither orders nor races with anything, but it fails
+            // only while the acquire that holds the lock has happened
+            blockers.put(step, lastAcquire(e.object()));
+        } else if (!e.local()) {
+            racing = new Steps();
+            if (e.object() != null) {
+                // a trylock that would fail before the release it follows, its thread then
+                // doing nothing but restart, is a blocking acquire: it races only with the
+                // acquire before (see restartsAfterFailing)
+                boolean failingRestarts = e.kind() == Event.Kind.TRYLOCK && e.acquires()
+                        && Boolean.TRUE.equals(restartsAfterFailing.get(threadHistories[t] * 31 + System.identityHashCode(e.object())));
+                for (Object key : keys(e)) {
+                    scan(e, byObject.get(key), clock, racing, failingRestarts);
+                }
+            }
+            int holder = e.dispossesses();
+            if (holder >= 0 && holder < lastStep.length && lastStep[holder] >= 0) {
+                join(clock, clocks.get(lastStep[holder]));
+                racing.add(lastStep[holder]);
+            }
+            Steps against = dispossessors.get(t);
+            if (against != null) {
+                for (int i = 0; i < against.size; i++) {
+                    join(clock, clocks.get(against.at[i]));
+                    racing.add(against.at[i]);
+                }
+            }
+            if (e.kind() == Event.Kind.WAKE && e.object() instanceof Scheduler.ThreadKey k && k.id() < lastStep.length && lastStep[k.id()] >= 0) {
+                // a join goes on after the joined thread's last step
+                join(clock, clocks.get(lastStep[k.id()]));
+            }
+        }
+        clock[t]++;
+        events.add(e);
+        clocks.add(clock);
+        long history = threadHistories[t];
+        histories.add(history);
+        if (e.kind() == Event.Kind.TRYLOCK && !e.acquires()) {
+            restartsAfterFailing.put(history * 31 + System.identityHashCode(e.object()), e.restarts());
+        }
+        if (!e.local() && !e.restarts()) {
+            threadHistories[t] = history * 1_000_003L + e.kind().hashCode() * 31L + System.identityHashCode(e.object()) * 17L
+                    + (e.write() ? 1 : 0) + (e.detail() instanceof String || e.detail() == null ? 0 : e.detail().hashCode());
+        }
+        threadClocks[t] = clock;
+        lastStep[t] = step;
+        if (racing == null) {
+            return;
+        }
+        if (e.object() != null) {
+            for (Object key : keys(e)) {
+                byObject.computeIfAbsent(key, k -> new Steps()).add(step);
+            }
+        }
+        if (e.dispossesses() >= 0) {
+            dispossessors.computeIfAbsent(e.dispossesses(), k -> new Steps()).add(step);
+        }
+        if (step >= newFrom && e.kind() != Event.Kind.WAKE) {
+            races(step, base, racing);
+        }
+    }
+
+    private int lastAcquire(Object lock) {
+        Steps steps = byObject.get(lock);
+        for (int i = steps == null ? -1 : steps.size - 1; i >= 0; i--) {
+            if (events.get(steps.at[i]).acquires()) {
+                return steps.at[i];
+            }
+        }
+        return -1;
+    }
+
+    /** The objects a step is filed under: a sysfs lookup also under every directory above its own. */
+    private static List<?> keys(Event e) {
+        if (e.object() instanceof SysfsKey k && !e.write()) {
+            return k.withParents();
+        }
+        return List.of(e.object());
+    }
+
+    /**
+     * Joins the clocks of the earlier steps on this object that the step depends on, and
+     * collects those it may race with, latest first, until a write that orders everything
+     * before it. An acquire races with earlier acquires (and releases of a lock nobody held):
+     * the release it follows, and a failed trylock in between, order it (happens-before) but
+     * it could not have come before them.
+     */
+    private void scan(Event e, Steps steps, int[] clock, Steps racing, boolean failingRestarts) {
+        if (steps == null) {
+            return;
+        }
+        boolean acquire = e.acquires() || e.kind() == Event.Kind.WAIT;
+        for (int i = steps.size - 1; i >= 0; i--) {
+            int s = steps.at[i];
+            Event d = events.get(s);
+            // a blocking acquire could not have gone before the release it follows; a trylock
+            // could, and would have failed there
+            boolean ordersOnly = acquire && !d.acquires()
+                    && (d.kind() == Event.Kind.TRYLOCK || d.releasesHeld() && (e.waitedFor() || failingRestarts));
+            if (d.thread() != e.thread() && d.dependent(e)) {
+                join(clock, clocks.get(s));
+                if (!ordersOnly) {
+                    racing.add(s);
+                }
+            }
+            if (d.write() && d.object().equals(e.object()) && !ordersOnly) {
+                return;
+            }
+        }
+    }
+
+    /** The races of the step just run: the latest dependent steps not ordered before it otherwise. */
+    private void races(int step, int[] base, Steps racing) {
+        int[] found = new int[racing.size];
+        int count = 0;
+        Arrays.sort(racing.at, 0, racing.size);
+        for (int i = racing.size - 1; i >= 0; i--) {
+            int c = racing.at[i];
+            if (i < racing.size - 1 && racing.at[i + 1] == c) {
+                continue;
+            }
+            int tc = events.get(c).thread();
+            int seq = clocks.get(c)[tc];
+            if (at(base, tc) >= seq) {
+                continue;   // before the thread's previous step already
+            }
+            boolean covered = false;
+            for (int j = 0; j < count && !covered; j++) {
+                covered = at(clocks.get(found[j]), tc) >= seq;
+            }
+            if (!covered) {
+                found[count++] = c;
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            reverse(found[j], step);
+        }
+    }
+
+    /** The race between steps i and j: the schedule that runs j's step before i's. */
+    private void reverse(int i, int j) {
+        if (i < 0 || i >= path.size()) {
+            return;
+        }
+
+        Node at = path.get(i);
+        int ti = events.get(i).thread();
+        int seq = clocks.get(i)[ti];
+        List<Event> v = new ArrayList<>();
+        for (int k = i + 1; k < j; k++) {
+            Event x = events.get(k);
+            if (at(clocks.get(k), ti) < seq) {
+                Integer blocker = x.restarts() ? blockers.get(k) : null;
+                if (blocker == null || blocker < 0 || blocker != i && at(clocks.get(blocker), ti) < seq) {
+                    v.add(x);
+                }
+                // else the trylock would succeed there: the thread's own step then, not this one
+            }
+        }
+        // the later step runs where the earlier one has not: a trylock may then go the other way
+        v.add(asAnnounced(events.get(j)));
+        for (int q = 0; q < at.sleep.length; q++) {
+            if (at.sleep[q] != null && weakInitial(v, q, at.sleep[q])) {
+                return;   // a schedule starting with q is equivalent, and it has been explored
+            }
+        }
+        insert(at.tree, v, at);
+    }
+
+    /**
+     * Whether the schedule v can start with thread q's step (its first step in v depends on
+     * nothing before it in v), or q's next step commutes with all of v.
+     */
+    private static boolean weakInitial(List<Event> v, int q, Event next) {
+        int k = indexOf(v, q);
+        if (k >= 0) {
+            return independentOfEarlier(v, k);
+        }
+        for (Event x : v) {
+            if (next.dependent(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(List<Event> v, int thread) {
+        for (int k = 0; k < v.size(); k++) {
+            if (v.get(k).thread() == thread) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean independentOfEarlier(List<Event> v, int k) {
+        Event x = v.get(k);
+        for (int m = 0; m < k; m++) {
+            if (v.get(m).dependent(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds v to the wakeup tree unless a branch already starts an equivalent schedule: follow
+     * the leftmost child whose thread can start what is left of v; at a leaf v is covered;
+     * where no child fits, what is left of v becomes a new rightmost branch.
+     */
+    private void insert(Branch root, List<Event> v, Node at) {
+        Branch node = root;
+        List<Event> rest = new ArrayList<>(v);
+        descend:
+        while (true) {
+            if (rest.isEmpty() || node != root && node.children.isEmpty()) {
+                return;
+            }
+            for (Branch child : node.children) {
+                int k = indexOf(rest, child.thread);
+                if (k >= 0 ? independentOfEarlier(rest, k) : weakInitial(rest, child.thread, child.event)) {
+                    if (k >= 0) {
+                        rest.remove(k);
+                    }
+                    node = child;
+                    continue descend;
+                }
+            }
+            Branch b = node;
+            for (Event x : rest) {
+                Branch added = new Branch(x.thread(), x);
+                b.children.add(added);
+                b = added;
+            }
+            return;
+        }
+    }
+
+    private static int at(int[] clock, int t) {
+        return t < clock.length ? clock[t] : 0;
+    }
+
+    private static void join(int[] into, int[] other) {
+        for (int i = 0; i < Math.min(into.length, other.length); i++) {
+            into[i] = Math.max(into[i], other[i]);
+        }
+    }
+}

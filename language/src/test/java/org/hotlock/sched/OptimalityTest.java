@@ -1,0 +1,256 @@
+package org.hotlock.sched;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.hotlock.kernel.Event;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The explorer runs every Mazurkiewicz trace exactly once. For small generated scenarios
+ * (2 to 4 threads of lock / unlock / trylock / rw-semaphore / read / write / yield steps) every
+ * interleaving is enumerated without reduction and grouped into traces under the documented
+ * dependence ({@link Event#dependent}; steps that change nothing left out); the optimal
+ * explorer, under every order of the threads' declaration, must run one execution per trace,
+ * abandon none, and find a failure exactly when some interleaving fails. The number of cases
+ * is {@code -Dhotlock.optimality.cases=N} (default 40), their seed {@code -Dhotlock.optimality.seed}.
+ */
+class OptimalityTest {
+
+    private static final String MACHINE = """
+            kernel "4.20"
+            machine box {
+              platform acpi
+              block_size 128M
+              node 0 { boot 0..4G; hotpluggable 4G..8G }
+              auto_online false
+            }
+            struct S { a = 0; b = 0 }
+            shared S.a
+            shared S.b
+            const s = new S { a: 0, b: 0 }
+            const m0 = mutex("m0")
+            const m1 = mutex("m1")
+            const r0 = rwsem("r0")
+            """;
+
+    /** What the executions of one exploration were, as traces, and whether it failed. */
+    private record Explored(List<String> traces, List<Outcome> outcomes, boolean failed) {
+        Set<String> distinct() {
+            return new TreeSet<>(traces);
+        }
+    }
+
+    /** A trace as a canonical string: each thread's steps, and the order of every dependent pair. */
+    static String canonical(Outcome o) {
+        List<Event> steps = new ArrayList<>();
+        for (Event e : o.trace()) {
+            if (!e.local() && !e.restarts()) {
+                steps.add(e);
+            }
+        }
+        int[] counts = new int[o.threadNames().size()];
+        String[] ids = new String[steps.size()];
+        TreeSet<String> parts = new TreeSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Event e = steps.get(i);
+            // by name: the threads' numbers follow the order they are declared in
+            ids[i] = o.threadNames().get(e.thread()) + "#" + counts[e.thread()]++;
+            String what = e.kind() == Event.Kind.WAIT ? "on " + e.object() : e.description();
+            parts.add(ids[i] + "=" + e.kind() + " " + what + (e.write() ? " w" : " r"));
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            for (int j = i + 1; j < steps.size(); j++) {
+                if (steps.get(i).dependent(steps.get(j))) {
+                    parts.add(ids[i] + "<" + ids[j]);
+                }
+            }
+        }
+        return String.join(";", parts);
+    }
+
+    private static Explored explore(Context context, String order) {
+        List<Outcome> outcomes = new ArrayList<>();
+        boolean failed = false;
+        try (AutoCloseable ignored = ExecutionLog.observe(outcomes::add)) {
+            context.eval("hotlock", "explore { " + order + " }\n");
+        } catch (PolyglotException e) {
+            assertTrue(e.isGuestException(), () -> "internal error: " + e);
+            failed = true;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        List<String> traces = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            traces.add(canonical(o));
+        }
+        return new Explored(traces, outcomes, failed);
+    }
+
+    private static int limit = 4000;
+
+    private static Context context(boolean reduce) {
+        return Context.newBuilder("hotlock").out(new ByteArrayOutputStream()).err(new ByteArrayOutputStream())
+                .option("engine.WarnInterpreterOnly", "false")
+                .option("hotlock.Reduce", String.valueOf(reduce))
+                .option("hotlock.MaxExecutions", String.valueOf(limit))
+                .option("hotlock.TraceFile", "")
+                .build();
+    }
+
+    /**
+     * Checks one scenario: every interleaving against the optimal explorer under every
+     * declaration order. Returns false when the scenario has too many interleavings to
+     * enumerate (it is then not checked).
+     */
+    static boolean check(String threads, List<String> names, String what) {
+        Explored all;
+        try (Context naive = context(false)) {
+            naive.eval("hotlock", MACHINE + threads);
+            all = explore(naive, String.join(", ", names));
+        }
+        if (!all.failed() && all.outcomes().size() >= limit) {
+            return false;
+        }
+        Set<String> traces = all.distinct();
+        try (Context optimal = context(true)) {
+            optimal.eval("hotlock", MACHINE + threads);
+            for (List<String> order : DeclarationOrderTest.permutations(names)) {
+                String label = what + "\nexplore { " + String.join(", ", order) + " }";
+                Explored found = explore(optimal, String.join(", ", order));
+                assertEquals(all.failed(), found.failed(), () -> "a failure found by one search and not the other: " + label);
+                if (all.failed()) {
+                    continue;
+                }
+                for (Outcome o : found.outcomes()) {
+                    assertTrue(o.kind() != Outcome.Kind.ABANDONED, () -> "an abandoned execution: " + label);
+                }
+                Set<String> missing = new TreeSet<>(traces);
+                missing.removeAll(found.distinct());
+                Set<String> extra = new TreeSet<>(found.distinct());
+                extra.removeAll(traces);
+                assertTrue(missing.isEmpty() && extra.isEmpty(), () -> "the traces explored differ from the " + traces.size()
+                        + " traces there are: " + label + "\nnot explored:\n  " + String.join("\n  ", missing)
+                        + "\nnot traces:\n  " + String.join("\n  ", extra));
+                Set<String> seen = new HashSet<>();
+                for (int i = 0; i < found.traces().size(); i++) {
+                    String t = found.traces().get(i);
+                    boolean restarted = found.outcomes().get(i).trace().stream().anyMatch(Event::restarts);
+                    // the one allowance: an execution that learns that a failed trylock only
+                    // restarts may repeat a trace (see OptimalExplorer#restartsAfterFailing)
+                    assertTrue(seen.add(t) || restarted, () -> "a trace run twice: " + label + "\n" + t);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A generated thread body: a few steps on two mutexes, an rw-semaphore and two shared fields. */
+    private static String body(Random random, int items) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < items; i++) {
+            switch (random.nextInt(7)) {
+                case 0 -> sb.append("s.a = ").append(random.nextInt(3)).append("; ");
+                case 1 -> sb.append("s.b = s.a + 1; ");
+                case 2 -> sb.append("if (s.b == 1) { yield() }; ");
+                case 3 -> {
+                    String m = random.nextBoolean() ? "m0" : "m1";
+                    sb.append("mutex_lock(").append(m).append("); ").append(simple(random)).append("mutex_unlock(").append(m).append("); ");
+                }
+                case 4 -> {
+                    String m = random.nextBoolean() ? "m0" : "m1";
+                    sb.append("if (mutex_trylock(").append(m).append(")) { ").append(simple(random)).append("mutex_unlock(").append(m).append(") }; ");
+                }
+                case 5 -> {
+                    String mode = random.nextBoolean() ? "read" : "write";
+                    sb.append("down_").append(mode).append("(r0); ").append(simple(random)).append("up_").append(mode).append("(r0); ");
+                }
+                default -> sb.append("yield(); ");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String simple(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> "s.a = 1; ";
+            case 1 -> "s.b = s.b + 1; ";
+            default -> "";
+        };
+    }
+
+    @Test
+    void generatedScenariosRunEachTraceOnce() {
+        limit = 4000;
+        int cases = Integer.getInteger("hotlock.optimality.cases", 40);
+        Random random = new Random(Long.getLong("hotlock.optimality.seed", 13));
+        int checked = 0;
+        int attempts = 0;
+        while (checked < cases && attempts < cases * 4) {
+            attempts++;
+            int n = 2 + random.nextInt(3);
+            StringBuilder threads = new StringBuilder();
+            List<String> names = new ArrayList<>();
+            for (int t = 0; t < n; t++) {
+                String name = "t" + t;
+                names.add(name);
+                threads.append("thread ").append(name).append(" { ").append(body(random, 1 + random.nextInt(n == 4 ? 1 : 2))).append("}\n");
+            }
+            if (random.nextInt(4) == 0) {
+                // a failure some interleavings reach
+                threads.append("thread check { if (s.a == 1 && s.b == 2) { BUG_ON(true) } }\n");
+                names.add("check");
+            }
+            if (check(threads.toString(), names, threads.toString())) {
+                checked++;
+            }
+        }
+        assertTrue(checked >= cases, "only " + checked + " of " + cases + " generated scenarios were small enough");
+    }
+
+    /** A store whose trylock fails and which then does something before it restarts. */
+    @Test
+    void aRestartAfterAFailureThatDidSomething() {
+        limit = 4000;
+        String threads = """
+                fn store(dev, buf) {
+                  if (mutex_trylock(m0)) { s.a = 1; mutex_unlock(m0); return len(buf) }
+                  s.b = s.b + 1
+                  msleep(5)
+                  return restart_syscall()
+                }
+                sysfs_file("/sys/kernel/retry", null, store)
+                thread a { mutex_lock(m0); mutex_unlock(m0); mutex_lock(m0); mutex_unlock(m0) }
+                thread b { sysfs.write("/sys/kernel/retry", "1") }
+                """;
+        assertTrue(check(threads, List.of("a", "b"), threads));
+    }
+
+    /** A store whose failed trylock only restarts (lock_device_hotplug_sysfs): a blocking acquire. */
+    @Test
+    void aRestartAfterAFailureThatDidNothing() {
+        String threads = """
+                fn store(dev, buf) {
+                  if (mutex_trylock(m0)) { s.a = s.a + 1; mutex_unlock(m0); return len(buf) }
+                  msleep(5)
+                  return restart_syscall()
+                }
+                sysfs_file("/sys/kernel/retry", null, store)
+                thread a { mutex_lock(m0); mutex_unlock(m0) }
+                thread b { sysfs.write("/sys/kernel/retry", "1") }
+                thread c { sysfs.write("/sys/kernel/retry", "1") }
+                """;
+        limit = 40000;
+        assertTrue(check(threads, List.of("a", "b", "c"), threads));
+    }
+}
