@@ -249,8 +249,15 @@ public final class ScenarioRunner {
             context.err().flush();
         }
         String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "optimal DPOR") + (bound >= 0 ? ", preemption bound " + bound : "");
+        List<String> notes = new ArrayList<>();
+        if (optimal && optimalExplorer.learned() > 0) {
+            notes.add(optimalExplorer.learned() + " cut short: a failed trylock only restarts");
+        }
+        if (r.abandoned() > 0) {
+            notes.add(r.abandoned() + " abandoned as redundant");
+        }
         String summary = String.format("explore (%s): threads %s, %d executions%s, max depth %d, %.2f s",
-                how, names, r.executions(), r.abandoned() > 0 ? " (" + r.abandoned() + " abandoned as redundant)" : "", r.maxDepth(), secs);
+                how, names, r.executions(), notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", r.maxDepth(), secs);
         if (r.failure() == null) {
             if (r.bounded()) {
                 List<String> reasons = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -37,6 +38,8 @@ public final class OptimalExplorer implements Chooser {
         final int thread;
         final Event event;
         final List<Branch> children = new ArrayList<>(1);
+        /** The later step of a race, run here before the earlier one. */
+        boolean raced;
 
         Branch(int thread, Event event) {
             this.thread = thread;
@@ -81,6 +84,8 @@ public final class OptimalExplorer implements Chooser {
     private int maxDepth;
     private long wakeupMismatches;
     private long redundant;
+    private long learned;
+    private boolean learnedHere;
 
     // the execution in progress: its steps with their vector clocks, and who touched what
     private final List<Event> events = new ArrayList<>();
@@ -104,6 +109,17 @@ public final class OptimalExplorer implements Chooser {
      */
     private final Map<Long, Boolean> restartsAfterFailing = new HashMap<>();
 
+    private long executionsLearned;
+
+    private boolean learnedNow(long before) {
+        return learned > before;
+    }
+
+    /** Executions cut short once they had learned that a failed trylock only restarts. */
+    public long learned() {
+        return learned;
+    }
+
     /** Schedules the wakeup tree asked for that the program did not follow: zero when the dependence is right. */
     public long wakeupMismatches() {
         return wakeupMismatches;
@@ -119,6 +135,7 @@ public final class OptimalExplorer implements Chooser {
         long executions = 0;
         while (true) {
             replayDepth = path.size();
+            learnedHere = false;
             newFrom = Math.max(0, replayDepth - 1);
             events.clear();
             clocks.clear();
@@ -131,9 +148,10 @@ public final class OptimalExplorer implements Chooser {
             threadHistories = new long[0];
             Outcome outcome = execution.get();
             executions++;
-            if (outcome.kind() == Outcome.Kind.ABANDONED) {
+            if (outcome.kind() == Outcome.Kind.ABANDONED && !learnedNow(executionsLearned)) {
                 redundant++;
             }
+            executionsLearned = learned;
             if (progress != null) {
                 progress.accept(executions);
             }
@@ -147,7 +165,9 @@ public final class OptimalExplorer implements Chooser {
             while (!path.isEmpty()) {
                 Node top = path.getLast();
                 int done = top.current.thread;
-                top.sleep[done] = asAnnounced(top.pending[done]);
+                // the step as it ran here: while the thread sleeps nothing it depends on changes,
+                // so a trylock would go the same way again
+                top.sleep[done] = events.get(path.size() - 1);
                 top.tree.children.remove(top.current);
                 Branch next = firstRunnable(top);
                 if (next != null) {
@@ -166,8 +186,8 @@ public final class OptimalExplorer implements Chooser {
     }
 
     /**
-     * A thread's next step as it stands before it runs: a trylock may take the lock, so it is
-     * taken as writing it (the conservative side, for sleep sets).
+     * A thread's step where the step it raced with has not run: a trylock may then take the
+     * lock, so it is taken as writing it (the conservative side).
      */
     private static Event asAnnounced(Event e) {
         if (e.kind() == Event.Kind.TRYLOCK && e.object() instanceof KernelLock && !e.write()) {
@@ -180,6 +200,14 @@ public final class OptimalExplorer implements Chooser {
     public int choose(int step, Scheduler.StateView state) {
         int threads = state.threadCount();
         growThreads(threads, step);
+        if (learnedHere) {
+            // the race's reversal only made a trylock fail, after which its thread does nothing
+            // but wait for the lock and restart: every schedule from here is one where it had
+            // waited, which the other branch runs (see restartsAfterFailing)
+            learnedHere = false;
+            learned++;
+            return ABANDON;
+        }
         if (step < replayDepth) {
             return path.get(step).current.thread;
         }
@@ -261,6 +289,7 @@ public final class OptimalExplorer implements Chooser {
         int[] base = threadClocks[t];
         int[] clock = Arrays.copyOf(base, threadClocks.length);
         Steps racing = null;
+        Steps lockAware = null;
         if (e.restarts()) {
             // no step of its own: it neither orders nor races with anything, but it fails
             // only while the acquire that holds the lock has happened
@@ -271,10 +300,18 @@ public final class OptimalExplorer implements Chooser {
                 // a trylock that would fail before the release it follows, its thread then
                 // doing nothing but restart, is a blocking acquire: it races only with the
                 // acquire before (see restartsAfterFailing)
-                boolean failingRestarts = e.kind() == Event.Kind.TRYLOCK && e.acquires()
-                        && Boolean.TRUE.equals(restartsAfterFailing.get(threadHistories[t] * 31 + System.identityHashCode(e.object())));
+                boolean trylock = e.kind() == Event.Kind.TRYLOCK && e.acquires();
+                Boolean restarts = trylock ? restartsAfterFailing.get(threadHistories[t] * 31 + System.identityHashCode(e.object())) : null;
                 for (Object key : keys(e)) {
-                    scan(e, byObject.get(key), clock, racing, failingRestarts);
+                    scan(e, byObject.get(key), clock, racing, Boolean.TRUE.equals(restarts));
+                }
+                if (trylock && restarts == null) {
+                    // not known yet: the race with the release (which learns it) and the one
+                    // with the acquire before, lest a failure cut short lose the latter
+                    lockAware = new Steps();
+                    for (Object key : keys(e)) {
+                        scan(e, byObject.get(key), clock.clone(), lockAware, true);
+                    }
                 }
             }
             int holder = e.dispossesses();
@@ -300,10 +337,11 @@ public final class OptimalExplorer implements Chooser {
         long history = threadHistories[t];
         histories.add(history);
         if (e.kind() == Event.Kind.TRYLOCK && !e.acquires()) {
-            restartsAfterFailing.put(history * 31 + System.identityHashCode(e.object()), e.restarts());
+            Boolean known = restartsAfterFailing.put(history * 31 + System.identityHashCode(e.object()), e.restarts());
+            learnedHere = e.restarts() && known == null && step >= newFrom && path.get(step).current.raced;
         }
         if (!e.local() && !e.restarts()) {
-            threadHistories[t] = history * 1_000_003L + e.kind().hashCode() * 31L + System.identityHashCode(e.object()) * 17L
+            threadHistories[t] = history * 1_000_003L + e.kind().hashCode() * 31L + Objects.hashCode(e.object()) * 17L
                     + (e.write() ? 1 : 0) + (e.detail() instanceof String || e.detail() == null ? 0 : e.detail().hashCode());
         }
         threadClocks[t] = clock;
@@ -321,6 +359,9 @@ public final class OptimalExplorer implements Chooser {
         }
         if (step >= newFrom && e.kind() != Event.Kind.WAKE) {
             races(step, base, racing);
+            if (lockAware != null) {
+                races(step, base, lockAware);
+            }
         }
     }
 
@@ -496,6 +537,7 @@ public final class OptimalExplorer implements Chooser {
                 b.children.add(added);
                 b = added;
             }
+            b.raced = true;
             return;
         }
     }
