@@ -56,6 +56,22 @@ public final class FindingLog {
         }
     }
 
+    /**
+     * A finding that a later one makes wrong (a lock-order cycle reported as guarded, whose
+     * dependencies turned out also to be taken unguarded): forgotten, unless it was printed
+     * or answered for already. So what a search reports does not depend on the order it ran
+     * its executions in.
+     */
+    @TruffleBoundary
+    public void supersede(String key) {
+        List<String> keys = new ArrayList<>(entries.keySet());
+        int at = keys.indexOf(key);
+        if (at >= mark && !printed.contains(key)) {
+            entries.remove(key);
+            occurred.remove(key);
+        }
+    }
+
     /** The finding recorded under the key, to count another occurrence of it. */
     @TruffleBoundary
     public Finding get(String key) {

@@ -181,25 +181,32 @@ public final class LockGraph {
     }
 
     private void report(GuestThread thread, List<Edge> cycle) {
-        Set<String> members = new LinkedHashSet<>();
+        Set<String> classes = new LinkedHashSet<>();
         for (Edge e : cycle) {
-            members.add(e.from);
+            classes.add(e.from);
         }
         Set<String> gates = null;
         for (Edge e : cycle) {
             Set<String> g = new LinkedHashSet<>(e.alwaysHeld);
-            g.removeAll(members);
+            g.removeAll(classes);
             if (gates == null) {
                 gates = g;
             } else {
                 gates.retainAll(g);
             }
         }
-        List<String> sorted = new ArrayList<>(members);
+        List<String> sorted = new ArrayList<>(classes);
         Collections.sort(sorted);
-        String key = (gates.isEmpty() ? "cycle:" : "guarded:") + String.join(",", sorted);
+        String members = String.join(",", sorted);
+        String key = (gates.isEmpty() ? "cycle:" : "guarded:") + members;
+        if (gates.isEmpty()) {
+            // the same cycle taken unguarded: it is not guarded after all
+            findings.supersede("guarded:" + members);
+        } else if (reportedCycles.contains("cycle:" + members)) {
+            return;
+        }
         if (!reportedCycles.contains(key)) {
-            cycles.add(new Cycle(new ArrayList<>(members), gates));
+            cycles.add(new Cycle(new ArrayList<>(classes), gates));
             for (Edge e : cycle) {
                 e.cycles.add(key);
             }

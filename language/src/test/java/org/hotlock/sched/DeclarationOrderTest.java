@@ -154,7 +154,8 @@ class DeclarationOrderTest {
                 thread admin { sysfs.write("/sys/devices/system/memory/memory33/online", "1") }
                 """;
         Found found = sameUnderEveryOrder(script, List.of("probe", "admin"));
-        assertEquals(Set.of("guarded_cycle", "warning", "cycle", "violation(R3)"), found.categories());
+        // the lock-order cycle is taken without its gate once the lock is taken away: a plain cycle
+        assertEquals(Set.of("warning", "cycle", "violation(R3)"), found.categories());
         assertEquals(null, found.failure());
     }
 }
