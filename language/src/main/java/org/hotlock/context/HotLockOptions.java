@@ -49,6 +49,9 @@ public final class HotLockOptions {
     @Option(help = "Number of PCT runs.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> PctRuns = new OptionKey<>(100);
 
+    @Option(help = "PCT runs an exploration with reduction tries before its complete search, to find a failure sooner (0: none).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Integer> PctFirst = new OptionKey<>(100);
+
     @Option(help = "Bug depth d of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> PctDepth = new OptionKey<>(3);
 

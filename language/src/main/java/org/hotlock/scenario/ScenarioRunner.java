@@ -241,6 +241,14 @@ public final class ScenarioRunner {
                 }
             }
         };
+        int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
+        PctResult pct = pctFirst > 0 ? pctRuns(threads, initial, maxSteps, pctFirst, deadline) : null;
+        if (pct != null && pct.failure() != null) {
+            // a failure is a failure however it was found; the complete search is not needed
+            String summary = String.format("explore (PCT first, depth %d, seed %d): threads %s, failure found by PCT run %d of %d, before the complete search (--pct-first 0 to skip), %.2f s",
+                    options.get(HotLockOptions.PctDepth), options.get(HotLockOptions.Seed), names, pct.done(), pctFirst, (System.nanoTime() - start) / 1e9);
+            return finish(Mode.EXPLORE, pct.failure(), pct.done(), false, summary);
+        }
         Explorer.Result r = optimal ? optimalExplorer.explore(execution, maxExecutions, progressLine)
                 : explorer.explore(execution, maxExecutions, progressLine);
         double secs = (System.nanoTime() - start) / 1e9;
@@ -255,6 +263,9 @@ public final class ScenarioRunner {
         }
         if (r.abandoned() > 0) {
             notes.add(r.abandoned() + " abandoned as redundant");
+        }
+        if (pct != null) {
+            notes.add("after " + pct.done() + " PCT runs that found no failure");
         }
         String summary = String.format("explore (%s): threads %s, %d executions%s, max depth %d, %.2f s",
                 how, names, r.executions(), notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", r.maxDepth(), secs);
@@ -277,32 +288,52 @@ public final class ScenarioRunner {
         return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
     }
 
-    private ScenarioReport pct(List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
+    /** What PCT runs found: the first failure, if any, how many runs were done, whether time ran out. */
+    private record PctResult(Outcome failure, int done, boolean timedOut) {
+    }
+
+    /**
+     * PCT runs of the threads, each from the initial state, until one fails: a first random
+     * run measures the steps k, then runs with seeds seed+1, seed+2, ... (Burckhardt et al.).
+     */
+    private PctResult pctRuns(List<ThreadSpec> threads, Snapshot initial, long maxSteps, int runs, long deadline) {
         var options = context.env().getOptions();
-        int runs = options.get(HotLockOptions.PctRuns);
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
         initial.restore();
-        Outcome first = scheduler(threads, maxSteps).run(Strategies.random(seed));
+        Outcome first = scheduler(threads, maxSteps).deadline(deadline).run(Strategies.random(seed));
         int k = Math.max(1, first.trace().size());
         int done = 1;
         Outcome failure = first.failed() ? first : null;
-        long limit = options.get(HotLockOptions.TimeLimit);
-        long deadline = limit > 0 ? System.nanoTime() + limit * 1_000_000_000L : Long.MAX_VALUE;
-        boolean timedOut = false;
-        for (int i = 1; i < runs && failure == null; i++) {
+        boolean timedOut = first.kind() == Outcome.Kind.TIME_BOUND;
+        for (int i = 1; i < runs && failure == null && !timedOut; i++) {
             if (System.nanoTime() > deadline) {
                 timedOut = true;
                 break;
             }
             initial.restore();
-            Outcome o = scheduler(threads, maxSteps).run(Strategies.pct(seed + i, depth, k, threads.size()));
+            Outcome o = scheduler(threads, maxSteps).deadline(deadline).run(Strategies.pct(seed + i, depth, k, threads.size()));
             k = Math.max(k, o.trace().size());
             done++;
+            timedOut = o.kind() == Outcome.Kind.TIME_BOUND;
             if (o.failed()) {
                 failure = o;
             }
         }
+        return new PctResult(failure, done, timedOut);
+    }
+
+    private ScenarioReport pct(List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
+        var options = context.env().getOptions();
+        int runs = options.get(HotLockOptions.PctRuns);
+        int depth = options.get(HotLockOptions.PctDepth);
+        long seed = options.get(HotLockOptions.Seed);
+        long limit = options.get(HotLockOptions.TimeLimit);
+        long deadline = limit > 0 ? System.nanoTime() + limit * 1_000_000_000L : Long.MAX_VALUE;
+        PctResult pct = pctRuns(threads, initial, maxSteps, runs, deadline);
+        Outcome failure = pct.failure();
+        int done = pct.done();
+        boolean timedOut = pct.timedOut();
         String summary = "pct (depth " + depth + ", seed " + seed + "): threads " + names + ", " + done + " of " + runs + " runs";
         if (timedOut) {
             summary += "\n  INCOMPLETE: the time limit of " + limit + " s ran out after " + done + " runs (raise it with --time-limit)";

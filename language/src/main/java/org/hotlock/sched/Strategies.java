@@ -1,6 +1,7 @@
 package org.hotlock.sched;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -82,15 +83,26 @@ public final class Strategies {
         for (int i = 0; i < changePoints.length; i++) {
             changePoints[i] = 1 + random.nextInt(Math.max(1, estimatedSteps));
         }
+        int[][] priorities = {priority};
         return (step, state) -> {
+            int[] p = priorities[0];
+            if (state.threadCount() > p.length) {
+                // a spawned thread gets a random priority among the others
+                int old = p.length;
+                p = Arrays.copyOf(p, state.threadCount());
+                for (int id = old; id < p.length; id++) {
+                    p[id] = depth + random.nextInt(id + 1);
+                }
+                priorities[0] = p;
+            }
             for (int i = 0; i < changePoints.length; i++) {
                 if (changePoints[i] == step && state.previous() >= 0) {
-                    priority[state.previous()] = depth - 1 - i;
+                    p[state.previous()] = depth - 1 - i;
                 }
             }
             int best = -1;
             for (int id = 0; id < state.threadCount(); id++) {
-                if (state.enabled(id) && (best < 0 || priority[id] > priority[best])) {
+                if (state.enabled(id) && (best < 0 || p[id] > p[best])) {
                     best = id;
                 }
             }

@@ -59,6 +59,7 @@ final class Contexts {
                 .option("hotlock.PreemptionBound", Integer.toString(options.preemptionBound))
                 .option("hotlock.Reduce", Boolean.toString(!options.noReduction))
                 .option("hotlock.PctRuns", Integer.toString(options.runs))
+                .option("hotlock.PctFirst", Integer.toString(options.pctFirst))
                 .option("hotlock.PctDepth", Integer.toString(options.depth))
                 .option("hotlock.Progress", Boolean.toString(options.progress || System.console() != null))
                 .option("hotlock.ProgressInPlace", Boolean.toString(!options.progress && System.console() != null))

@@ -18,6 +18,9 @@ final class ScenarioOptions {
     int preemptionBound = -1;
     @Option(names = "--no-reduction", description = "Explore every interleaving, without partial-order reduction.")
     boolean noReduction;
+    @Option(names = "--pct-first", paramLabel = "N",
+            description = "PCT runs an exploration tries before its complete search, to find a failure sooner (default: ${DEFAULT-VALUE}; 0: none).")
+    int pctFirst = 100;
     @Option(names = "--runs", paramLabel = "N", description = "PCT runs (default: ${DEFAULT-VALUE}).")
     int runs = 100;
     @Option(names = "--depth", paramLabel = "D", description = "PCT bug depth (default: ${DEFAULT-VALUE}).")
@@ -48,6 +51,7 @@ final class ScenarioOptions {
         o.preemptionBound = preemptionBound;
         o.noReduction = noReduction;
         o.runs = runs;
+        o.pctFirst = pctFirst;
         o.depth = depth;
         o.noTrace = noTrace || trace == null;
         o.trace = trace == null ? null : trace.resolve("hotlock-trace-" + file.getFileName().toString().replaceFirst("\\.hlk$", "") + ".json");
