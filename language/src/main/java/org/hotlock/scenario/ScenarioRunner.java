@@ -259,7 +259,7 @@ public final class ScenarioRunner {
         String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "optimal DPOR") + (bound >= 0 ? ", preemption bound " + bound : "");
         List<String> notes = new ArrayList<>();
         if (optimal && optimalExplorer.learned() > 0) {
-            notes.add(optimalExplorer.learned() + " cut short: a failed trylock only restarts");
+            notes.add(optimalExplorer.learned() + " cut short: a reversed race only made a trylock fail and restart");
         }
         if (r.abandoned() > 0) {
             notes.add(r.abandoned() + " abandoned as redundant");

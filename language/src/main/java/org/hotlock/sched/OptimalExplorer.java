@@ -49,7 +49,6 @@ public final class OptimalExplorer implements Chooser {
 
     /** One state on the current path. */
     private static final class Node {
-        final Event[] pending;
         final BitSet enabled = new BitSet();
         /** The root of this state's wakeup tree (thread -1); the branch being explored is {@link #current}. */
         final Branch tree;
@@ -58,7 +57,6 @@ public final class OptimalExplorer implements Chooser {
         final Event[] sleep;
 
         Node(int threads, Branch tree) {
-            this.pending = new Event[threads];
             this.sleep = new Event[threads];
             this.tree = tree;
         }
@@ -141,6 +139,8 @@ public final class OptimalExplorer implements Chooser {
             clocks.clear();
             threadClocks = new int[0][];
             lastStep = new int[0];
+            // cleared, not kept: objects made in an execution (a new block's fields) are new
+            // keys in every execution
             byObject.clear();
             dispossessors.clear();
             blockers.clear();
@@ -213,9 +213,6 @@ public final class OptimalExplorer implements Chooser {
         }
         Node parent = path.isEmpty() ? null : path.getLast();
         Node node = new Node(threads, parent == null ? new Branch(-1, null) : parent.current);
-        for (int t = 0; t < threads; t++) {
-            node.pending[t] = state.pending(t);
-        }
         if (parent != null) {
             // a thread asleep at the parent stays asleep while the steps taken are independent of its own
             Event taken = events.get(step - 1);
@@ -235,7 +232,7 @@ public final class OptimalExplorer implements Chooser {
         if (next == null) {
             for (int t = 0; t < threads; t++) {
                 if (state.enabled(t) && node.sleep[t] == null) {
-                    next = new Branch(t, node.pending[t]);
+                    next = new Branch(t, state.pending(t));
                     node.tree.children.addFirst(next);
                     break;
                 }
@@ -337,8 +334,10 @@ public final class OptimalExplorer implements Chooser {
         long history = threadHistories[t];
         histories.add(history);
         if (e.kind() == Event.Kind.TRYLOCK && !e.acquires()) {
-            Boolean known = restartsAfterFailing.put(history * 31 + System.identityHashCode(e.object()), e.restarts());
-            learnedHere = e.restarts() && known == null && step >= newFrom && path.get(step).current.raced;
+            restartsAfterFailing.put(history * 31 + System.identityHashCode(e.object()), e.restarts());
+            // a race reversal that only made a trylock fail, its thread then doing nothing but
+            // wait and restart: every schedule from here is one where it had waited
+            learnedHere = e.restarts() && step >= newFrom && path.get(step).current.raced;
         }
         if (!e.local() && !e.restarts()) {
             threadHistories[t] = history * 1_000_003L + e.kind().hashCode() * 31L + Objects.hashCode(e.object()) * 17L
@@ -376,12 +375,15 @@ public final class OptimalExplorer implements Chooser {
     }
 
     /** The objects a step is filed under: a sysfs lookup also under every directory above its own. */
-    private static List<?> keys(Event e) {
+    private List<?> keys(Event e) {
         if (e.object() instanceof SysfsKey k && !e.write()) {
-            return k.withParents();
+            return parents.computeIfAbsent(k, SysfsKey::withParents);
         }
         return List.of(e.object());
     }
+
+    /** Sysfs directories with those above them, kept across executions. */
+    private final Map<SysfsKey, List<SysfsKey>> parents = new HashMap<>();
 
     /**
      * Joins the clocks of the earlier steps on this object that the step depends on, and
