@@ -3,10 +3,10 @@ package org.hotlock.sched;
 import org.hotlock.kernel.Event;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.SysfsKey;
+import org.hotlock.runtime.HLException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,8 @@ public final class OptimalExplorer implements Chooser {
 
     /** One state on the current path. */
     private static final class Node {
-        final BitSet enabled = new BitSet();
+        /** Which threads could run here, by bit (at most 64 threads: see choose). */
+        long enabled;
         /** The root of this state's wakeup tree (thread -1); the branch being explored is {@link #current}. */
         final Branch tree;
         Branch current;
@@ -100,7 +101,7 @@ public final class OptimalExplorer implements Chooser {
      * the dependence fixes its own state; a failed trylock that restarts is not a step.
      */
     private long[] threadHistories = new long[0];
-    private final List<Long> histories = new ArrayList<>();
+    private long[] histories = new long[256];
     /**
      * Whether a thread that had taken these steps, its trylock of this lock failing, did nothing
      * but restart (true) or went on to do something (false). Kept across executions.
@@ -144,7 +145,6 @@ public final class OptimalExplorer implements Chooser {
             byObject.clear();
             dispossessors.clear();
             blockers.clear();
-            histories.clear();
             threadHistories = new long[0];
             Outcome outcome = execution.get();
             executions++;
@@ -199,6 +199,9 @@ public final class OptimalExplorer implements Chooser {
     @Override
     public int choose(int step, Scheduler.StateView state) {
         int threads = state.threadCount();
+        if (threads > 64) {
+            throw new HLException("explore handles at most 64 threads in a scenario (this one has " + threads + ")", null);
+        }
         growThreads(threads, step);
         if (learnedHere) {
             // the race's reversal only made a trylock fail, after which its thread does nothing
@@ -225,7 +228,7 @@ public final class OptimalExplorer implements Chooser {
         }
         for (int t = 0; t < threads; t++) {
             if (state.enabled(t)) {
-                node.enabled.set(t);
+                node.enabled |= 1L << t;
             }
         }
         Branch next = firstRunnable(node);
@@ -256,7 +259,7 @@ public final class OptimalExplorer implements Chooser {
     private Branch firstRunnable(Node node) {
         while (!node.tree.children.isEmpty()) {
             Branch b = node.tree.children.getFirst();
-            if (node.enabled.get(b.thread) && node.sleep[b.thread] == null) {
+            if ((node.enabled & 1L << b.thread) != 0 && node.sleep[b.thread] == null) {
                 return b;
             }
             node.tree.children.removeFirst();
@@ -332,7 +335,10 @@ public final class OptimalExplorer implements Chooser {
         events.add(e);
         clocks.add(clock);
         long history = threadHistories[t];
-        histories.add(history);
+        if (step >= histories.length) {
+            histories = Arrays.copyOf(histories, histories.length * 2);
+        }
+        histories[step] = history;
         if (e.kind() == Event.Kind.TRYLOCK && !e.acquires()) {
             restartsAfterFailing.put(history * 31 + System.identityHashCode(e.object()), e.restarts());
             // a race reversal that only made a trylock fail, its thread then doing nothing but

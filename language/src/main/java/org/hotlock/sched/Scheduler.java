@@ -52,7 +52,7 @@ public final class Scheduler implements ThreadScheduler {
         }
 
         public boolean enabled(int id) {
-            return runners.get(id).enabled();
+            return enabledNow[id];
         }
 
         public boolean done(int id) {
@@ -83,6 +83,8 @@ public final class Scheduler implements ThreadScheduler {
     private final List<Event> trace = new ArrayList<>();
     private final List<Integer> schedule = new ArrayList<>();
     private final StateView view = new StateView();
+    /** Which threads can run, as of this scheduling point (what the chooser sees). */
+    private boolean[] enabledNow = new boolean[8];
     private final long maxSteps;
     private long deadline = Long.MAX_VALUE;
     private Runner current;
@@ -218,9 +220,15 @@ public final class Scheduler implements ThreadScheduler {
         while (true) {
             boolean anyLive = false;
             boolean anyEnabled = false;
-            for (Runner r : runners) {
-                anyLive |= !r.done();
-                anyEnabled |= r.enabled();
+            if (enabledNow.length < runners.size()) {
+                enabledNow = new boolean[runners.size() * 2];
+            }
+            for (int i = 0; i < runners.size(); i++) {
+                Runner r = runners.get(i);
+                boolean enabled = r.enabled();
+                enabledNow[i] = enabled;
+                anyLive |= enabled || !r.done();
+                anyEnabled |= enabled;
             }
             if (!anyLive) {
                 String broken = kernel.checkInvariants();
@@ -253,7 +261,7 @@ public final class Scheduler implements ThreadScheduler {
                 return outcome(Outcome.Kind.ABANDONED, "", null, List.of());
             }
             Runner chosen = runners.get(choice);
-            if (!chosen.enabled()) {
+            if (!enabledNow[choice]) {
                 throw new IllegalStateException("chooser picked " + chosen.name() + ", which cannot run");
             }
             Event event = describeAtExecution(chosen.pending);
@@ -305,8 +313,9 @@ public final class Scheduler implements ThreadScheduler {
      * acquire adds no schedules, and the thread is chosen again when the lock is released.
      */
     private Runner nextIdleStep() {
-        for (Runner r : runners) {
-            if (!r.enabled() || r.pending == null) {
+        for (int i = 0; i < runners.size(); i++) {
+            Runner r = runners.get(i);
+            if (!enabledNow[i] || r.pending == null) {
                 continue;
             }
             Event e = r.pending;

@@ -65,6 +65,47 @@ class SchedulerTest {
         assertTrue(r[0].contains("interleaving:"), r[0]);
     }
 
+    /**
+     * PCT runs come before the complete search: on 4.19 the lost update is found by one of
+     * them; with --pct-first 0 the depth-first search finds it itself, after more executions.
+     */
+    @Test
+    void pctRunsComeFirstAndCanBeTurnedOff() {
+        String script = MACHINE.formatted("4.19") + LOST_UPDATE + "explore { probe, admin }\n";
+        String[] first = run(script, Map.of());
+        assertTrue(first[0].contains("failure found by PCT run "), first[0]);
+        assertTrue(first[1] != null && first[1].contains("kernel invariant broken"), first[0] + first[1]);
+        String[] none = run(script, Map.of("hotlock.PctFirst", "0"));
+        assertTrue(none[0].contains("explore (optimal DPOR)") && !none[0].contains("PCT"), none[0]);
+        assertTrue(none[1] != null && none[1].contains("kernel invariant broken"), none[0] + none[1]);
+        String[] clean = run(MACHINE.formatted("4.20") + LOST_UPDATE + "explore { probe, admin }\n", Map.of("hotlock.PctFirst", "7"));
+        assertTrue(clean[0].contains("after 7 PCT runs that found no failure"), clean[0]);
+    }
+
+    /**
+     * Writers serialised by device_hotplug_lock, each through lock_device_hotplug_sysfs: a
+     * failed trylock that only restarts is a blocking acquire, so the explorer runs the orders
+     * of their critical sections (which conflict: each reads and writes the zone's pages), and
+     * cuts short the reversals that only make a trylock fail.
+     */
+    @Test
+    void restartingTrylocksAddNoTraces() {
+        StringBuilder script = new StringBuilder(MACHINE.formatted("4.20") + """
+                sysfs.write("/sys/devices/system/memory/probe", 0x108000000)
+                sysfs.write("/sys/devices/system/memory/probe", 0x110000000)
+                sysfs.write("/sys/devices/system/memory/probe", 0x118000000)
+                thread w1 { sysfs.write("/sys/devices/system/memory/memory33/online", "1") }
+                thread w2 { sysfs.write("/sys/devices/system/memory/memory34/online", "1") }
+                thread w3 { sysfs.write("/sys/devices/system/memory/memory35/online", "1") }
+                explore { w1, w2, w3 }
+                """);
+        String[] r = run(script.toString(), Map.of("hotlock.PctFirst", "0"));
+        assertEquals(null, r[1], r[0]);
+        Matcher m = Pattern.compile("(\\d+) executions \\((\\d+) cut short").matcher(r[0]);
+        assertTrue(m.find(), r[0]);
+        assertEquals(6, Long.parseLong(m.group(1)) - Long.parseLong(m.group(2)), r[0]);
+    }
+
     @Test
     void exploreProves420Clean() {
         String[] r = run(MACHINE.formatted("4.20") + LOST_UPDATE + "explore { probe, admin }\n", Map.of());
