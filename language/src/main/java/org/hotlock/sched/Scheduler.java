@@ -85,6 +85,14 @@ public final class Scheduler implements ThreadScheduler {
     private final StateView view = new StateView();
     /** Which threads can run, as of this scheduling point (what the chooser sees). */
     private boolean[] enabledNow = new boolean[8];
+    private static final int NOT_DECIDED = -2;
+    /** A choice made at a thread's scheduling point before it yielded, or NOT_DECIDED. */
+    private int decided = NOT_DECIDED;
+    private Chooser chooser;
+    private int step;
+    /** The step under way, until the chooser is told of it. */
+    private Runner stepRunner;
+    private Event stepEvent;
     private final long maxSteps;
     private long deadline = Long.MAX_VALUE;
     private Runner current;
@@ -216,7 +224,7 @@ public final class Scheduler implements ThreadScheduler {
     }
 
     private Outcome loop(Chooser chooser) {
-        int step = 0;
+        this.chooser = chooser;
         while (true) {
             boolean anyLive = false;
             boolean anyEnabled = false;
@@ -251,12 +259,20 @@ public final class Scheduler implements ThreadScheduler {
             if (idle != null) {
                 // a step that changes nothing (see idleStep) is no choice: it runs now
                 resume(idle);
+                finishStep();
                 if (idle.failure != null) {
                     return failure(idle);
                 }
                 continue;
             }
-            int choice = chooser.choose(step, view);
+            int choice;
+            if (decided != NOT_DECIDED) {
+                // chosen at the running thread's scheduling point, which then yielded
+                choice = decided;
+                decided = NOT_DECIDED;
+            } else {
+                choice = chooser.choose(step, view);
+            }
             if (choice == Chooser.ABANDON) {
                 return outcome(Outcome.Kind.ABANDONED, "", null, List.of());
             }
@@ -264,28 +280,82 @@ public final class Scheduler implements ThreadScheduler {
             if (!enabledNow[choice]) {
                 throw new IllegalStateException("chooser picked " + chosen.name() + ", which cannot run");
             }
-            Event event = describeAtExecution(chosen.pending);
-            trace.add(event);
-            schedule.add(choice);
-            previous = choice;
+            beginStep(chosen);
             resume(chosen);
-            if (event.kind() == Event.Kind.TRYLOCK && !event.acquires() && chosen.pending != null
-                    && chosen.pending.kind() == Event.Kind.WAIT && chosen.pending.object() == event.object()) {
-                // the trylock failed and the write restarts once the lock is free, having done
-                // nothing else: as if the thread had waited for the lock, a step of no consequence
-                event = new Event(chosen.id, Event.Kind.TRYLOCK, event.object(), event.write(), new Event.Restarts(
-                        "trylock " + ((KernelLock) event.object()).name() + " fails: the write restarts once it is free"));
-                trace.set(trace.size() - 1, event);
-                chosen.failedAndDidNothing = true;
-            } else if (event.kind() == Event.Kind.TRYLOCK && !event.acquires()) {
-                chosen.failedAndDidNothing = false;
-            }
-            chooser.executed(step, event);
-            step++;
+            finishStep();
             if (chosen.failure != null) {
                 return failure(chosen);
             }
         }
+    }
+
+    /** The chosen thread's step starts: it is recorded as it stands now. */
+    private void beginStep(Runner chosen) {
+        Event event = describeAtExecution(chosen.pending);
+        trace.add(event);
+        schedule.add(chosen.id);
+        previous = chosen.id;
+        stepRunner = chosen;
+        stepEvent = event;
+    }
+
+    /**
+     * The step that ran has ended (its thread reached its next scheduling point, waits, or
+     * ended): the chooser is told what it was.
+     */
+    private void finishStep() {
+        Runner chosen = stepRunner;
+        if (chosen == null) {
+            return;
+        }
+        stepRunner = null;
+        Event event = stepEvent;
+        if (event.kind() == Event.Kind.TRYLOCK && !event.acquires() && chosen.pending != null
+                && chosen.pending.kind() == Event.Kind.WAIT && chosen.pending.object() == event.object()) {
+            // the trylock failed and the write restarts once the lock is free, having done
+            // nothing else: as if the thread had waited for the lock, a step of no consequence
+            event = new Event(chosen.id, Event.Kind.TRYLOCK, event.object(), event.write(), new Event.Restarts(
+                    "trylock " + ((KernelLock) event.object()).name() + " fails: the write restarts once it is free"));
+            trace.set(trace.size() - 1, event);
+            chosen.failedAndDidNothing = true;
+        } else if (event.kind() == Event.Kind.TRYLOCK && !event.acquires()) {
+            chosen.failedAndDidNothing = false;
+        }
+        chooser.executed(step, event);
+        step++;
+    }
+
+    /**
+     * At the running thread's scheduling point: when no other thread could run, the step is
+     * the chooser's to confirm, not a switch to make; the thread goes on without yielding
+     * (a continuation switch costs more than the step). Returns false to yield as usual,
+     * with the choice made, if one was.
+     */
+    private boolean goOnWithoutYielding(Runner r) {
+        finishStep();
+        if (step >= maxSteps || (step & 255) == 0 || r.failure != null) {
+            return false;
+        }
+        if (enabledNow.length < runners.size()) {
+            enabledNow = new boolean[runners.size() * 2];
+        }
+        for (int i = 0; i < runners.size(); i++) {
+            Runner other = runners.get(i);
+            enabledNow[i] = other == r || other.enabled();
+            if (other != r && enabledNow[i]) {
+                return false;
+            }
+        }
+        if (idleStep(r)) {
+            return false;
+        }
+        int choice = chooser.choose(step, view);
+        if (choice != r.id) {
+            decided = choice;
+            return false;
+        }
+        beginStep(r);
+        return true;
     }
 
     private void resume(Runner r) {
@@ -315,21 +385,25 @@ public final class Scheduler implements ThreadScheduler {
     private Runner nextIdleStep() {
         for (int i = 0; i < runners.size(); i++) {
             Runner r = runners.get(i);
-            if (!enabledNow[i] || r.pending == null) {
-                continue;
-            }
-            Event e = r.pending;
-            if (e.kind() == Event.Kind.WAIT && (r.failedAndDidNothing || !((KernelLock) e.object()).available(LockMode.WRITE))) {
-                // after a failure that did something, the wait for a free lock is a step: once
-                // past it, the thread's trylock may still find the lock taken and fail again
-                return r;
-            }
-            if (e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
-                    && !lock.available(mode) && !r.thread.holds(lock)) {
+            if (enabledNow[i] && idleStep(r)) {
                 return r;
             }
         }
         return null;
+    }
+
+    private static boolean idleStep(Runner r) {
+        Event e = r.pending;
+        if (e == null) {
+            return false;
+        }
+        if (e.kind() == Event.Kind.WAIT && (r.failedAndDidNothing || !((KernelLock) e.object()).available(LockMode.WRITE))) {
+            // after a failure that did something, the wait for a free lock is a step: once
+            // past it, the thread's trylock may still find the lock taken and fail again
+            return true;
+        }
+        return e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
+                && !lock.available(mode) && !r.thread.holds(lock);
     }
 
     private Outcome failure(Runner r) {
@@ -412,6 +486,9 @@ public final class Scheduler implements ThreadScheduler {
         }
         points++;
         r.pending = new Event(r.id, kind, object, write, detail);
+        if (goOnWithoutYielding(r)) {
+            return;
+        }
         current.continuation.suspend();
     }
 
