@@ -326,10 +326,11 @@ public final class Scheduler implements ThreadScheduler {
     }
 
     /**
-     * At the running thread's scheduling point: when no other thread could run, the step is
-     * the chooser's to confirm, not a switch to make; the thread goes on without yielding
-     * (a continuation switch costs more than the step). Returns false to yield as usual,
-     * with the choice made, if one was.
+     * At the running thread's scheduling point the chooser is asked here, as the scheduler
+     * would ask it after a switch (no thread has a step to run before any choice); when it
+     * picks the running thread again, that thread goes on without yielding (a continuation
+     * switch costs more than most steps). Returns false to yield as usual, with the choice
+     * made, if one was.
      */
     private boolean goOnWithoutYielding(Runner r) {
         finishStep();
@@ -342,12 +343,10 @@ public final class Scheduler implements ThreadScheduler {
         for (int i = 0; i < runners.size(); i++) {
             Runner other = runners.get(i);
             enabledNow[i] = other == r || other.enabled();
-            if (other != r && enabledNow[i]) {
+            if (enabledNow[i] && idleStep(other)) {
+                // the scheduler runs those first, before any choice
                 return false;
             }
-        }
-        if (idleStep(r)) {
-            return false;
         }
         int choice = chooser.choose(step, view);
         if (choice != r.id) {
