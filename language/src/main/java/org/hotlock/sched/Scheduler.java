@@ -148,11 +148,15 @@ public final class Scheduler implements ThreadScheduler {
         if (handle.runner() == r) {
             throw new HLException(r.name() + " joins itself: it would wait forever", location);
         }
-        point(Event.Kind.READ, new ThreadKey(handle.runner().id), false, "join " + handle.runner().name());
-        if (!handle.runner().done()) {
-            r.joining = handle.runner();
+        Runner child = handle.runner();
+        if (child.done()) {
+            point(Event.Kind.WAKE, new ThreadKey(child.id), false, "join " + child.name());
+        } else {
+            // the join is one step, after the thread's end: waiting for it is no step of its
+            // own (whether the thread ended before the join was reached changes nothing)
+            r.joining = child;
             r.blockedStack = KernelReports.currentStack(location);
-            r.pending = new Event(r.id, Event.Kind.WAKE, new ThreadKey(handle.runner().id), false, "joined " + handle.runner().name());
+            r.pending = new Event(r.id, Event.Kind.WAKE, new ThreadKey(child.id), false, "join " + child.name());
             points++;
             current.continuation.suspend();
         }

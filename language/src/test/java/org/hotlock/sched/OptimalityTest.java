@@ -228,6 +228,30 @@ class OptimalityTest {
         assertTrue(checked >= cases, "only " + checked + " of " + cases + " generated scenarios were small enough");
     }
 
+    /** A spawned thread starts after its spawn; a join goes on after the joined thread's end. */
+    @Test
+    void spawnAndJoin() {
+        limit = 4000;
+        String threads = """
+                fn worker() { s.a = 2 }
+                thread boss { var t = spawn(worker); join(t); s.b = s.a }
+                thread other { s.a = 4 }
+                """;
+        assertTrue(check(threads, List.of("boss", "other"), threads));
+    }
+
+    /** A release by a non-owner takes the lock from its holder: dependent with the holder's every step. */
+    @Test
+    void aReleaseByANonOwner() {
+        limit = 4000;
+        String threads = """
+                thread a { mutex_lock(m0); s.a = 1; mutex_unlock(m0) }
+                thread b { mutex_unlock(m0) }
+                thread c { if (mutex_trylock(m0)) { mutex_unlock(m0) } }
+                """;
+        assertTrue(check(threads, List.of("a", "b", "c"), threads));
+    }
+
     /** A store whose trylock fails and which then does something before it restarts. */
     @Test
     void aRestartAfterAFailureThatDidSomething() {
