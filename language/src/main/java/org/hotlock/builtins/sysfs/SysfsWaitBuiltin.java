@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
 import org.hotlock.builtins.KernelBuiltinNode;
+import org.hotlock.kernel.Event;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.SysfsKey;
 import org.hotlock.kernel.ThreadScheduler;
@@ -22,12 +23,23 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object waitFor(String path) {
         Kernel kernel = bootedKernel();
-        while (kernel.sysfs().lookup(path) == null) {
+        // one step that reads the file's directory: at once when the file is there, or, when
+        // it is not, once it has appeared (waiting is no step of its own)
+        boolean stepped = false;
+        while (true) {
+            if (!stepped && kernel.sysfs().lookup(path) != null) {
+                kernel.point(Event.Kind.SYSFS, SysfsKey.of(path), false, "sysfs.wait(\"" + path + "\")");
+                stepped = true;
+            }
+            if (kernel.sysfs().lookup(path) != null) {
+                break;
+            }
             ThreadScheduler scheduler = kernel.scheduler();
             if (scheduler == null || !scheduler.running()) {
                 throw error(path + " does not exist, and no other thread can create it: sysfs.wait would wait forever");
             }
             scheduler.waitForDirectory(SysfsKey.of(path).directory(), this);
+            stepped = true;
         }
         kernel.sysfsFound(path);
         return HLNull.SINGLETON;
