@@ -16,8 +16,8 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
 
     /**
      * WAIT: a restarted sysfs write waiting until the lock its trylock failed on is free (a
-     * step that changes nothing). WAKE: a thread that waited goes on (the directory it waited
-     * for appeared, the thread it joined ended); it reads what it waited for.
+     * step that changes nothing). WAKE: a thread goes on past a wait (the file sysfs.wait waits
+     * for is there, the thread it joins has ended); it reads what it waited for.
      */
     public enum Kind { START, ACQUIRE, TRYLOCK, RELEASE, READ, WRITE, SYSFS, YIELD, WAIT, WAKE }
 
@@ -78,6 +78,11 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
     /** A release of a lock someone holds: an acquire of that lock after it could not have gone before it. */
     public boolean releasesHeld() {
         return kind == Kind.RELEASE && !(detail instanceof Unheld);
+    }
+
+    /** A device directory appearing (device_add): a wait for a file in it comes after it. */
+    public boolean appearance() {
+        return kind == Kind.WRITE && object instanceof SysfsKey && detail instanceof String s && s.startsWith("device_add");
     }
 
     /** A failed trylock the thread restarts after (see {@link Restarts}): a blocking acquire's wait, not a step of its own. */

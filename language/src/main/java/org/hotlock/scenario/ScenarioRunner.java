@@ -264,6 +264,12 @@ public final class ScenarioRunner {
         if (r.abandoned() > 0) {
             notes.add(r.abandoned() + " abandoned as redundant");
         }
+        if (optimal && optimalExplorer.wakeupMismatches() > 0) {
+            // a race reversal the program did not follow: a step depends on something the
+            // dependence relation does not see (a bug of HotLock's, or a model reading shared
+            // state it does not declare shared)
+            notes.add(optimalExplorer.wakeupMismatches() + " reversed races the program did not follow");
+        }
         if (pct != null) {
             notes.add("after " + pct.done() + " PCT runs that found no failure");
         }

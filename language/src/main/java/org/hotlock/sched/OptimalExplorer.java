@@ -362,7 +362,7 @@ public final class OptimalExplorer implements Chooser {
         if (e.dispossesses() >= 0) {
             dispossessors.computeIfAbsent(e.dispossesses(), k -> new Steps()).add(step);
         }
-        if (step >= newFrom && e.kind() != Event.Kind.WAKE) {
+        if (step >= newFrom && !(e.kind() == Event.Kind.WAKE && e.object() instanceof Scheduler.ThreadKey)) {
             races(step, base, racing);
             if (lockAware != null) {
                 races(step, base, lockAware);
@@ -409,14 +409,16 @@ public final class OptimalExplorer implements Chooser {
             // a blocking acquire could not have gone before the release it follows; a trylock
             // could, and would have failed there
             boolean ordersOnly = acquire && !d.acquires()
-                    && (d.kind() == Event.Kind.TRYLOCK || d.releasesHeld() && (e.waitedFor() || failingRestarts));
+                    && (d.kind() == Event.Kind.TRYLOCK || d.releasesHeld() && (e.waitedFor() || failingRestarts))
+                    // a wait for a sysfs file comes after the directory's appearance: before it, it would wait
+                    || e.kind() == Event.Kind.WAKE && d.appearance();
             if (d.thread() != e.thread() && d.dependent(e)) {
                 join(clock, clocks.get(s));
                 if (!ordersOnly) {
                     racing.add(s);
                 }
             }
-            if (d.write() && d.object().equals(e.object()) && !ordersOnly) {
+            if (d.write() && d.object().equals(e.object()) && !(ordersOnly && acquire)) {
                 return;
             }
         }

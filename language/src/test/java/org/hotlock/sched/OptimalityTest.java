@@ -6,6 +6,7 @@ import org.hotlock.kernel.Event;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -80,6 +81,7 @@ class OptimalityTest {
     }
 
     private static Explored explore(Context context, String order) {
+        OUT.reset();
         List<Outcome> outcomes = new ArrayList<>();
         boolean failed = false;
         try (AutoCloseable ignored = ExecutionLog.observe(outcomes::add)) {
@@ -90,6 +92,8 @@ class OptimalityTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+        String printed = OUT.toString(StandardCharsets.UTF_8);
+        assertTrue(!printed.contains("the program did not follow"), () -> "a reversed race was not followed:\n" + printed);
         List<String> traces = new ArrayList<>();
         List<Outcome> whole = new ArrayList<>();
         for (Outcome o : outcomes) {
@@ -103,6 +107,8 @@ class OptimalityTest {
     }
 
     private static int limit = 4000;
+    /** What the explorations print: the summary says when a reversed race was not followed. */
+    private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
 
     /** An execution the explorer stopped right after a failed trylock that only restarts, the first of its kind. */
     private static boolean cutShort(Outcome o) {
@@ -110,7 +116,7 @@ class OptimalityTest {
     }
 
     private static Context context(boolean reduce) {
-        return Context.newBuilder("hotlock").out(new ByteArrayOutputStream()).err(new ByteArrayOutputStream())
+        return Context.newBuilder("hotlock").out(OUT).err(OUT)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("hotlock.Reduce", String.valueOf(reduce))
                 .option("hotlock.MaxExecutions", String.valueOf(limit))

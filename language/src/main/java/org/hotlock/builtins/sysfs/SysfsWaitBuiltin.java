@@ -28,7 +28,7 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
         boolean stepped = false;
         while (true) {
             if (!stepped && kernel.sysfs().lookup(path) != null) {
-                kernel.point(Event.Kind.SYSFS, SysfsKey.of(path), false, "sysfs.wait(\"" + path + "\")");
+                kernel.point(Event.Kind.WAKE, SysfsKey.of(path), false, "sysfs.wait(\"" + path + "\")");
                 stepped = true;
             }
             if (kernel.sysfs().lookup(path) != null) {
