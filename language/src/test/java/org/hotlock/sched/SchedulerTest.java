@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,6 +105,49 @@ class SchedulerTest {
         Matcher m = Pattern.compile("(\\d+) executions \\((\\d+) cut short").matcher(r[0]);
         assertTrue(m.find(), r[0]);
         assertEquals(6, Long.parseLong(m.group(1)) - Long.parseLong(m.group(2)), r[0]);
+    }
+
+    /**
+     * The K-writer workload of BENCHMARKS.md (bench/k-writers 4.20-fixed 3): the probe and
+     * three writers, serialised by device_hotplug_lock, with conflicting critical sections.
+     * Its traces are the 4! orders of the critical sections, and that is what is run, in
+     * any declaration order (plus one execution cut short per writer).
+     */
+    @Test
+    void kWritersRunTheOrdersOfTheirCriticalSections() {
+        String script = MACHINE.formatted("4.20") + """
+                // drivers/base/memory.c with d2ab99403ee0: a failed trylock returns without unlocking
+                fn memory_probe_store(dev, buf) {
+                  var pages_per_block = PAGES_PER_SECTION * sections_per_block
+                  var phys_addr = kstrtoull(buf)
+                  if (phys_addr == null) return -EINVAL
+                  if ((phys_addr & ((pages_per_block << PAGE_SHIFT) - 1)) != 0) return -EINVAL
+                  var ret = lock_device_hotplug_sysfs()
+                  if (ret != 0) return ret
+                  var nid = memory_add_physaddr_to_nid(phys_addr)
+                  if (nid < 0) ret = -EINVAL
+                  else ret = __add_memory(nid, phys_addr, MIN_MEMORY_BLOCK_SIZE * sections_per_block)
+                  if (ret == 0) ret = len(buf)
+                  unlock_device_hotplug()
+                  return ret
+                }
+                sysfs.write("/sys/devices/system/memory/probe", 0x108000000)
+                sysfs.write("/sys/devices/system/memory/probe", 0x110000000)
+                sysfs.write("/sys/devices/system/memory/probe", 0x118000000)
+                sysfs.write("/sys/devices/system/memory/auto_online_blocks", "online")
+                thread probe { sysfs.write("/sys/devices/system/memory/probe", 0x100000000) }
+                thread writer1 { sysfs.write("/sys/devices/system/memory/memory33/online", "1") }
+                thread writer2 { sysfs.write("/sys/devices/system/memory/memory34/online", "1") }
+                thread writer3 { sysfs.write("/sys/devices/system/memory/memory35/online", "1") }
+                """;
+        for (String order : List.of("probe, writer1, writer2, writer3", "writer3, probe, writer2, writer1")) {
+            String[] r = run(script + "explore { " + order + " }\n", Map.of("hotlock.PctFirst", "0"));
+            assertEquals(null, r[1], r[0]);
+            assertTrue(r[0].contains("every schedule explored"), r[0]);
+            Matcher m = Pattern.compile("(\\d+) executions \\((\\d+) cut short").matcher(r[0]);
+            assertTrue(m.find(), r[0]);
+            assertEquals(24, Long.parseLong(m.group(1)) - Long.parseLong(m.group(2)), order + ": " + r[0]);
+        }
     }
 
     @Test
