@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The explorer runs every Mazurkiewicz trace exactly once. For small generated scenarios
- * (2 to 4 threads of lock / unlock / trylock / rw-semaphore / read / write / yield steps) every
- * interleaving is enumerated without reduction and grouped into traces under the documented
+ * (2 to 4 threads of lock / unlock / trylock / rw-semaphore / read / write / yield steps, and
+ * unlocks by a thread that holds no lock) every interleaving is enumerated without reduction
+ * and grouped into traces under the documented
  * dependence ({@link Event#dependent}; steps that change nothing left out); the optimal
  * explorer, under every order of the threads' declaration, must run one execution per trace,
  * abandon none, and find a failure exactly when some interleaving fails. The number of cases
@@ -171,11 +172,14 @@ class OptimalityTest {
         return true;
     }
 
-    /** A generated thread body: a few steps on two mutexes, an rw-semaphore and two shared fields. */
+    /**
+     * A generated thread body: a few steps on two mutexes (some unlocked by a thread that does
+     * not hold them), an rw-semaphore and two shared fields.
+     */
     private static String body(Random random, int items) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < items; i++) {
-            switch (random.nextInt(7)) {
+            switch (random.nextInt(8)) {
                 case 0 -> sb.append("s.a = ").append(random.nextInt(3)).append("; ");
                 case 1 -> sb.append("s.b = s.a + 1; ");
                 case 2 -> sb.append("if (s.b == 1) { yield() }; ");
@@ -191,7 +195,9 @@ class OptimalityTest {
                     String mode = random.nextBoolean() ? "read" : "write";
                     sb.append("down_").append(mode).append("(r0); ").append(simple(random)).append("up_").append(mode).append("(r0); ");
                 }
-                default -> sb.append("yield(); ");
+                case 6 -> sb.append("yield(); ");
+                // an unlock without a lock: of nobody's lock, or taking another thread's
+                default -> sb.append("mutex_unlock(").append(random.nextBoolean() ? "m0" : "m1").append("); ");
             }
         }
         return sb.toString();
