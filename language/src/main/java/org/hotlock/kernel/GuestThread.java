@@ -69,6 +69,16 @@ public final class GuestThread {
         }
     }
 
+    private long made;
+
+    /**
+     * An identity for an object this thread makes: the same in every execution in which the
+     * thread has made as many objects before (its steps fix what it does).
+     */
+    public long nextIdentity() {
+        return ((long) id << 40) | ++made;
+    }
+
     public KernelLock failedTrylock() {
         return failedTrylock;
     }

@@ -190,7 +190,26 @@ public final class Kernel {
 
     @TruffleBoundary
     public HLObject newMemoryBlock(long startSectionNr, long nid) {
-        return blocks.create(startSectionNr, nid);
+        HLObject mem = blocks.create(startSectionNr, nid);
+        identify(mem);
+        if (mem.get("dev") instanceof HLObject dev) {
+            identify(dev);
+            if (dev.get("mutex") instanceof KernelLock lock && current != null && scheduler != null && scheduler.running()) {
+                lock.identify(current.nextIdentity());
+            }
+        }
+        return mem;
+    }
+
+    /**
+     * Gives an object made during a scenario's execution its identity across executions (see
+     * FieldKey): which thread made it and how many it had made before. Outside a scenario an
+     * object is the same in every execution and needs none.
+     */
+    public void identify(HLObject object) {
+        if (current != null && scheduler != null && scheduler.running()) {
+            object.identify(current.nextIdentity());
+        }
     }
 
     public HLObject findBlock(long id) {

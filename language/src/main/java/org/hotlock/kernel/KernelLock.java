@@ -23,6 +23,23 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     private final List<GuestThread> holders = new ArrayList<>(2);
     private LockMode heldMode;
 
+    /** As HLObject#identity: which lock this is across executions, for one made during one. */
+    private long identity;
+
+    public void identify(long id) {
+        this.identity = id;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || identity != 0 && o instanceof KernelLock k && k.identity == identity;
+    }
+
+    @Override
+    public int hashCode() {
+        return identity != 0 ? Long.hashCode(identity) : System.identityHashCode(this);
+    }
+
     public KernelLock(String name, String lockClass, LockKind kind) {
         this.name = name;
         this.lockClass = lockClass;

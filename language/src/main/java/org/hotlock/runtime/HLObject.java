@@ -20,10 +20,24 @@ public class HLObject implements TruffleObject {
     private final StructType type;
     private final Object[] values;
 
+    /**
+     * Which object this is across the executions of a scenario, for one made during one (0
+     * otherwise: the object itself is the same in every execution). See Kernel#identify.
+     */
+    private long identity;
+
     public HLObject(StructType type) {
         this.type = type;
         this.values = new Object[type.fieldCount()];
         Arrays.fill(values, HLNull.SINGLETON);
+    }
+
+    public final long identity() {
+        return identity;
+    }
+
+    public final void identify(long id) {
+        this.identity = id;
     }
 
     public final StructType type() {

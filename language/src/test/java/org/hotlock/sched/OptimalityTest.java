@@ -252,6 +252,28 @@ class OptimalityTest {
         assertTrue(check(threads, List.of("boss", "other"), threads));
     }
 
+    /**
+     * Fields of an object made during the execution: it is a new object in every execution, yet
+     * the same field for the dependence (sleep sets and wakeup trees keep steps of earlier
+     * executions).
+     */
+    @Test
+    void fieldsOfAnObjectMadeInTheExecution() {
+        limit = 4000;
+        String threads = """
+                struct T { v = 0; w = 0 }
+                shared T.v
+                shared T.w
+                struct H { p = null }
+                shared H.p
+                const h = new H { p: null }
+                thread t0 { var o = new T { v: 0, w: 0 }; h.p = o; o.v = 1 }
+                thread t1 { var q = h.p; if (q != null) { q.v = 2 } }
+                thread t2 { var q = h.p; if (q != null) { q.w = q.v } }
+                """;
+        assertTrue(check(threads, List.of("t0", "t1", "t2"), threads));
+    }
+
     /** A release by a non-owner takes the lock from its holder: dependent with the holder's every step. */
     @Test
     void aReleaseByANonOwner() {

@@ -1,6 +1,7 @@
 package org.hotlock.nodes.expression;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -40,11 +41,19 @@ public final class NewStructNode extends HLExpressionNode {
             cachedType = type;
         }
         HLObject object = type.instantiate();
+        if (context.kernel() != null) {
+            identify(context, object);
+        }
         int[] indices = cachedIndices;
         for (int i = 0; i < values.length; i++) {
             object.set(indices[i], values[i].executeGeneric(frame));
         }
         return object;
+    }
+
+    @TruffleBoundary
+    private static void identify(HotLockContext context, HLObject object) {
+        context.kernel().identify(object);
     }
 
     private StructType lookup(HotLockContext context) {
