@@ -126,6 +126,10 @@ public final class Scheduler implements ThreadScheduler {
     @Override
     @TruffleBoundary
     public Handle spawn(HLFunction body) {
+        // the thread is made in the spawn's step: spawns write the table of threads, so their
+        // order (which fixes the new threads' numbers and names) is part of the schedule
+        Runner parent = current;
+        point(Event.Kind.WRITE, SPAWNS, true, "spawn " + body.name());
         int n = 1;
         for (Runner r : runners) {
             if (r.name().equals(body.name()) || r.name().startsWith(body.name() + "#")) {
@@ -134,10 +138,17 @@ public final class Scheduler implements ThreadScheduler {
         }
         String name = n == 1 ? body.name() : body.name() + "#" + n;
         Runner runner = add(name, body);
-        kernel.threadSpawned(current.thread, runner.thread);
-        point(Event.Kind.WRITE, new ThreadKey(runner.id), true, "spawn " + name);
+        kernel.threadSpawned(parent.thread, runner.thread);
         return new Handle(runner);
     }
+
+    /** The table of guest threads, as shared state: every spawn writes it. */
+    static final Object SPAWNS = new Object() {
+        @Override
+        public String toString() {
+            return "the threads";
+        }
+    };
 
     /** Waits until the thread has ended. */
     @Override
@@ -163,7 +174,7 @@ public final class Scheduler implements ThreadScheduler {
         kernel.threadJoined(r.thread, handle.runner().thread);
     }
 
-    /** A guest thread as shared state: spawning writes it, joining reads it. */
+    /** A guest thread as shared state: joining reads it (after its last step). */
     record ThreadKey(int id) {
     }
 

@@ -44,6 +44,12 @@ class OptimalityTest {
             const m0 = mutex("m0")
             const m1 = mutex("m1")
             const r0 = rwsem("r0")
+            struct O { v = 0 }
+            shared O.v
+            struct P { p = null }
+            shared P.p
+            const hp = new P { p: null }
+            fn helper() { s.b = 5 }
             """;
 
     /** What the executions of one exploration were, as traces, and whether it failed. */
@@ -179,7 +185,7 @@ class OptimalityTest {
     private static String body(Random random, int items) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < items; i++) {
-            switch (random.nextInt(8)) {
+            switch (random.nextInt(11)) {
                 case 0 -> sb.append("s.a = ").append(random.nextInt(3)).append("; ");
                 case 1 -> sb.append("s.b = s.a + 1; ");
                 case 2 -> sb.append("if (s.b == 1) { yield() }; ");
@@ -196,6 +202,11 @@ class OptimalityTest {
                     sb.append("down_").append(mode).append("(r0); ").append(simple(random)).append("up_").append(mode).append("(r0); ");
                 }
                 case 6 -> sb.append("yield(); ");
+                // an object made in the execution, shared through a field
+                case 7 -> sb.append("hp.p = new O { v: ").append(random.nextInt(2)).append(" }; ");
+                case 8 -> sb.append("var q").append(i).append(" = hp.p; if (q").append(i).append(" != null) { q").append(i)
+                        .append(".v = q").append(i).append(".v + 1 }; ");
+                case 9 -> sb.append("join(spawn(helper)); ");
                 // an unlock without a lock: of nobody's lock, or taking another thread's
                 default -> sb.append("mutex_unlock(").append(random.nextBoolean() ? "m0" : "m1").append("); ");
             }
