@@ -108,12 +108,6 @@ public final class OptimalExplorer implements Chooser {
      */
     private final Map<Long, Boolean> restartsAfterFailing = new HashMap<>();
 
-    private long executionsLearned;
-
-    private boolean learnedNow(long before) {
-        return learned > before;
-    }
-
     /** Executions cut short once they had learned that a failed trylock only restarts. */
     public long learned() {
         return learned;
@@ -146,12 +140,14 @@ public final class OptimalExplorer implements Chooser {
             dispossessors.clear();
             blockers.clear();
             threadHistories = new long[0];
+            long learnedBefore = learned;
             Outcome outcome = execution.get();
             executions++;
-            if (outcome.kind() == Outcome.Kind.ABANDONED && !learnedNow(executionsLearned)) {
+            if (outcome.kind() == Outcome.Kind.ABANDONED && learned == learnedBefore) {
+                // every enabled thread asleep: a sleep-set-blocked execution (none, when the
+                // dependence is right; OptimalityTest checks it)
                 redundant++;
             }
-            executionsLearned = learned;
             if (progress != null) {
                 progress.accept(executions);
             }
