@@ -241,17 +241,10 @@ public final class Scheduler implements ThreadScheduler {
     private Outcome loop(Chooser chooser) {
         this.chooser = chooser;
         while (true) {
-            boolean anyLive = false;
-            boolean anyEnabled = false;
-            if (enabledNow.length < runners.size()) {
-                enabledNow = new boolean[runners.size() * 2];
-            }
-            for (int i = 0; i < runners.size(); i++) {
-                Runner r = runners.get(i);
-                boolean enabled = r.enabled();
-                enabledNow[i] = enabled;
-                anyLive |= enabled || !r.done();
-                anyEnabled |= enabled;
+            boolean anyEnabled = markEnabled();
+            boolean anyLive = anyEnabled;
+            for (int i = 0; i < runners.size() && !anyLive; i++) {
+                anyLive = !runners.get(i).done();
             }
             if (!anyLive) {
                 String broken = kernel.checkInvariants();
@@ -325,16 +318,16 @@ public final class Scheduler implements ThreadScheduler {
         }
         stepRunner = null;
         Event event = stepEvent;
-        if (event.kind() == Event.Kind.TRYLOCK && !event.acquires() && chosen.pending != null
-                && chosen.pending.kind() == Event.Kind.WAIT && chosen.pending.object() == event.object()) {
-            // the trylock failed and the write restarts once the lock is free, having done
-            // nothing else: as if the thread had waited for the lock, a step of no consequence
-            event = new Event(chosen.id, Event.Kind.TRYLOCK, event.object(), event.write(), new Event.Restarts(
-                    "trylock " + ((KernelLock) event.object()).name() + " fails: the write restarts once it is free"));
-            trace.set(trace.size() - 1, event);
-            chosen.failedAndDidNothing = true;
-        } else if (event.kind() == Event.Kind.TRYLOCK && !event.acquires()) {
-            chosen.failedAndDidNothing = false;
+        if (event.kind() == Event.Kind.TRYLOCK && !event.acquires()) {
+            // a failed trylock after which the write restarts once the lock is free, having
+            // done nothing else: as if the thread had waited for the lock, no step of its own
+            chosen.failedAndDidNothing = chosen.pending != null && chosen.pending.kind() == Event.Kind.WAIT
+                    && chosen.pending.object() == event.object();
+            if (chosen.failedAndDidNothing) {
+                event = new Event(chosen.id, Event.Kind.TRYLOCK, event.object(), event.write(), new Event.Restarts(
+                        "trylock " + ((KernelLock) event.object()).name() + " fails: the write restarts once it is free"));
+                trace.set(trace.size() - 1, event);
+            }
         }
         chooser.executed(step, event);
         step++;
@@ -352,16 +345,10 @@ public final class Scheduler implements ThreadScheduler {
         if (step >= maxSteps || (step & 255) == 0 || r.failure != null) {
             return false;
         }
-        if (enabledNow.length < runners.size()) {
-            enabledNow = new boolean[runners.size() * 2];
-        }
-        for (int i = 0; i < runners.size(); i++) {
-            Runner other = runners.get(i);
-            enabledNow[i] = other == r || other.enabled();
-            if (enabledNow[i] && idleStep(other)) {
-                // the scheduler runs those first, before any choice
-                return false;
-            }
+        markEnabled();
+        if (nextIdleStep() != null) {
+            // the scheduler runs those first, before any choice
+            return false;
         }
         int choice = chooser.choose(step, view);
         if (choice != r.id) {
@@ -370,6 +357,19 @@ public final class Scheduler implements ThreadScheduler {
         }
         beginStep(r);
         return true;
+    }
+
+    /** Works out which threads can run now, for the chooser; says whether any can. */
+    private boolean markEnabled() {
+        if (enabledNow.length < runners.size()) {
+            enabledNow = new boolean[runners.size() * 2];
+        }
+        boolean any = false;
+        for (int i = 0; i < runners.size(); i++) {
+            enabledNow[i] = runners.get(i).enabled();
+            any |= enabledNow[i];
+        }
+        return any;
     }
 
     private void resume(Runner r) {
