@@ -56,38 +56,38 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
     }
 
     /**
-     * The detail of a trylock that failed and after which the thread did nothing but restart
-     * its sysfs write, waiting for the lock: a step that changes nothing, though whether it
-     * fails depends on who holds the lock.
+     * A detail that says what a step is, beside the text a report shows: a failed trylock
+     * after which the thread did nothing but restart its sysfs write, waiting for the lock (a
+     * step that changes nothing, though whether it fails depends on who holds the lock); a
+     * release of a lock nobody holds (the kernel warns, nothing changes); a device directory
+     * appearing (device_add).
      */
-    public record Restarts(String text) {
+    public record Note(What what, String text) {
+        public enum What { RESTARTS, UNHELD, APPEARS }
+
         @Override
         public String toString() {
             return text;
         }
     }
 
-    /** The detail of a release of a lock nobody holds: the kernel warns and nothing changes. */
-    public record Unheld(String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
+    private boolean noted(Note.What what) {
+        return detail instanceof Note n && n.what() == what;
     }
 
     /** A release of a lock someone holds: an acquire of that lock after it could not have gone before it. */
     public boolean releasesHeld() {
-        return kind == Kind.RELEASE && !(detail instanceof Unheld);
+        return kind == Kind.RELEASE && !noted(Note.What.UNHELD);
     }
 
     /** A device directory appearing (device_add): a wait for a file in it comes after it. */
     public boolean appearance() {
-        return kind == Kind.WRITE && object instanceof SysfsKey && detail instanceof String s && s.startsWith("device_add");
+        return noted(Note.What.APPEARS);
     }
 
-    /** A failed trylock the thread restarts after (see {@link Restarts}): a blocking acquire's wait, not a step of its own. */
+    /** A failed trylock the thread restarts after (see {@link Note}): a blocking acquire's wait, not a step of its own. */
     public boolean restarts() {
-        return detail instanceof Restarts;
+        return noted(Note.What.RESTARTS);
     }
 
     /** Takes a lock (a blocking acquire, or a trylock that succeeds). */
@@ -111,7 +111,7 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
     }
 
     public String description() {
-        if ((detail instanceof String || detail instanceof Restarts || detail instanceof Unheld) && !(object instanceof FieldKey)) {
+        if ((detail instanceof String || detail instanceof Note) && !(object instanceof FieldKey)) {
             return detail.toString();
         }
         return switch (kind) {

@@ -224,7 +224,7 @@ public final class Kernel {
             throw new HLException("memory" + id + " is already registered", location);
         }
         String directory = "/sys/devices/system/memory/memory" + id;
-        point(Event.Kind.WRITE, new SysfsKey(directory), true, "device_add: " + directory + " appears");
+        point(Event.Kind.WRITE, new SysfsKey(directory), true, new Event.Note(Event.Note.What.APPEARS, "device_add: " + directory + " appears"));
         blocks.register(id, mem);
         HLObject dev = (HLObject) mem.get("dev");
         dev.set("kobj_visible", true);

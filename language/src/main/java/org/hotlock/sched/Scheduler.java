@@ -324,7 +324,7 @@ public final class Scheduler implements ThreadScheduler {
             chosen.failedAndDidNothing = chosen.pending != null && chosen.pending.kind() == Event.Kind.WAIT
                     && chosen.pending.object() == event.object();
             if (chosen.failedAndDidNothing) {
-                event = new Event(chosen.id, Event.Kind.TRYLOCK, event.object(), event.write(), new Event.Restarts(
+                event = new Event(chosen.id, Event.Kind.TRYLOCK, event.object(), event.write(), new Event.Note(Event.Note.What.RESTARTS,
                         "trylock " + ((KernelLock) event.object()).name() + " fails: the write restarts once it is free"));
                 trace.set(trace.size() - 1, event);
             }
@@ -476,7 +476,7 @@ public final class Scheduler implements ThreadScheduler {
     private Event asOfNow(Event e) {
         if (e.kind() == Event.Kind.RELEASE && e.object() instanceof KernelLock lock) {
             if (lock.holders().isEmpty()) {
-                return new Event(e.thread(), e.kind(), lock, e.write(), new Event.Unheld("unlock " + lock.name() + ", which nobody holds"));
+                return new Event(e.thread(), e.kind(), lock, e.write(), new Event.Note(Event.Note.What.UNHELD, "unlock " + lock.name() + ", which nobody holds"));
             }
             GuestThread holder = lock.dispossessedBy(runners.get(e.thread()).thread);
             for (Runner r : runners) {
