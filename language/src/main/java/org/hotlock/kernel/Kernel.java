@@ -194,22 +194,25 @@ public final class Kernel {
         identify(mem);
         if (mem.get("dev") instanceof HLObject dev) {
             identify(dev);
-            if (dev.get("mutex") instanceof KernelLock lock && current != null && scheduler != null && scheduler.running()) {
-                lock.identify(current.nextIdentity());
+            if (dev.get("mutex") instanceof KernelLock lock) {
+                lock.identify(newIdentity());
             }
         }
         return mem;
     }
 
-    /**
-     * Gives an object made during a scenario's execution its identity across executions (see
-     * FieldKey): which thread made it and how many it had made before. Outside a scenario an
-     * object is the same in every execution and needs none.
-     */
+    /** Gives an object made now its identity across executions (see {@link #newIdentity}). */
     public void identify(HLObject object) {
-        if (current != null && scheduler != null && scheduler.running()) {
-            object.identify(current.nextIdentity());
-        }
+        object.identify(newIdentity());
+    }
+
+    /**
+     * The identity across executions of an object made now during a scenario's execution (see
+     * FieldKey): which thread made it and how many it had made before. Outside a scenario an
+     * object is the same in every execution and needs none: 0.
+     */
+    private long newIdentity() {
+        return current != null && scheduler != null && scheduler.running() ? current.nextIdentity() : 0;
     }
 
     public HLObject findBlock(long id) {

@@ -21,6 +21,7 @@ import org.hotlock.sched.OptimalExplorer;
 import org.hotlock.sched.Outcome;
 import org.hotlock.sched.ScenarioReport;
 import org.hotlock.sched.ScenarioReport.Mode;
+import org.hotlock.sched.Search;
 import org.hotlock.sched.Scheduler;
 import org.hotlock.sched.Strategies;
 import org.hotlock.sched.TraceFile;
@@ -32,6 +33,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs the guest threads of a scenario in one of the modes: one schedule ({@code run}), every
@@ -213,18 +216,16 @@ public final class ScenarioRunner {
         // unbounded reduction: optimal DPOR; every interleaving, or a preemption bound: the
         // explorer that can leave schedules out or run them all
         boolean optimal = reduce && bound < 0;
-        OptimalExplorer optimalExplorer = optimal ? new OptimalExplorer() : null;
-        Explorer explorer = optimal ? null : new Explorer(reduce, bound);
-        Chooser chooser = optimal ? optimalExplorer : explorer;
+        Search search = optimal ? new OptimalExplorer() : new Explorer(reduce, bound);
         long start = System.nanoTime();
         long limit = options.get(HotLockOptions.TimeLimit);
         long deadline = limit > 0 ? start + limit * 1_000_000_000L : Long.MAX_VALUE;
         long[] lastPrint = {start};
-        java.util.function.Supplier<Outcome> execution = () -> {
+        Supplier<Outcome> execution = () -> {
             initial.restore();
-            return ExecutionLog.seen(scheduler(threads, maxSteps).deadline(deadline).run(chooser));
+            return ExecutionLog.seen(scheduler(threads, maxSteps).deadline(deadline).run(search));
         };
-        java.util.function.LongConsumer progressLine = executions -> {
+        LongConsumer progressLine = executions -> {
             if (progress) {
                 long now = System.nanoTime();
                 if (now - lastPrint[0] > 1_000_000_000L) {
@@ -249,8 +250,7 @@ public final class ScenarioRunner {
                     options.get(HotLockOptions.PctDepth), options.get(HotLockOptions.Seed), names, pct.done(), pctFirst, (System.nanoTime() - start) / 1e9);
             return finish(Mode.EXPLORE, pct.failure(), pct.done(), false, summary);
         }
-        Explorer.Result r = optimal ? optimalExplorer.explore(execution, maxExecutions, progressLine)
-                : explorer.explore(execution, maxExecutions, progressLine);
+        Explorer.Result r = search.explore(execution, maxExecutions, progressLine);
         double secs = (System.nanoTime() - start) / 1e9;
         if (progress && inPlace && secs > 1) {
             context.err().print("\r\u001b[K");
@@ -258,13 +258,14 @@ public final class ScenarioRunner {
         }
         String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "optimal DPOR") + (bound >= 0 ? ", preemption bound " + bound : "");
         List<String> notes = new ArrayList<>();
-        if (optimal && optimalExplorer.learned() > 0) {
+        OptimalExplorer optimalExplorer = search instanceof OptimalExplorer o ? o : null;
+        if (optimalExplorer != null && optimalExplorer.learned() > 0) {
             notes.add(optimalExplorer.learned() + " cut short: a reversed race only made a trylock fail and restart");
         }
         if (r.abandoned() > 0) {
             notes.add(r.abandoned() + " abandoned as redundant");
         }
-        if (optimal && optimalExplorer.wakeupMismatches() > 0) {
+        if (optimalExplorer != null && optimalExplorer.wakeupMismatches() > 0) {
             // a race reversal the program did not follow: a step depends on something the
             // dependence relation does not see (a bug of HotLock's, or a model reading shared
             // state it does not declare shared)

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * the lock is released. An optional preemption bound (Musuvathi and Qadeer)
  * limits the context switches away from a thread that could have gone on.
  */
-public final class Explorer implements Chooser {
+public final class Explorer implements Search {
 
     /** One state on the current path: what could run, what must still be tried. */
     private static final class Node {
@@ -76,6 +76,7 @@ public final class Explorer implements Chooser {
      *
      * @param execution runs one execution from the initial state with this explorer choosing
      */
+    @Override
     public Result explore(Supplier<Outcome> execution, long maxExecutions, LongConsumer progress) {
         long executions = 0;
         long abandoned = 0;

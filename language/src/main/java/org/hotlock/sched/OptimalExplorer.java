@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * reversal runs the acquiring thread's critical section first. A release and the acquire
  * after it never race (the acquire could not have gone first).
  */
-public final class OptimalExplorer implements Chooser {
+public final class OptimalExplorer implements Search {
 
     /** A node of a wakeup tree: the step a thread takes there, and the schedules that follow. */
     private static final class Branch {
@@ -124,6 +124,7 @@ public final class OptimalExplorer implements Chooser {
      *
      * @param execution runs one execution from the initial state with this explorer choosing
      */
+    @Override
     public Explorer.Result explore(Supplier<Outcome> execution, long maxExecutions, LongConsumer progress) {
         long executions = 0;
         while (true) {
@@ -306,7 +307,7 @@ public final class OptimalExplorer implements Chooser {
                     // with the acquire before, lest a failure cut short lose the latter
                     lockAware = new Steps();
                     for (Object key : keys(e)) {
-                        scan(e, byObject.get(key), clock.clone(), lockAware, true);
+                        scan(e, byObject.get(key), null, lockAware, true);
                     }
                 }
             }
@@ -388,9 +389,9 @@ public final class OptimalExplorer implements Chooser {
     private final Map<SysfsKey, List<SysfsKey>> parents = new HashMap<>();
 
     /**
-     * Joins the clocks of the earlier steps on this object that the step depends on, and
-     * collects those it may race with, latest first, until a write that orders everything
-     * before it. An acquire races with earlier acquires (and releases of a lock nobody held):
+     * Joins the clocks of the earlier steps on this object that the step depends on (unless
+     * {@code clock} is null: they were joined already), and collects those it may race with,
+     * latest first, until a write that orders everything before it. An acquire races with earlier acquires (and releases of a lock nobody held):
      * the release it follows, and a failed trylock in between, order it (happens-before) but
      * it could not have come before them.
      */
@@ -409,7 +410,9 @@ public final class OptimalExplorer implements Chooser {
                     // a wait for a sysfs file comes after the directory's appearance: before it, it would wait
                     || e.kind() == Event.Kind.WAKE && d.appearance();
             if (d.thread() != e.thread() && d.dependent(e)) {
-                join(clock, clocks.get(s));
+                if (clock != null) {
+                    join(clock, clocks.get(s));
+                }
                 if (!ordersOnly) {
                     racing.add(s);
                 }
