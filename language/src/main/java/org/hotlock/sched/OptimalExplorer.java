@@ -101,7 +101,6 @@ public final class OptimalExplorer implements Search {
      * the dependence fixes its own state; a failed trylock that restarts is not a step.
      */
     private long[] threadHistories = new long[0];
-    private long[] histories = new long[256];
     /**
      * Whether a thread that had taken these steps, its trylock of this lock failing, did nothing
      * but restart (true) or went on to do something (false). Kept across executions.
@@ -298,7 +297,7 @@ public final class OptimalExplorer implements Search {
                 // doing nothing but restart, is a blocking acquire: it races only with the
                 // acquire before (see restartsAfterFailing)
                 boolean trylock = e.kind() == Event.Kind.TRYLOCK && e.acquires();
-                Boolean restarts = trylock ? restartsAfterFailing.get(threadHistories[t] * 31 + System.identityHashCode(e.object())) : null;
+                Boolean restarts = trylock ? restartsAfterFailing.get(restartKey(threadHistories[t], e)) : null;
                 for (Object key : keys(e)) {
                     scan(e, byObject.get(key), clock, racing, Boolean.TRUE.equals(restarts));
                 }
@@ -332,12 +331,8 @@ public final class OptimalExplorer implements Search {
         events.add(e);
         clocks.add(clock);
         long history = threadHistories[t];
-        if (step >= histories.length) {
-            histories = Arrays.copyOf(histories, histories.length * 2);
-        }
-        histories[step] = history;
         if (e.kind() == Event.Kind.TRYLOCK && !e.acquires()) {
-            restartsAfterFailing.put(history * 31 + System.identityHashCode(e.object()), e.restarts());
+            restartsAfterFailing.put(restartKey(history, e), e.restarts());
             // a race reversal that only made a trylock fail, its thread then doing nothing but
             // wait and restart: every schedule from here is one where it had waited
             learnedHere = e.restarts() && step >= newFrom && path.get(step).current.raced;
@@ -365,6 +360,11 @@ public final class OptimalExplorer implements Search {
                 races(step, base, lockAware);
             }
         }
+    }
+
+    /** What restartsAfterFailing is keyed by: the thread's steps so far, and the lock. */
+    private static long restartKey(long history, Event trylock) {
+        return history * 31 + trylock.object().hashCode();
     }
 
     private int lastAcquire(Object lock) {
