@@ -43,6 +43,23 @@ public final class Checks implements KernelListener {
         return lockGraph;
     }
 
+    /**
+     * In a worker of a search: what the checks find in the coming execution goes into the
+     * record, to be applied to the search's own checks (null: back to finding it here).
+     */
+    public void recordInto(CheckRecord record) {
+        recording = record;
+        findings.recordInto(record);
+        lockGraph.recordInto(record);
+    }
+
+    /** The record being filled, or null. */
+    public CheckRecord recording() {
+        return recording;
+    }
+
+    private CheckRecord recording;
+
     /** Whether the checkers run; off only to measure their cost. */
     public boolean enabled() {
         return enabled;

@@ -11,6 +11,11 @@ public record Finding(Kind kind, String rule, String category, String title, Str
 
     public enum Kind { VIOLATION, CYCLE, GUARDED_CYCLE, RACE, DEADLOCK, BUG, WARNING, INVARIANT, ERROR }
 
+    /** Another occurrence of a finding a search's log has already (a worker's record of it carries nothing else). */
+    static Finding known(String key) {
+        return new Finding(Kind.ERROR, null, null, null, null, List.of(), key);
+    }
+
     /** How a script's expectation names this finding: violation(R3), race(zone.present_pages), ... */
     public String category() {
         return category;

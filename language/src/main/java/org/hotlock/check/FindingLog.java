@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every distinct finding of a run or an exploration, once, with how often it recurred.
@@ -38,10 +39,31 @@ public final class FindingLog {
     private final Set<String> printed = new HashSet<>();
     /** Keys found (first or again) since the mark, in order: what an expectation answers for. */
     private final Set<String> occurred = new LinkedHashSet<>();
+    /** The keys of the entries, readable by the workers of a search while it adds to them. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** In a worker of a search: where what is found goes instead (see CheckRecord); null otherwise. */
+    private CheckRecord recording;
+
+    /** In a worker: what is found goes into the record (null: into this log again). */
+    void recordInto(CheckRecord record) {
+        this.recording = record;
+    }
+
+    /** Whether a finding with this key is in the log: safe to ask from another thread. */
+    public boolean knows(String key) {
+        return known.contains(key);
+    }
 
     @TruffleBoundary
     public void add(Finding finding) {
-        entries.computeIfAbsent(finding.key(), k -> new Entry(finding)).count++;
+        if (recording != null) {
+            recording.add(finding);
+            return;
+        }
+        entries.computeIfAbsent(finding.key(), k -> {
+            known.add(k);
+            return new Entry(finding);
+        }).count++;
         occurred.add(finding.key());
     }
 
@@ -68,6 +90,7 @@ public final class FindingLog {
         int at = keys.indexOf(key);
         if (at >= mark && !printed.contains(key)) {
             entries.remove(key);
+            known.remove(key);
             occurred.remove(key);
         }
     }
@@ -75,12 +98,19 @@ public final class FindingLog {
     /** The finding recorded under the key, to count another occurrence of it. */
     @TruffleBoundary
     public Finding get(String key) {
+        if (recording != null) {
+            // the search's log decides whether this is news; a finding it has needs no report
+            return recording.knows(key) ? Finding.known(key) : null;
+        }
         Entry e = entries.get(key);
         return e == null ? null : e.finding();
     }
 
     @TruffleBoundary
     public boolean has(String key) {
+        if (recording != null) {
+            return recording.knows(key);
+        }
         return entries.containsKey(key);
     }
 
@@ -96,6 +126,7 @@ public final class FindingLog {
     @TruffleBoundary
     public void clear() {
         entries.clear();
+        known.clear();
         occurred.clear();
     }
 

@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Lock order in the manner of lockdep (Documentation/locking/lockdep-design.rst): locks are
@@ -121,12 +123,59 @@ public final class LockGraph {
                 }
             }
         }
+        if (held.isEmpty()) {
+            return;
+        }
+        if (recording != null) {
+            recording.taken(thread.name(), to, mode, held, exclusive, () -> KernelReports.currentStack(location));
+            return;
+        }
+        taken(thread.name(), to, mode, held, exclusive, () -> KernelReports.currentStack(location));
+    }
+
+    /** In a worker: dependencies go into the record (null: into this graph again). */
+    void recordInto(CheckRecord record) {
+        this.recording = record;
+    }
+
+    private CheckRecord recording;
+    /** "from to" of every dependency, readable by a search's workers while it grows. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    /** "from to" of each dependency that is part of a cycle found so far. */
+    @TruffleBoundary
+    public Set<String> inCycles() {
+        Set<String> result = new HashSet<>();
+        for (Map<String, Edge> out : edges.values()) {
+            for (Edge e : out.values()) {
+                if (!e.cycles.isEmpty()) {
+                    result.add(e.from + " " + e.to);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Whether the graph has the dependency: safe to ask from another thread. */
+    boolean knows(String from, String to) {
+        return known.contains(from + " " + to);
+    }
+
+    /**
+     * The thread took a lock of class {@code to} while holding those of {@code held} (the
+     * {@code exclusive} ones exclusively); the stack is asked for only for a new dependency.
+     */
+    @TruffleBoundary
+    void taken(String thread, String to, LockMode mode, Set<String> held, Set<String> exclusive, Supplier<List<String>> stack) {
         for (String from : held) {
             if (from.equals(to)) {
                 continue; // nesting within one class (two device locks) is lockdep's subclass business
             }
             Map<String, Edge> out = edges.computeIfAbsent(from, k -> new LinkedHashMap<>());
             Edge e = out.get(to);
+            if (e != null && e.cycles.isEmpty() && stillHeld(e.alwaysHeld, exclusive, from)) {
+                continue;   // nothing new: the usual case, once the graph has grown
+            }
             Set<String> others = new LinkedHashSet<>(exclusive);
             others.remove(from);
             if (e != null) {
@@ -144,14 +193,25 @@ public final class LockGraph {
                 }
                 continue;
             }
-            e = new Edge(from, to, mode, KernelReports.currentStack(location), thread.name(), others);
+            e = new Edge(from, to, mode, stack.get(), thread, others);
             out.put(to, e);
+            known.add(from + " " + to);
             List<Edge> cycle = path(to, from);
             if (cycle != null) {
                 cycle.add(e);
                 report(thread, cycle);
             }
         }
+    }
+
+    /** Whether every lock held each time a dependency was taken is held (exclusively) this time too. */
+    static boolean stillHeld(Set<String> alwaysHeld, Set<String> exclusive, String from) {
+        for (String g : alwaysHeld) {
+            if (g.equals(from) || !exclusive.contains(g)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The dependencies leading from one class to another, or null when none do. */
@@ -180,7 +240,7 @@ public final class LockGraph {
         return null;
     }
 
-    private void report(GuestThread thread, List<Edge> cycle) {
+    private void report(String thread, List<Edge> cycle) {
         Set<String> classes = new LinkedHashSet<>();
         for (Edge e : cycle) {
             classes.add(e.from);
@@ -216,7 +276,7 @@ public final class LockGraph {
             return;
         }
         Edge closing = cycle.getLast();
-        String report = LockdepReport.circular(thread.name(), closing, cycle, gates);
+        String report = LockdepReport.circular(thread, closing, cycle, gates);
         List<String> stacks = new ArrayList<>();
         for (Edge e : cycle) {
             stacks.add(e.from + " -> " + e.to + ": " + String.join(" <- ", e.stack));

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
 import org.hotlock.check.Checks;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.runtime.CallDepth;
@@ -16,6 +17,7 @@ import org.hotlock.runtime.ThreadSpec;
 import org.hotlock.sched.ScenarioReport;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,14 @@ public final class HotLockContext {
     private Kernel kernel;
     private Checks checks;
     private boolean scenarioRan;
+    /** The last identity given to an object that existed when a scenario started (see Snapshot). */
+    private long setupIdentities;
     private ScenarioReport lastReport;
+    /** The sources run at the top level, in order: what a worker of a search runs to reach the same state. */
+    private final List<Source> programs = new ArrayList<>();
+    private int programDepth;
+    private boolean programsReplayable = true;
+    private int scenarios;
 
     public HotLockContext(TruffleLanguage.Env env, GlobalNames globalNames) {
         this.env = env;
@@ -96,6 +105,44 @@ public final class HotLockContext {
 
     public void setLastReport(ScenarioReport report) {
         this.lastReport = report;
+    }
+
+    /** A program starts: one at the top level (not a kernel model a script loads) is kept, in order. */
+    public void programStarted(Source source) {
+        if (programDepth++ == 0) {
+            if (source == null) {
+                programsReplayable = false;
+            } else {
+                programs.add(source);
+            }
+        }
+    }
+
+    public void programEnded() {
+        programDepth--;
+    }
+
+    /**
+     * The sources this context ran at the top level, in order, if running them again in a new
+     * context builds the same state; null when something else ran (a host calling in).
+     */
+    public List<Source> programs() {
+        return programsReplayable ? List.copyOf(programs) : null;
+    }
+
+    /** Numbers the scenarios a context runs: a worker of a search serves the one with the search's number. */
+    public int nextScenarioIndex() {
+        return scenarios++;
+    }
+
+    /** How many objects that existed when a scenario started have been given an identity. */
+    public long setupIdentities() {
+        return -setupIdentities;
+    }
+
+    /** A new identity for an object made outside any execution: negative, counting down. */
+    public long newSetupIdentity() {
+        return --setupIdentities;
     }
 
     public boolean scenarioRan() {

@@ -52,6 +52,12 @@ public final class HotLockOptions {
     @Option(help = "PCT runs an exploration with reduction tries before its complete search, to find a failure sooner (0: none).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> PctFirst = new OptionKey<>(100);
 
+    @Option(help = "Threads an exploration's complete search runs executions on, each with its own context on the engine (needs a context that may create threads; 1: the search's thread alone).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Integer> Workers = new OptionKey<>(1);
+
+    @Option(help = "Milliseconds an exploration runs alone before its workers start (a short one is over before they could help); below 0 (for tests): at once, the search waits until they are ready, and a worker explores every subtree handed over.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Long> WorkersAfter = new OptionKey<>(300L);
+
     @Option(help = "Bug depth d of PCT.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> PctDepth = new OptionKey<>(3);
 

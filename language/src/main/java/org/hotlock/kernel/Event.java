@@ -1,6 +1,8 @@
 package org.hotlock.kernel;
 
 import org.hotlock.runtime.Display;
+import org.hotlock.runtime.HLNull;
+import org.hotlock.runtime.HLObject;
 
 /**
  * One step of an execution: the visible operation a guest thread performs when it is
@@ -48,6 +50,29 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
             return write ? b.within(a) : a.within(b);
         }
         return object.equals(other.object);
+    }
+
+    /**
+     * Whether another context that ran the same script names what this step touches and reads
+     * alike: every object it refers to has an identity (see Snapshot, Kernel#identify).
+     */
+    public boolean shareable() {
+        return sameEverywhere(object) && sameEverywhere(detail);
+    }
+
+    private static boolean sameEverywhere(Object o) {
+        if (o instanceof KernelLock l) {
+            return l.identity() != 0;
+        }
+        if (o instanceof FieldKey k) {
+            return k.object().identity() != 0;
+        }
+        if (o instanceof HLObject h) {
+            return h.identity() != 0;
+        }
+        // values, and keys that are values (a sysfs directory, a thread, the table of threads)
+        return o == null || o instanceof String || o instanceof Number || o instanceof Boolean || o instanceof Enum<?>
+                || o instanceof Record || o == HLNull.SINGLETON;
     }
 
     /** A step that touches nothing another thread could see: it commutes with every step. */

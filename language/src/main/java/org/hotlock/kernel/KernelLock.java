@@ -30,6 +30,11 @@ public final class KernelLock implements TruffleObject, GuestNamed {
         this.identity = id;
     }
 
+    /** Which lock this is across executions (and across the contexts of a search's workers); 0 when it has none. */
+    public long identity() {
+        return identity;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || identity != 0 && o instanceof KernelLock k && k.identity == identity;
@@ -37,7 +42,9 @@ public final class KernelLock implements TruffleObject, GuestNamed {
 
     @Override
     public int hashCode() {
-        return identity != 0 ? Long.hashCode(identity) : System.identityHashCode(this);
+        // the name: equal locks share it, and it does not change when the lock gets its
+        // identity (a rule's clauses are keyed by their locks before any scenario runs)
+        return name.hashCode();
     }
 
     public KernelLock(String name, String lockClass, LockKind kind) {

@@ -49,11 +49,21 @@ public final class KernelReports {
             this.nodes = nodes;
         }
 
-        /** Identifies the stack (the same call sites, the same key) without formatting it. */
+        /**
+         * Identifies the stack (the same call sites, the same key) without formatting it: by
+         * where in the sources each frame is, so that every context that runs the same sources
+         * (the workers of a search) keys it alike.
+         */
+        @TruffleBoundary
         public String key() {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < roots.length; i++) {
-                sb.append(Integer.toHexString(System.identityHashCode(nodes[i] != null ? nodes[i] : roots[i]))).append('<');
+                SourceSection s = nodes[i] != null ? nodes[i].getEncapsulatingSourceSection() : null;
+                sb.append(roots[i].getName());
+                if (s != null) {
+                    sb.append('@').append(s.getSource().getName()).append(':').append(s.getCharIndex()).append('+').append(s.getCharLength());
+                }
+                sb.append('<');
             }
             return sb.toString();
         }

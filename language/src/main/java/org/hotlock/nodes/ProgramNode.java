@@ -26,8 +26,28 @@ public final class ProgramNode extends HLExpressionNode {
     }
 
     @Override
-    @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
+        started();
+        try {
+            return run(frame);
+        } finally {
+            ended();
+        }
+    }
+
+    @TruffleBoundary
+    private void started() {
+        var section = getRootNode().getSourceSection();
+        context().programStarted(section == null ? null : section.getSource());
+    }
+
+    @TruffleBoundary
+    private void ended() {
+        context().programEnded();
+    }
+
+    @ExplodeLoop
+    private Object run(VirtualFrame frame) {
         Object last = HLNull.SINGLETON;
         for (HLStatementNode declaration : declarations) {
             if (declaration instanceof HLExpressionNode e) {

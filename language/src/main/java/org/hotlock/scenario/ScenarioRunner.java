@@ -3,6 +3,7 @@ package org.hotlock.scenario;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
 import org.hotlock.check.Checks;
 import org.hotlock.check.Expectations;
 import org.hotlock.check.Finding;
@@ -21,8 +22,8 @@ import org.hotlock.sched.OptimalExplorer;
 import org.hotlock.sched.Outcome;
 import org.hotlock.sched.ScenarioReport;
 import org.hotlock.sched.ScenarioReport.Mode;
-import org.hotlock.sched.Search;
 import org.hotlock.sched.Scheduler;
+import org.hotlock.sched.Search;
 import org.hotlock.sched.Strategies;
 import org.hotlock.sched.TraceFile;
 
@@ -33,6 +34,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -68,6 +70,14 @@ public final class ScenarioRunner {
     }
 
     private ScenarioReport last;
+    /** The number of the scenario running, in this context (a worker serves the one with the search's number). */
+    private int scenarioIndex;
+
+    /** What a worker's state must match to serve a search: it ran the same script to the same scenario. */
+    private String fingerprint(Snapshot initial, List<ThreadSpec> threads) {
+        return initial.objectCount() + " objects, " + context.setupIdentities() + " identities, kernel " + kernel.version
+                + ", threads " + String.join(",", threads.stream().map(ThreadSpec::name).toList());
+    }
     /** Distinct kernel WARNINGs seen across the executions, with how often each recurred. */
 
     public ScenarioReport lastReport() {
@@ -95,6 +105,20 @@ public final class ScenarioRunner {
         if (!main.held().isEmpty()) {
             throw new HLException("the script holds " + main.held() + " while starting a scenario; release it first", location);
         }
+        int index = context.nextScenarioIndex();
+        if (context.env().getConfig().get(ExplorationWorkers.CONFIG_KEY) instanceof ExplorationWorkers.WorkerOf link) {
+            // a worker of a search in another context: it serves that search's scenario; the
+            // scenarios before leave the state as they found it (a run changes it, as there)
+            if (index == link.scenario()) {
+                Snapshot initial = new Snapshot(context, kernel);
+                link.pool().serve(context, kernel, threads, context.env().getOptions().get(HotLockOptions.MaxSteps), initial, fingerprint(initial, threads));
+                throw new ExplorationWorkers.Served();
+            }
+            if (mode == Mode.EXPLORE || mode == Mode.PCT) {
+                new Snapshot(context, kernel);   // the identities it gives, as the search's context gave them
+                return new ScenarioReport(mode, null, 0, true, "");
+            }
+        }
         context.setScenarioRan(true);
         var options = context.env().getOptions();
         if (!options.get(HotLockOptions.Replay).isEmpty()) {
@@ -103,6 +127,7 @@ public final class ScenarioRunner {
         }
         long maxSteps = options.get(HotLockOptions.MaxSteps);
         Snapshot initial = new Snapshot(context, kernel);
+        scenarioIndex = index;
         String names = String.join(", ", threads.stream().map(ThreadSpec::name).toList());
         ScenarioReport report;
         try {
@@ -216,15 +241,23 @@ public final class ScenarioRunner {
         // unbounded reduction: optimal DPOR; every interleaving, or a preemption bound: the
         // explorer that can leave schedules out or run them all
         boolean optimal = reduce && bound < 0;
-        Search search = optimal ? new OptimalExplorer() : new Explorer(reduce, bound);
         long start = System.nanoTime();
         long limit = options.get(HotLockOptions.TimeLimit);
         long deadline = limit > 0 ? start + limit * 1_000_000_000L : Long.MAX_VALUE;
         long[] lastPrint = {start};
-        Supplier<Outcome> execution = () -> {
+        Function<Chooser, Outcome> here = chooser -> {
             initial.restore();
-            return ExecutionLog.seen(scheduler(threads, maxSteps).deadline(deadline).run(search));
+            return ExecutionLog.seen(scheduler(threads, maxSteps).deadline(deadline).run(chooser));
         };
+        int workerCount = options.get(HotLockOptions.Workers);
+        List<Source> programs = context.programs();
+        ExplorationWorkers workers = optimal && workerCount > 1 && programs != null
+                ? new ExplorationWorkers(context, workerCount, scenarioIndex, programs, fingerprint(initial, threads), deadline,
+                options.get(HotLockOptions.WorkersAfter))
+                : null;
+        Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null
+                : workers.searchLink(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial))) : new Explorer(reduce, bound);
+        Supplier<Outcome> execution = () -> here.apply(search);
         LongConsumer progressLine = executions -> {
             if (progress) {
                 long now = System.nanoTime();
@@ -250,7 +283,14 @@ public final class ScenarioRunner {
                     options.get(HotLockOptions.PctDepth), options.get(HotLockOptions.Seed), names, pct.done(), pctFirst, (System.nanoTime() - start) / 1e9);
             return finish(Mode.EXPLORE, pct.failure(), pct.done(), false, summary);
         }
-        Explorer.Result r = search.explore(execution, maxExecutions, progressLine);
+        Explorer.Result r;
+        try {
+            r = search.explore(execution, maxExecutions, progressLine);
+        } finally {
+            if (workers != null) {
+                workers.stop();
+            }
+        }
         double secs = (System.nanoTime() - start) / 1e9;
         if (progress && inPlace && secs > 1) {
             context.err().print("\r\u001b[K");
@@ -273,6 +313,14 @@ public final class ScenarioRunner {
         }
         if (pct != null) {
             notes.add("after " + pct.done() + " PCT runs that found no failure");
+        }
+        if (workers != null && workers.ran() > 0) {
+            notes.add(workers.ran() + " in subtrees explored in parallel, " + workerCount + " workers");
+        }
+        if (workers != null) {
+            for (String problem : workers.problems()) {
+                context.err().println("hotlock: explore --workers " + workerCount + ": " + problem + "; the search explored without it");
+            }
         }
         String summary = String.format("explore (%s): threads %s, %d executions%s, max depth %d, %.2f s",
                 how, names, r.executions(), notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", r.maxDepth(), secs);

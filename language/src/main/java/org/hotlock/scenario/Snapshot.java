@@ -36,6 +36,12 @@ public final class Snapshot {
         this.kernel = kernel;
         this.globals = context.saveGlobals();
         this.kernelState = kernel.saveState();
+        // every object the executions can touch gets an identity, in an order fixed by the
+        // script alone, so that a worker's context names the same objects alike
+        for (KernelLock lock : kernel.locking().globalLocks().values()) {
+            identify(lock);
+        }
+        kernel.locking().deviceLocks().forEach(this::identify);
         Deque<Object> work = new ArrayDeque<>();
         for (Object g : globals) {
             work.push(g);
@@ -52,6 +58,7 @@ public final class Snapshot {
                 if (objects.containsKey(o)) {
                     continue;
                 }
+                identify(o);
                 Object[] values = new Object[o.type().fieldCount()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = o.get(i);
@@ -69,7 +76,25 @@ public final class Snapshot {
                 }
             } else if (v instanceof KernelLock lock) {
                 locks.add(lock);
+                identify(lock);
             }
+        }
+    }
+
+    /**
+     * Objects that exist when a scenario starts had no identity (they are the same objects in
+     * every execution); they get one here, counting down from -1 over the whole script, so
+     * every context that ran the same script gives the same object the same number.
+     */
+    private void identify(HLObject o) {
+        if (o.identity() == 0) {
+            o.identify(context.newSetupIdentity());
+        }
+    }
+
+    private void identify(KernelLock lock) {
+        if (lock.identity() == 0) {
+            lock.identify(context.newSetupIdentity());
         }
     }
 

@@ -12,7 +12,7 @@ public interface Chooser {
      * @param state   the threads, which are enabled, and what each would do next
      * @return the id of an enabled thread, or {@link #ABANDON}
      */
-    int choose(int step, Scheduler.StateView state);
+    int choose(int step, StateView state);
 
     /** Told of each event as it runs, with its thread: the explorer computes happens-before here. */
     default void executed(int step, Event event) {

@@ -144,7 +144,7 @@ public final class Explorer implements Search {
     }
 
     @Override
-    public int choose(int step, Scheduler.StateView state) {
+    public int choose(int step, StateView state) {
         int threads = state.threadCount();
         if (threadClocks == null) {
             threadClocks = new int[threads][threads];

@@ -4,13 +4,16 @@ import org.hotlock.kernel.Event;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.SysfsKey;
 import org.hotlock.runtime.HLException;
+import org.hotlock.runtime.HLObject;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -30,6 +33,10 @@ import java.util.function.Supplier;
  * orders the critical sections), but the race it is in is with the previous acquire, whose
  * reversal runs the acquiring thread's critical section first. A release and the acquire
  * after it never race (the acquire could not have gone first).
+ *
+ * <p>With workers ({@link #delegate}), subtrees of the schedule tree are explored in parallel
+ * by searches of their own ({@link Subtree}) and taken, in this search's depth-first order,
+ * as if explored here: the same executions and findings as one search.
  */
 public final class OptimalExplorer implements Search {
 
@@ -40,6 +47,20 @@ public final class OptimalExplorer implements Search {
         final List<Branch> children = new ArrayList<>(1);
         /** The later step of a race, run here before the earlier one. */
         boolean raced;
+        /** Handed to a worker, which explores the schedules that start with this branch. */
+        Subtree subtree;
+        /** A schedule was added inside it after it was handed over: the search explores it itself. */
+        boolean modified;
+
+        /** This branch and the schedules below it, as new branches (for a worker's own tree). */
+        Branch copy() {
+            Branch b = new Branch(thread, event);
+            b.raced = raced;
+            for (Branch c : children) {
+                b.children.add(c.copy());
+            }
+            return b;
+        }
 
         Branch(int thread, Event event) {
             this.thread = thread;
@@ -107,6 +128,61 @@ public final class OptimalExplorer implements Search {
      */
     private final Map<Long, Boolean> restartsAfterFailing = new HashMap<>();
 
+    /** Where subtrees go to be explored by workers, or null. */
+    private Delegation delegation;
+    /** Executions workers ran in the subtrees this search took from them. */
+    private long delegated;
+
+    // a worker's search of one subtree: the states down to the subtree's own (frozen, as the
+    // search that handed it over has them), and what it finds that belongs to that search
+    /** The depth of the subtree's state; -1 in a search of the whole tree. */
+    private final int frozen;
+    private final Subtree task;
+    private Explored explored;
+
+    /** A search of the whole tree. */
+    public OptimalExplorer() {
+        this.frozen = -1;
+        this.task = null;
+    }
+
+    /**
+     * A worker's search of one subtree handed over by another search: the path down to the
+     * subtree's state is that search's (its choices and sleep sets), the subtree's wakeup tree
+     * is what that search had for it, and so is what it had learned about trylocks.
+     */
+    public OptimalExplorer(Subtree task) {
+        this.task = task;
+        this.frozen = task.depth;
+        this.explored = new Explored();
+        restartsAfterFailing.putAll(task.learned);
+        Branch tree = new Branch(-1, null);
+        for (int i = 0; i <= task.depth; i++) {
+            Node node = new Node(task.sleeps[i].length, tree);
+            System.arraycopy(task.sleeps[i], 0, node.sleep, 0, task.sleeps[i].length);
+            node.current = i < task.depth ? new Branch(task.threads[i], task.events[i]) : task.root;
+            tree.children.add(node.current);
+            path.add(node);
+            tree = node.current;
+        }
+    }
+
+    /** Lets workers explore subtrees while this search goes on (see {@link Delegation}). */
+    public OptimalExplorer delegate(Delegation workers) {
+        this.delegation = workers;
+        return this;
+    }
+
+    /** Executions workers ran in subtrees this search took from them (counted among its executions). */
+    public long delegated() {
+        return delegated;
+    }
+
+    /** What this worker's search of its subtree found, once it has ended. */
+    public Explored explored() {
+        return explored;
+    }
+
     /** Executions cut short once they had learned that a failed trylock only restarts. */
     public long learned() {
         return learned;
@@ -148,37 +224,246 @@ public final class OptimalExplorer implements Search {
                 // dependence is right; OptimalityTest checks it)
                 redundant++;
             }
+            if (explored != null && explored.firstEvent == null && events.size() > frozen) {
+                explored.firstEvent = events.get(frozen);
+            }
             if (progress != null) {
                 progress.accept(executions);
             }
             if (outcome.kind() == Outcome.Kind.TIME_BOUND) {
-                return new Explorer.Result(null, executions, redundant, true, maxDepth, true);
+                return result(null, executions, true, true);
             }
             if (outcome.failed()) {
-                return new Explorer.Result(outcome, executions, redundant, false, maxDepth, false);
+                return result(outcome, executions, false, false);
             }
-            // the deepest state with a schedule still to try
-            while (!path.isEmpty()) {
-                Node top = path.getLast();
-                int done = top.current.thread;
-                // the step as it ran here: while the thread sleeps nothing it depends on changes,
-                // so a trylock would go the same way again
-                top.sleep[done] = events.get(path.size() - 1);
-                top.tree.children.remove(top.current);
-                Branch next = firstRunnable(top);
-                if (next != null) {
-                    top.current = next;
+            // the deepest state with a schedule still to try; one a worker has explored is
+            // taken as if it had been explored here
+            Event doneEvent = null;
+            while (true) {
+                while (!path.isEmpty()) {
+                    Node top = path.getLast();
+                    int done = top.current.thread;
+                    // the step as it ran here: while the thread sleeps nothing it depends on changes,
+                    // so a trylock would go the same way again
+                    top.sleep[done] = doneEvent != null ? doneEvent : events.get(path.size() - 1);
+                    doneEvent = null;
+                    top.tree.children.remove(top.current);
+                    Branch next = firstRunnable(top);
+                    if (next != null) {
+                        top.current = next;
+                        break;
+                    }
+                    path.removeLast();
+                }
+                if (path.isEmpty() || path.getLast().current.subtree == null) {
                     break;
                 }
-                path.removeLast();
+                Explored x = takeExplored(path.getLast().current, maxExecutions - executions);
+                if (x == null) {
+                    break;   // explored here after all
+                }
+                executions += x.executions;
+                if (progress != null) {
+                    progress.accept(executions);
+                }
+                doneEvent = x.firstEvent;
             }
             if (path.isEmpty()) {
-                return new Explorer.Result(null, executions, redundant, false, maxDepth, false);
+                return result(null, executions, false, false);
             }
             if (executions >= maxExecutions) {
-                return new Explorer.Result(null, executions, redundant, true, maxDepth, false);
+                return result(null, executions, true, false);
+            }
+            if (task != null && task.cancelled) {
+                explored.failed = true;
+                return result(null, executions, true, false);
+            }
+            if (delegation != null && delegation.wanted()) {
+                handOver();
             }
         }
+    }
+
+    private Explorer.Result result(Outcome failure, long executions, boolean bounded, boolean timedOut) {
+        if (explored != null) {
+            explored.executions = executions;
+            explored.redundant = redundant;
+            explored.learned = learned;
+            explored.mismatches = wakeupMismatches;
+            explored.maxDepth = maxDepth;
+            explored.failed |= failure != null || bounded;
+        }
+        return new Explorer.Result(failure, executions, redundant, bounded, maxDepth, timedOut);
+    }
+
+    // ------------------------------------------------------------------ subtrees for workers
+
+    /**
+     * The schedules that start with one branch of a state, for a worker to explore on its own:
+     * the second branch of a state, whose sleep set is then known (the state's own and the
+     * first branch's step). Nothing the searches do in between can change what the worker
+     * finds, except a schedule added inside the branch by the search (see {@link #insert}) or a
+     * trylock the search learns about that the worker looked up unknown: then the search
+     * explores the branch itself. So the executions, the findings and their order are those of
+     * one search; only the time differs.
+     */
+    public static final class Subtree {
+        final int depth;
+        final int[] threads;
+        final Event[] events;
+        final Event[][] sleeps;
+        final Branch root;
+        final Map<Long, Boolean> learned;
+        volatile boolean cancelled;
+        private Object attachment;
+
+        Subtree(int depth, int[] threads, Event[] events, Event[][] sleeps, Branch root, Map<Long, Boolean> learned) {
+            this.depth = depth;
+            this.threads = threads;
+            this.events = events;
+            this.sleeps = sleeps;
+            this.root = root;
+            this.learned = learned;
+        }
+
+        /** Tells the worker exploring it to stop: its result will not be taken. */
+        public void cancel() {
+            cancelled = true;
+        }
+
+        /** Whatever the delegation keeps with it (its ticket). */
+        public Object attachment() {
+            return attachment;
+        }
+
+        public void attach(Object o) {
+            attachment = o;
+        }
+    }
+
+    /** What a worker's search of a subtree found, for the search that handed it over. */
+    public static final class Explored {
+        long executions;
+        long redundant;
+        long learned;
+        long mismatches;
+        int maxDepth;
+        /** It ended early (a failure, a time limit, cancelled): the search explores the subtree itself. */
+        boolean failed;
+        /** The subtree's first step as it ran: the search's sleep set takes it. */
+        Event firstEvent;
+        /** Schedules for states above the subtree, in the order they were found: the search adds them. */
+        final List<int[]> outsideAt = new ArrayList<>();
+        final List<List<Event>> outside = new ArrayList<>();
+        /** What it learned about trylocks that the search did not know, and what it looked up unknown. */
+        final Map<Long, Boolean> facts = new HashMap<>();
+        final Set<Long> unknown = new HashSet<>();
+        private Object checks;
+
+        public long executions() {
+            return executions;
+        }
+
+        /** The record of what the checks found (kept by the layer that runs them). */
+        public Object checks() {
+            return checks;
+        }
+
+        public void attachChecks(Object record) {
+            checks = record;
+        }
+    }
+
+    /** Hands the subtrees a waiting worker could take, the biggest first (the shallowest state). */
+    private void handOver() {
+        int top = path.size() - 1;
+        for (int n = Math.max(0, frozen + 1); n < top && delegation.wanted(); n++) {
+            Node node = path.get(n);
+            List<Branch> children = node.tree.children;
+            if (children.size() < 2 || children.getFirst() != node.current) {
+                continue;
+            }
+            Branch b = children.get(1);
+            if (b.subtree != null) {
+                continue;
+            }
+            int[] threads = new int[n];
+            Event[] evs = new Event[n];
+            Event[][] sleeps = new Event[n + 1][];
+            for (int i = 0; i < n; i++) {
+                threads[i] = path.get(i).current.thread;
+                evs[i] = path.get(i).current.event;
+                sleeps[i] = path.get(i).sleep.clone();
+            }
+            sleeps[n] = node.sleep.clone();
+            sleeps[n][node.current.thread] = events.get(n);
+            Branch root = b.copy();
+            if (!shareable(sleeps, evs, root)) {
+                return;   // steps on objects another context cannot name: this search explores alone
+            }
+            b.subtree = new Subtree(n, threads, evs, sleeps, root, new HashMap<>(restartsAfterFailing));
+            delegation.delegate(b.subtree);
+        }
+    }
+
+    private static boolean shareable(Event[][] sleeps, Event[] evs, Branch root) {
+        for (Event[] sleep : sleeps) {
+            for (Event e : sleep) {
+                if (e != null && !e.shareable()) {
+                    return false;
+                }
+            }
+        }
+        for (Event e : evs) {
+            if (e != null && !e.shareable()) {
+                return false;
+            }
+        }
+        return shareable(root);
+    }
+
+    private static boolean shareable(Branch b) {
+        if (b.event != null && !b.event.shareable()) {
+            return false;
+        }
+        for (Branch c : b.children) {
+            if (!shareable(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The exploration of a subtree a worker did, now that this search has come to it; null
+     * when this search must explore it itself (see {@link Subtree}).
+     */
+    private Explored takeExplored(Branch b, long budget) {
+        Subtree s = b.subtree;
+        b.subtree = null;
+        if (b.modified) {
+            s.cancel();
+        }
+        Explored x = delegation.take(s);
+        if (x == null || b.modified || x.failed || x.executions > budget) {
+            return null;
+        }
+        for (Long key : x.unknown) {
+            if (restartsAfterFailing.containsKey(key)) {
+                return null;
+            }
+        }
+        restartsAfterFailing.putAll(x.facts);
+        delegation.accept(x);
+        redundant += x.redundant;
+        learned += x.learned;
+        wakeupMismatches += x.mismatches;
+        maxDepth = Math.max(maxDepth, x.maxDepth);
+        delegated += x.executions;
+        for (int k = 0; k < x.outside.size(); k++) {
+            wakeUp(x.outsideAt.get(k)[0], x.outside.get(k));
+        }
+        return x;
     }
 
     /**
@@ -193,7 +478,7 @@ public final class OptimalExplorer implements Search {
     }
 
     @Override
-    public int choose(int step, Scheduler.StateView state) {
+    public int choose(int step, StateView state) {
         int threads = state.threadCount();
         if (threads > 64) {
             throw new HLException("explore handles at most 64 threads in a scenario (this one has " + threads + ")", null);
@@ -281,6 +566,11 @@ public final class OptimalExplorer implements Search {
 
     @Override
     public void executed(int step, Event e) {
+        if (explored != null && !explored.failed && !e.shareable()) {
+            // a step on an object the search that handed this subtree over could not name
+            explored.failed = true;
+            task.cancel();
+        }
         int t = e.thread();
         int[] base = threadClocks[t];
         int[] clock = Arrays.copyOf(base, threadClocks.length);
@@ -298,6 +588,9 @@ public final class OptimalExplorer implements Search {
                 // acquire before (see restartsAfterFailing)
                 boolean trylock = e.kind() == Event.Kind.TRYLOCK && e.acquires();
                 Boolean restarts = trylock ? restartsAfterFailing.get(restartKey(threadHistories[t], e)) : null;
+                if (trylock && restarts == null && explored != null) {
+                    explored.unknown.add(restartKey(threadHistories[t], e));
+                }
                 for (Object key : keys(e)) {
                     scan(e, byObject.get(key), clock, racing, Boolean.TRUE.equals(restarts));
                 }
@@ -332,14 +625,17 @@ public final class OptimalExplorer implements Search {
         clocks.add(clock);
         long history = threadHistories[t];
         if (e.kind() == Event.Kind.TRYLOCK && !e.acquires()) {
-            restartsAfterFailing.put(restartKey(history, e), e.restarts());
+            Boolean before = restartsAfterFailing.put(restartKey(history, e), e.restarts());
+            if (before == null && explored != null) {
+                explored.facts.put(restartKey(history, e), e.restarts());
+            }
             // a race reversal that only made a trylock fail, its thread then doing nothing but
             // wait and restart: every schedule from here is one where it had waited
             learnedHere = e.restarts() && step >= newFrom && path.get(step).current.raced;
         }
         if (!e.local() && !e.restarts()) {
-            threadHistories[t] = history * 1_000_003L + e.kind().hashCode() * 31L + Objects.hashCode(e.object()) * 17L
-                    + (e.write() ? 1 : 0) + (e.detail() instanceof String || e.detail() == null ? 0 : e.detail().hashCode());
+            threadHistories[t] = history * 1_000_003L + e.kind().ordinal() * 31L + Objects.hashCode(e.object()) * 17L
+                    + (e.write() ? 1 : 0) + (e.detail() instanceof String || e.detail() == null ? 0 : sameInEveryContext(e.detail()));
         }
         threadClocks[t] = clock;
         lastStep[t] = step;
@@ -360,6 +656,20 @@ public final class OptimalExplorer implements Search {
                 races(step, base, lockAware);
             }
         }
+    }
+
+    /** A value's hash that a worker's context computes alike: an object by its identity, an enum by its place. */
+    private static long sameInEveryContext(Object value) {
+        if (value instanceof HLObject o) {
+            return o.identity();
+        }
+        if (value instanceof KernelLock l) {
+            return l.identity();
+        }
+        if (value instanceof Enum<?> en) {
+            return en.ordinal();
+        }
+        return value instanceof Event.Note n ? n.what().ordinal() * 7L + n.text().hashCode() : value.hashCode();
     }
 
     /** What restartsAfterFailing is keyed by: the thread's steps so far, and the lock. */
@@ -473,12 +783,18 @@ public final class OptimalExplorer implements Search {
         }
         // the later step runs where the earlier one has not: a trylock may then go the other way
         v.add(asAnnounced(events.get(j)));
+        wakeUp(i, v);
+    }
+
+    /** Adds the schedule v to the wakeup tree of the state at depth i, unless a sleeping thread covers it. */
+    private void wakeUp(int i, List<Event> v) {
+        Node at = path.get(i);
         for (int q = 0; q < at.sleep.length; q++) {
             if (at.sleep[q] != null && weakInitial(v, q, at.sleep[q])) {
                 return;   // a schedule starting with q is equivalent, and it has been explored
             }
         }
-        insert(at.tree, v, at);
+        insert(at.tree, v, i);
     }
 
     /**
@@ -522,9 +838,13 @@ public final class OptimalExplorer implements Search {
      * the leftmost child whose thread can start what is left of v; at a leaf v is covered;
      * where no child fits, what is left of v becomes a new rightmost branch.
      */
-    private void insert(Branch root, List<Event> v, Node at) {
+    private void insert(Branch root, List<Event> v, int depth) {
         Branch node = root;
         List<Event> rest = new ArrayList<>(v);
+        // the state whose wakeup tree the branch reached is (while it follows the path)
+        int d = depth;
+        boolean onPath = true;
+        Branch handedOver = null;
         descend:
         while (true) {
             if (rest.isEmpty() || node != root && node.children.isEmpty()) {
@@ -536,9 +856,25 @@ public final class OptimalExplorer implements Search {
                     if (k >= 0) {
                         rest.remove(k);
                     }
+                    onPath &= d < path.size() && child == path.get(d).current;
+                    d++;
+                    if (child.subtree != null && handedOver == null) {
+                        handedOver = child;
+                    }
                     node = child;
                     continue descend;
                 }
+            }
+            if (onPath && d <= frozen) {
+                // a state above this worker's subtree: the search that handed it over adds it
+                explored.outsideAt.add(new int[]{depth});
+                explored.outside.add(v);
+                return;
+            }
+            if (handedOver != null && !handedOver.modified) {
+                // a schedule inside a subtree a worker explores: the worker's cannot have it
+                handedOver.modified = true;
+                handedOver.subtree.cancel();
             }
             Branch b = node;
             for (Event x : rest) {

@@ -45,30 +45,36 @@ public final class Scheduler implements ThreadScheduler {
         }
     }
 
-    /** What a chooser sees at a scheduling point. */
-    public final class StateView {
+    /** What a chooser sees here: this scheduler's threads as they stand. */
+    private final class View implements StateView {
+        @Override
         public int threadCount() {
             return runners.size();
         }
 
+        @Override
         public boolean enabled(int id) {
             return enabledNow[id];
         }
 
+        @Override
         public boolean done(int id) {
             return runners.get(id).done();
         }
 
+        @Override
         public Event pending(int id) {
             Runner r = runners.get(id);
             // a finished thread still shows its last step, which will not run again
             return r.done() ? r.pending : asOfNow(r.pending);
         }
 
+        @Override
         public String name(int id) {
             return runners.get(id).name();
         }
 
+        @Override
         public int previous() {
             return previous;
         }
@@ -82,7 +88,7 @@ public final class Scheduler implements ThreadScheduler {
     private final List<Runner> runners = new ArrayList<>();
     private final List<Event> trace = new ArrayList<>();
     private final List<Integer> schedule = new ArrayList<>();
-    private final StateView view = new StateView();
+    private final StateView view = new View();
     /** Which threads can run, as of this scheduling point (what the chooser sees). */
     private boolean[] enabledNow = new boolean[8];
     private static final int NOT_DECIDED = -2;
@@ -143,12 +149,15 @@ public final class Scheduler implements ThreadScheduler {
     }
 
     /** The table of guest threads, as shared state: every spawn writes it. */
-    static final Object SPAWNS = new Object() {
+    static final Object SPAWNS = new ThreadTable();
+
+    /** The table of guest threads: one value, the same in every context. */
+    record ThreadTable() {
         @Override
         public String toString() {
             return "the threads";
         }
-    };
+    }
 
     /** Waits until the thread has ended. */
     @Override

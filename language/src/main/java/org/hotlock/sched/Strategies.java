@@ -110,7 +110,7 @@ public final class Strategies {
         };
     }
 
-    static List<Integer> enabled(Scheduler.StateView state) {
+    static List<Integer> enabled(StateView state) {
         List<Integer> ids = new ArrayList<>();
         for (int id = 0; id < state.threadCount(); id++) {
             if (state.enabled(id)) {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OptimalityTest {
 
-    private static final String MACHINE = """
+    static final String MACHINE = """
             kernel "4.20"
             machine box {
               platform acpi
@@ -196,7 +196,7 @@ class OptimalityTest {
      * A generated thread body: a few steps on two mutexes (some unlocked by a thread that does
      * not hold them), an rw-semaphore and two shared fields.
      */
-    private static String body(Random random, int items) {
+    static String body(Random random, int items) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < items; i++) {
             switch (random.nextInt(11)) {

@@ -115,22 +115,7 @@ class SchedulerTest {
      */
     @Test
     void kWritersRunTheOrdersOfTheirCriticalSections() {
-        String script = MACHINE.formatted("4.20") + """
-                // drivers/base/memory.c with d2ab99403ee0: a failed trylock returns without unlocking
-                fn memory_probe_store(dev, buf) {
-                  var pages_per_block = PAGES_PER_SECTION * sections_per_block
-                  var phys_addr = kstrtoull(buf)
-                  if (phys_addr == null) return -EINVAL
-                  if ((phys_addr & ((pages_per_block << PAGE_SHIFT) - 1)) != 0) return -EINVAL
-                  var ret = lock_device_hotplug_sysfs()
-                  if (ret != 0) return ret
-                  var nid = memory_add_physaddr_to_nid(phys_addr)
-                  if (nid < 0) ret = -EINVAL
-                  else ret = __add_memory(nid, phys_addr, MIN_MEMORY_BLOCK_SIZE * sections_per_block)
-                  if (ret == 0) ret = len(buf)
-                  unlock_device_hotplug()
-                  return ret
-                }
+        String script = MACHINE.formatted("4.20") + WorkersTest.FIXED_PROBE + """
                 sysfs.write("/sys/devices/system/memory/probe", 0x108000000)
                 sysfs.write("/sys/devices/system/memory/probe", 0x110000000)
                 sysfs.write("/sys/devices/system/memory/probe", 0x118000000)

@@ -67,7 +67,12 @@ final class Contexts {
                 .option("hotlock.TimeLimit", Long.toString(options.timeLimit))
                 .option("hotlock.LockdepNovalidateDevice", Boolean.toString(options.novalidateDevice))
                 .option("hotlock.MaxCallDepth", Integer.toString(options.maxCallDepth))
-                .option("hotlock.ScenarioFile", file.toString());
+                .option("hotlock.ScenarioFile", file.toString())
+                .option("hotlock.Workers", Integer.toString(options.workers));
+        if (options.workers > 1) {
+            // each worker of an exploration runs on a thread of its own context
+            builder.allowCreateThread(true);
+        }
         if (!options.noTrace && replaySchedule == null) {
             String name = file.getFileName().toString().replaceFirst("\\.hlk$", "");
             builder.option("hotlock.TraceFile", (options.trace != null ? options.trace : Path.of("hotlock-trace-" + name + ".json")).toString());

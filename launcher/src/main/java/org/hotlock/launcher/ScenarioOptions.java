@@ -1,6 +1,8 @@
 package org.hotlock.launcher;
 
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 
@@ -38,8 +40,28 @@ final class ScenarioOptions {
     int maxCallDepth = 5000;
     @Option(names = "--lockdep-novalidate-device", description = "Leave dev->mutex out of the lock-order graph, as lockdep does.")
     boolean novalidateDevice;
+    @Option(names = "--workers", paramLabel = "N", converter = AtLeastOne.class,
+            description = "Threads an exploration runs executions on, each with its own context; the same counts and findings as one (default: the cores, ${DEFAULT-VALUE}).")
+    int workers = Runtime.getRuntime().availableProcessors();
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
     long timeLimit = 0;
+
+    /** A count that must be at least one. */
+    static final class AtLeastOne implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (n < 1) {
+                throw new TypeConversionException("'" + value + "': it must be at least 1");
+            }
+            return n;
+        }
+    }
 
     /** The same options for one scenario of a check: its trace goes beside the others' in the temp dir. */
     ScenarioOptions copyFor(Path file) {
@@ -60,6 +82,7 @@ final class ScenarioOptions {
         o.novalidateDevice = novalidateDevice;
         o.statementLimit = statementLimit;
         o.maxCallDepth = maxCallDepth;
+        o.workers = workers;
         return o;
     }
 }
