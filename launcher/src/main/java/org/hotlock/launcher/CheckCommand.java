@@ -109,7 +109,7 @@ public final class CheckCommand implements Callable<Integer> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SourceRunner runner = new SourceRunner(new Contexts(new ByteArrayInputStream(new byte[0]), out, out, engine), out, out);
-        ScenarioOptions o = options.copyFor(file);
+        ScenarioOptions o = options.copyFor(file).sharing(jobs);
         long t0 = System.nanoTime();
         r.exitCode = runner.runScenario(file, "run", o, null, r::collect);
         r.seconds = (System.nanoTime() - t0) / 1e9;

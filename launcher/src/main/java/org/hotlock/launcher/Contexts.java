@@ -85,8 +85,10 @@ final class Contexts {
 
     /** For the REPL: guest output goes to the terminal, and long explorations show progress. */
     Context forRepl(PrintStream guestOut) {
+        // a long /explore uses every core, as the explore command does
         return Context.newBuilder("hotlock").in(in).out(guestOut).err(guestOut).engine(engine())
-                .allowIO(IOAccess.ALL).option("hotlock.Progress", "true").build();
+                .allowIO(IOAccess.ALL).allowCreateThread(true).option("hotlock.Progress", "true")
+                .option("hotlock.Workers", Integer.toString(Runtime.getRuntime().availableProcessors())).build();
     }
 
     /** For bench: the checkers can be turned off, to measure what they cost. */

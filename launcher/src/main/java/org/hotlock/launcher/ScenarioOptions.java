@@ -41,7 +41,7 @@ final class ScenarioOptions {
     @Option(names = "--lockdep-novalidate-device", description = "Leave dev->mutex out of the lock-order graph, as lockdep does.")
     boolean novalidateDevice;
     @Option(names = "--workers", paramLabel = "N", converter = AtLeastOne.class,
-            description = "Threads an exploration runs executions on, each with its own context; the same counts and findings as one (default: the cores, ${DEFAULT-VALUE}).")
+            description = "Threads a long exploration explores subtrees on, each with its own context; the same report as one (default: the cores, ${DEFAULT-VALUE}; check shares them among its --jobs).")
     int workers = Runtime.getRuntime().availableProcessors();
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
     long timeLimit = 0;
@@ -61,6 +61,12 @@ final class ScenarioOptions {
             }
             return n;
         }
+    }
+
+    /** These options for one of {@code jobs} scenarios checked at once: the cores are shared among them. */
+    ScenarioOptions sharing(int jobs) {
+        workers = Math.max(1, workers / Math.max(1, jobs));
+        return this;
     }
 
     /** The same options for one scenario of a check: its trace goes beside the others' in the temp dir. */

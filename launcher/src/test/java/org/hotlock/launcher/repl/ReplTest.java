@@ -43,8 +43,17 @@ class ReplTest {
     }
 
     private String session(String input) throws IOException {
+        return session(input, false);
+    }
+
+    /** A session; with workers, explorations hand subtrees to a worker, which replays the snippets typed so far. */
+    private String session(String input, boolean workers) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        repl(input, out).run();
+        Repl repl = workers ? new Repl(new ExternalTerminal("test", "xterm", new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+                StandardCharsets.UTF_8), dir.resolve("history"), (guestOut, kernel) -> Context.newBuilder("hotlock").out(guestOut).err(guestOut)
+                .allowCreateThread(true).option("hotlock.Workers", "2").option("hotlock.WorkersAfter", "-1")
+                .option("engine.WarnInterpreterOnly", "false").build()) : repl(input, out);
+        repl.run();
         // the terminal's escape sequences (highlighting, cursor moves) are not what is asserted
         return out.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").replace("\r", "");
     }
@@ -120,6 +129,21 @@ class ReplTest {
         assertTrue(s.contains("|  No such command or snippet id: /nonsense"), s);
         assertTrue(s.contains("|  Goodbye"), s);
         assertFalse(s.contains("$2 ==> 2"), "/exit ends the session: " + s);
+    }
+
+    @Test
+    void exploreWithWorkersReplaysTheSnippetsAndReportsAlike() throws IOException {
+        String scenario = SCENARIO.replace("kernel \"4.19\"", "kernel \"4.20\"") + "var n = 2\nn = n + 1\n";
+        String alone = session(scenario + "/explore\n");
+        String parallel = session(scenario + "/explore\n", true);
+        assertTrue(alone.contains("result: clean (every schedule explored)"), alone);
+        assertTrue(parallel.contains("in subtrees explored in parallel, 2 workers"), "a worker took part: " + parallel);
+        assertFalse(parallel.contains("hotlock: explore --workers"), "no worker had a problem: " + parallel);
+        String summary = "explore \\(optimal DPOR\\): threads probe, admin, (\\d+) executions";
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile(summary).matcher(alone);
+        java.util.regex.Matcher b = java.util.regex.Pattern.compile(summary).matcher(parallel);
+        assertTrue(a.find() && b.find(), parallel);
+        assertEquals(a.group(1), b.group(1), "the same executions with a worker");
     }
 
     @Test
