@@ -10,7 +10,10 @@ import com.oracle.truffle.api.source.SourceSection;
 import org.hotlock.runtime.GuestStack;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /** Kernel-style reports (BUG, WARNING) with the guest call trace at the point they fire. */
 public final class KernelReports {
@@ -58,12 +61,7 @@ public final class KernelReports {
         public String key() {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < roots.length; i++) {
-                SourceSection s = nodes[i] != null ? nodes[i].getEncapsulatingSourceSection() : null;
-                sb.append(roots[i].getName());
-                if (s != null) {
-                    sb.append('@').append(s.getSource().getName()).append(':').append(s.getCharIndex()).append('+').append(s.getCharLength());
-                }
-                sb.append('<');
+                sb.append(frameKey(roots[i], nodes[i])).append('<');
             }
             return sb.toString();
         }
@@ -80,6 +78,20 @@ public final class KernelReports {
             }
             return text;
         }
+    }
+
+    /** Where a frame is, by source: kept per call site (a report keys a stack at every occurrence). */
+    private static final Map<Node, String> FRAME_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static String frameKey(RootNode root, Node node) {
+        Node site = node != null ? node : root;
+        String key = FRAME_KEYS.get(site);
+        if (key == null) {
+            SourceSection s = node != null ? node.getEncapsulatingSourceSection() : null;
+            key = s == null ? root.getName() : root.getName() + "@" + s.getSource().getName() + ":" + s.getCharIndex() + "+" + s.getCharLength();
+            FRAME_KEYS.put(site, key);
+        }
+        return key;
     }
 
     /** The current guest stack, innermost first, kept as nodes. */
