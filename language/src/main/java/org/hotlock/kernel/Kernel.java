@@ -7,6 +7,7 @@ import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
 
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ public final class Kernel {
     private final Operations operations = new Operations();
     private final KernelLog log = new KernelLog();
     private final KernelListeners listeners = new KernelListeners();
-    private final Map<Node, KernelReports.Captured> stacksAtSite = new IdentityHashMap<>();
+    /** By check site, then by thread: the stack each thread had there first (see stackAt). */
+    private final Map<Node, Map<String, KernelReports.Captured>> stacksAtSite = new IdentityHashMap<>();
     private GuestThread current;
     private ThreadScheduler scheduler;
     private LockWaiter waiter = LockWaiter.SINGLE_THREADED;
@@ -171,17 +173,20 @@ public final class Kernel {
     }
 
     /**
-     * The guest stack at a check site (a call, a field access), taken the first time a report
-     * needs it there and reused after: walking the stack at every shared access would cost
-     * more than the rest of the checks together. A site reached from two different callers
-     * shows the first.
+     * The current thread's guest stack at a check site (a call, a field access), taken the
+     * first time the thread is there and reused after: walking the stack at every shared access
+     * would cost more than the rest of the checks together (seven times the whole execution
+     * with the JIT). Each thread has its own (the same code reached by two threads shows each
+     * its own frames); a thread that reaches a site from two different callers shows the first.
      */
     @TruffleBoundary
     public KernelReports.Captured stackAt(Node location) {
-        KernelReports.Captured c = stacksAtSite.get(location);
+        Map<String, KernelReports.Captured> byThread = stacksAtSite.computeIfAbsent(location, l -> new HashMap<>(4));
+        String thread = current == null ? "" : current.name();
+        KernelReports.Captured c = byThread.get(thread);
         if (c == null) {
             c = KernelReports.capture(location);
-            stacksAtSite.put(location, c);
+            byThread.put(thread, c);
         }
         return c;
     }
