@@ -198,7 +198,12 @@ final class ExplorationWorkers {
         idle.incrementAndGet();
         try {
             while (!t.done) {
-                Ticket other = queue.poll();
+                if ((stopped || t.subtree.cancelled()) && t.state.compareAndSet(Ticket.WAITING, Ticket.TAKEN_BACK)) {
+                    // nobody will start it now (the search has stopped, or gave it up)
+                    queue.remove(t);
+                    return null;
+                }
+                Ticket other = stopped ? null : queue.poll();
                 if (other == t && waitForWorkers) {
                     queue.add(t);   // for a worker (see above)
                     other = null;

@@ -331,6 +331,10 @@ public final class OptimalExplorer implements Search {
             cancelled = true;
         }
 
+        public boolean cancelled() {
+            return cancelled;
+        }
+
         /** Whatever the delegation keeps with it (its ticket). */
         public Object attachment() {
             return attachment;
