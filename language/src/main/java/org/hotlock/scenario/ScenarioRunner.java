@@ -427,8 +427,8 @@ public final class ScenarioRunner {
 
     private String saveTrace(Mode mode, Outcome failure) {
         String path = context.env().getOptions().get(HotLockOptions.TraceFile);
-        if (path.isEmpty()) {
-            return null;
+        if (path.isEmpty() || context.env().getConfig().get(ExplorationWorkers.CONFIG_KEY) != null) {
+            return null;   // (a worker replaying the script saves nothing: the search's context did)
         }
         String scenario = kernel == null ? "" : scenarioName();
         String json = TraceFile.write(scenario, kernel.version, mode.name().toLowerCase(), failure);
