@@ -90,18 +90,23 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
         if (SESSION_MIME_TYPE.equals(source.getMimeType())) {
             return new SessionRootNode(this, CONTEXT, this::snippetSpans).getCallTarget();
         }
-        return new Parser(this, source).parseProgram().getCallTarget();
+        return new Parser(parserLanguage(), source).parseProgram().getCallTarget();
     }
 
     /** Where each top-level snippet of a text starts and ends, for the session object: parsed, not run. */
     private List<int[]> snippetSpans(String text) {
-        Parser parser = new Parser(this, Source.newBuilder(ID, text, "<input>").build());
+        Parser parser = new Parser(parserLanguage(), Source.newBuilder(ID, text, "<input>").build());
         parser.parseProgram();
         List<int[]> spans = new ArrayList<>();
         for (Parser.Snippet snippet : parser.snippets()) {
             spans.add(new int[]{snippet.start(), snippet.end()});
         }
         return spans;
+    }
+
+    /** What the parser's nodes need of this language. */
+    private Parser.Language parserLanguage() {
+        return new Parser.Language(this, CONTEXT, this::globalIndex);
     }
 
     /** The index of a global name, the same in every context: the parser compiles it into the nodes. */

@@ -3,7 +3,6 @@ package org.hotlock.parser;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
-import org.hotlock.HotLockLanguage;
 import org.hotlock.nodes.FunctionBodyNode;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.nodes.HLRootNode;
@@ -31,11 +30,11 @@ import java.util.List;
  * parsers create all other nodes themselves. The innermost scope is the function being parsed.
  */
 final class NodeFactory {
-    private final HotLockLanguage language;
+    private final Parser.Language language;
     private final Source source;
     private final Deque<Scope> scopes = new ArrayDeque<>();
 
-    NodeFactory(HotLockLanguage language, Source source) {
+    NodeFactory(Parser.Language language, Source source) {
         this.language = language;
         this.source = source;
         scopes.push(new Scope(true));
@@ -104,7 +103,7 @@ final class NodeFactory {
         if (slot != null) {
             return ReadLocalNodeGen.create(slot, name.text());
         }
-        return new ReadGlobalNode(name.text(), language.globalIndex(name.text()));
+        return new ReadGlobalNode(name.text(), language.globalIndex().applyAsInt(name.text()));
     }
 
     /** Copies the argument at {@code index} into a new local named after the parameter. */
@@ -116,7 +115,7 @@ final class NodeFactory {
     }
 
     HLExpressionNode createGlobalDeclaration(Token name, WriteGlobalNode.Mode mode, HLExpressionNode value) {
-        return new WriteGlobalNode(name.text(), language.globalIndex(name.text()), mode, value);
+        return new WriteGlobalNode(name.text(), language.globalIndex().applyAsInt(name.text()), mode, value);
     }
 
     HLExpressionNode createLocalDeclaration(Token name, HLExpressionNode value) {
@@ -133,7 +132,7 @@ final class NodeFactory {
         if (target instanceof ReadLocalNode local) {
             copy = ReadLocalNodeGen.create(scope().lookup(local.getName()), local.getName());
         } else if (target instanceof ReadGlobalNode global) {
-            copy = new ReadGlobalNode(global.name(), language.globalIndex(global.name()));
+            copy = new ReadGlobalNode(global.name(), language.globalIndex().applyAsInt(global.name()));
         } else if (target instanceof ReadFieldNode || target instanceof ReadIndexNode) {
             copy = (HLExpressionNode) target.deepCopy();
         } else {
@@ -148,7 +147,7 @@ final class NodeFactory {
         if (target instanceof ReadLocalNode local) {
             return WriteLocalNodeGen.create(value, scope().lookup(local.getName()), local.getName());
         } else if (target instanceof ReadGlobalNode global) {
-            return new WriteGlobalNode(global.name(), language.globalIndex(global.name()), WriteGlobalNode.Mode.ASSIGN, value);
+            return new WriteGlobalNode(global.name(), language.globalIndex().applyAsInt(global.name()), WriteGlobalNode.Mode.ASSIGN, value);
         } else if (target instanceof ReadFieldNode field) {
             return WriteFieldNodeGen.create(field.getReceiver(), value, field.getField());
         } else if (target instanceof ReadIndexNode index) {
@@ -172,6 +171,6 @@ final class NodeFactory {
     }
 
     private HLRootNode createRoot(HLExpressionNode body, String name, SourceSection section) {
-        return new HLRootNode(language, HotLockLanguage.CONTEXT, scope().build(), body, name, section);
+        return new HLRootNode(language.language(), language.contexts(), scope().build(), body, name, section);
     }
 }

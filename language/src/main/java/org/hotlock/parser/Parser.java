@@ -1,7 +1,8 @@
 package org.hotlock.parser;
 
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.source.Source;
-import org.hotlock.HotLockLanguage;
+import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLRootNode;
 import org.hotlock.nodes.HLStatementNode;
 import org.hotlock.nodes.declaration.FunctionDeclarationNode;
@@ -11,12 +12,13 @@ import org.hotlock.nodes.declaration.StructDeclarationNode;
 import org.hotlock.nodes.declaration.ThreadDeclarationNode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * A recursive-descent parser that builds the Truffle AST directly. Statements end at a line
@@ -40,7 +42,16 @@ public final class Parser {
     private final DeclarationParser declarationParser;
     private final List<SyntaxErrorException> errors = new ArrayList<>();
 
-    public Parser(HotLockLanguage language, Source source) {
+    /**
+     * What the nodes a parser makes need of the language that runs them: the language, the
+     * reference by which they reach their context, and the index of each global name (the same
+     * in every context). Passed in, so that the parser does not depend on the language class.
+     */
+    public record Language(TruffleLanguage<HotLockContext> language, TruffleLanguage.ContextReference<HotLockContext> contexts,
+                           ToIntFunction<String> globalIndex) {
+    }
+
+    public Parser(Language language, Source source) {
         this.source = source;
         this.cursor = new TokenCursor(source);
         this.factory = new NodeFactory(language, source);
