@@ -29,7 +29,7 @@ public final class FindingPrinter {
         for (FindingLog.Entry e : entries) {
             Finding f = e.finding();
             boolean serious = f.kind() != Finding.Kind.GUARDED_CYCLE && f.kind() != Finding.Kind.WARNING;
-            String title = "[" + f.category() + "] " + f.title() + (e.count() > 1 ? " (seen " + e.count() + " times)" : "") + (Boolean.getBoolean("hotlock.debugKeys") ? " KEY=" + f.key() : "");
+            String title = "[" + f.category() + "] " + f.title() + (e.count() > 1 ? " (seen " + e.count() + " times)" : "");
             out.println(colour ? (serious ? RED : YELLOW) + title + RESET : title);
             for (String line : f.report().split("\n")) {
                 out.println("    " + line);
