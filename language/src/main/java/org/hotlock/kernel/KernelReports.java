@@ -10,10 +10,7 @@ import com.oracle.truffle.api.source.SourceSection;
 import org.hotlock.runtime.GuestStack;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /** Kernel-style reports (BUG, WARNING) with the guest call trace at the point they fire. */
 public final class KernelReports {
@@ -46,6 +43,7 @@ public final class KernelReports {
         private final RootNode[] roots;
         private final Node[] nodes;
         private List<String> text;
+        private String key;
 
         Captured(RootNode[] roots, Node[] nodes) {
             this.roots = roots;
@@ -55,15 +53,24 @@ public final class KernelReports {
         /**
          * Identifies the stack (the same call sites, the same key) without formatting it: by
          * where in the sources each frame is, so that every context that runs the same sources
-         * (the workers of a search) keys it alike.
+         * (the workers of a search) keys it alike. Made once: a report keys the stack at every
+         * occurrence, and the kernel keeps one stack per check site and thread (Kernel#stackAt).
          */
         @TruffleBoundary
         public String key() {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < roots.length; i++) {
-                sb.append(frameKey(roots[i], nodes[i])).append('<');
+            if (key == null) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < roots.length; i++) {
+                    SourceSection s = nodes[i] != null ? nodes[i].getEncapsulatingSourceSection() : null;
+                    sb.append(roots[i].getName());
+                    if (s != null) {
+                        sb.append('@').append(s.getSource().getName()).append(':').append(s.getCharIndex()).append('+').append(s.getCharLength());
+                    }
+                    sb.append('<');
+                }
+                key = sb.toString();
             }
-            return sb.toString();
+            return key;
         }
 
         @TruffleBoundary
@@ -78,20 +85,6 @@ public final class KernelReports {
             }
             return text;
         }
-    }
-
-    /** Where a frame is, by source: kept per call site (a report keys a stack at every occurrence). */
-    private static final Map<Node, String> FRAME_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
-
-    private static String frameKey(RootNode root, Node node) {
-        Node site = node != null ? node : root;
-        String key = FRAME_KEYS.get(site);
-        if (key == null) {
-            SourceSection s = node != null ? node.getEncapsulatingSourceSection() : null;
-            key = s == null ? root.getName() : root.getName() + "@" + s.getSource().getName() + ":" + s.getCharIndex() + "+" + s.getCharLength();
-            FRAME_KEYS.put(site, key);
-        }
-        return key;
     }
 
     /** The current guest stack, innermost first, kept as nodes. */
