@@ -26,7 +26,7 @@ public final class CheckRecord {
     private static final class Add {
         final String key;
         final Finding finding;
-        int count = 1;
+        int count;
 
         Add(String key, Finding finding) {
             this.key = key;
@@ -63,14 +63,18 @@ public final class CheckRecord {
 
     @TruffleBoundary
     void add(Finding finding) {
-        Add a = adds.get(finding.key());
-        if (a != null) {
-            a.count++;
-            return;
+        add(finding.key(), finding.category() == null ? null : finding, 1);
+    }
+
+    /** Another {@code count} occurrences of a finding: the first one's place and report is kept. */
+    private void add(String key, Finding finding, int count) {
+        Add a = adds.get(key);
+        if (a == null) {
+            a = new Add(key, finding);
+            adds.put(key, a);
+            ops.add(a);
         }
-        a = new Add(finding.key(), finding.category() == null ? null : finding);
-        adds.put(a.key, a);
-        ops.add(a);
+        a.count += count;
     }
 
     @TruffleBoundary
@@ -81,7 +85,7 @@ public final class CheckRecord {
             if (from.equals(to)) {
                 continue;
             }
-            String key = from + " " + to;
+            String key = LockGraph.dependency(from, to);
             Set<String> always = dependencies.get(key);
             if (always == null) {
                 Set<String> others = new LinkedHashSet<>(exclusive);
@@ -107,15 +111,7 @@ public final class CheckRecord {
     public void merge(CheckRecord later) {
         for (Object op : later.ops) {
             if (op instanceof Add o) {
-                Add a = adds.get(o.key);
-                if (a != null) {
-                    a.count += o.count;
-                } else {
-                    a = new Add(o.key, o.finding);
-                    a.count = o.count;
-                    adds.put(a.key, a);
-                    ops.add(a);
-                }
+                add(o.key, o.finding, o.count);
             } else if (op instanceof Taken t) {
                 taken(t.thread(), t.to(), t.mode(), t.held(), t.exclusive(), t::stack);
             }

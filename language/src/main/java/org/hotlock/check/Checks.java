@@ -48,17 +48,14 @@ public final class Checks implements KernelListener {
      * record, to be applied to the search's own checks (null: back to finding it here).
      */
     public void recordInto(CheckRecord record) {
-        recording = record;
         findings.recordInto(record);
         lockGraph.recordInto(record);
     }
 
     /** The record being filled, or null. */
     public CheckRecord recording() {
-        return recording;
+        return findings.recording();
     }
-
-    private CheckRecord recording;
 
     /** Whether the checkers run; off only to measure their cost. */
     public boolean enabled() {

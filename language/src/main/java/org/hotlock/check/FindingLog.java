@@ -49,6 +49,10 @@ public final class FindingLog {
         this.recording = record;
     }
 
+    CheckRecord recording() {
+        return recording;
+    }
+
     /** Whether a finding with this key is in the log: safe to ask from another thread. */
     public boolean knows(String key) {
         return known.contains(key);

@@ -126,11 +126,17 @@ public final class LockGraph {
         if (held.isEmpty()) {
             return;
         }
+        Supplier<List<String>> stack = () -> KernelReports.currentStack(location);
         if (recording != null) {
-            recording.taken(thread.name(), to, mode, held, exclusive, () -> KernelReports.currentStack(location));
-            return;
+            recording.taken(thread.name(), to, mode, held, exclusive, stack);   // a worker's: the search's graph takes it
+        } else {
+            taken(thread.name(), to, mode, held, exclusive, stack);
         }
-        taken(thread.name(), to, mode, held, exclusive, () -> KernelReports.currentStack(location));
+    }
+
+    /** The dependency from one lock class to another, as a key. */
+    static String dependency(String from, String to) {
+        return from + " " + to;
     }
 
     /** In a worker: dependencies go into the record (null: into this graph again). */
@@ -149,7 +155,7 @@ public final class LockGraph {
         for (Map<String, Edge> out : edges.values()) {
             for (Edge e : out.values()) {
                 if (!e.cycles.isEmpty()) {
-                    result.add(e.from + " " + e.to);
+                    result.add(dependency(e.from, e.to));
                 }
             }
         }
@@ -158,7 +164,7 @@ public final class LockGraph {
 
     /** Whether the graph has the dependency: safe to ask from another thread. */
     boolean knows(String from, String to) {
-        return known.contains(from + " " + to);
+        return known.contains(dependency(from, to));
     }
 
     /**
@@ -195,7 +201,7 @@ public final class LockGraph {
             }
             e = new Edge(from, to, mode, stack.get(), thread, others);
             out.put(to, e);
-            known.add(from + " " + to);
+            known.add(dependency(from, to));
             List<Edge> cycle = path(to, from);
             if (cycle != null) {
                 cycle.add(e);
