@@ -345,6 +345,10 @@ public final class OptimalExplorer implements Search {
         }
     }
 
+    /** A schedule for the wakeup tree of the state at depth {@code at}, above a worker's subtree. */
+    private record Outside(int at, List<Event> schedule) {
+    }
+
     /** What a worker's search of a subtree found, for the search that handed it over. */
     public static final class Explored {
         long executions;
@@ -357,8 +361,7 @@ public final class OptimalExplorer implements Search {
         /** The subtree's first step as it ran: the search's sleep set takes it. */
         Event firstEvent;
         /** Schedules for states above the subtree, in the order they were found: the search adds them. */
-        final List<int[]> outsideAt = new ArrayList<>();
-        final List<List<Event>> outside = new ArrayList<>();
+        final List<Outside> outside = new ArrayList<>();
         /** What it learned about trylocks that the search did not know, and what it looked up unknown. */
         final Map<Long, Boolean> facts = new HashMap<>();
         final Set<Long> unknown = new HashSet<>();
@@ -464,8 +467,8 @@ public final class OptimalExplorer implements Search {
         wakeupMismatches += x.mismatches;
         maxDepth = Math.max(maxDepth, x.maxDepth);
         delegated += x.executions;
-        for (int k = 0; k < x.outside.size(); k++) {
-            wakeUp(x.outsideAt.get(k)[0], x.outside.get(k));
+        for (Outside o : x.outside) {
+            wakeUp(o.at(), o.schedule());
         }
         return x;
     }
@@ -591,9 +594,10 @@ public final class OptimalExplorer implements Search {
                 // doing nothing but restart, is a blocking acquire: it races only with the
                 // acquire before (see restartsAfterFailing)
                 boolean trylock = e.kind() == Event.Kind.TRYLOCK && e.acquires();
-                Boolean restarts = trylock ? restartsAfterFailing.get(restartKey(threadHistories[t], e)) : null;
+                long restartKey = trylock ? restartKey(threadHistories[t], e) : 0;
+                Boolean restarts = trylock ? restartsAfterFailing.get(restartKey) : null;
                 if (trylock && restarts == null && explored != null) {
-                    explored.unknown.add(restartKey(threadHistories[t], e));
+                    explored.unknown.add(restartKey);
                 }
                 for (Object key : keys(e)) {
                     scan(e, byObject.get(key), clock, racing, Boolean.TRUE.equals(restarts));
@@ -629,9 +633,10 @@ public final class OptimalExplorer implements Search {
         clocks.add(clock);
         long history = threadHistories[t];
         if (e.kind() == Event.Kind.TRYLOCK && !e.acquires()) {
-            Boolean before = restartsAfterFailing.put(restartKey(history, e), e.restarts());
+            long restartKey = restartKey(history, e);
+            Boolean before = restartsAfterFailing.put(restartKey, e.restarts());
             if (before == null && explored != null) {
-                explored.facts.put(restartKey(history, e), e.restarts());
+                explored.facts.put(restartKey, e.restarts());
             }
             // a race reversal that only made a trylock fail, its thread then doing nothing but
             // wait and restart: every schedule from here is one where it had waited
@@ -871,8 +876,7 @@ public final class OptimalExplorer implements Search {
             }
             if (onPath && d <= frozen) {
                 // a state above this worker's subtree: the search that handed it over adds it
-                explored.outsideAt.add(new int[]{depth});
-                explored.outside.add(v);
+                explored.outside.add(new Outside(depth, v));
                 return;
             }
             if (handedOver != null && !handedOver.modified) {
