@@ -9,8 +9,10 @@ import org.hotlock.check.Checks;
 import org.hotlock.context.HotLockContext;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.runtime.ThreadSpec;
+import org.hotlock.sched.Chooser;
 import org.hotlock.sched.Delegation;
 import org.hotlock.sched.OptimalExplorer;
+import org.hotlock.sched.Outcome;
 import org.hotlock.sched.Scheduler;
 
 import java.io.OutputStream;
@@ -115,6 +117,11 @@ final class ExplorationWorkers {
      * thread has one, each worker's thread one; any of them explores subtrees handed over.
      */
     record Station(HotLockContext context, Kernel kernel, List<ThreadSpec> threads, long maxSteps, Snapshot initial) {
+        /** One execution of the threads from the scenario's initial state, with this chooser. */
+        Outcome run(Chooser chooser, long deadline) {
+            initial.restore();
+            return new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth()).deadline(deadline).run(chooser);
+        }
     }
 
     /**
@@ -237,11 +244,7 @@ final class ExplorationWorkers {
             CheckRecord record = new CheckRecord(checks, ticket.inCycles);
             stationChecks.recordInto(record);
             search.delegate(new Link(station, x -> record.merge((CheckRecord) x.checks())));
-            search.explore(() -> {
-                station.initial().restore();
-                HotLockContext c = station.context();
-                return new Scheduler(station.kernel(), station.threads(), station.maxSteps(), c.env(), c.callDepth()).deadline(deadline).run(search);
-            }, Long.MAX_VALUE, null);
+            search.explore(() -> station.run(search, deadline), Long.MAX_VALUE, null);
             explored = search.explored();
             explored.attachChecks(record);
         } finally {

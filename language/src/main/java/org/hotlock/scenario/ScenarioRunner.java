@@ -34,7 +34,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -106,7 +105,8 @@ public final class ScenarioRunner {
             throw new HLException("the script holds " + main.held() + " while starting a scenario; release it first", location);
         }
         int index = context.nextScenarioIndex();
-        if (context.env().getConfig().get(ExplorationWorkers.CONFIG_KEY) instanceof ExplorationWorkers.WorkerOf link) {
+        ExplorationWorkers.WorkerOf link = workerOf();
+        if (link != null) {
             // a worker of a search in another context: it serves that search's scenario; the
             // scenarios before leave the state as they found it (a run changes it, as there)
             if (index == link.scenario()) {
@@ -243,21 +243,18 @@ public final class ScenarioRunner {
         boolean optimal = reduce && bound < 0;
         long start = System.nanoTime();
         long limit = options.get(HotLockOptions.TimeLimit);
-        long deadline = limit > 0 ? start + limit * 1_000_000_000L : Long.MAX_VALUE;
+        long deadline = deadline(start);
         long[] lastPrint = {start};
-        Function<Chooser, Outcome> here = chooser -> {
-            initial.restore();
-            return ExecutionLog.seen(scheduler(threads, maxSteps).deadline(deadline).run(chooser));
-        };
+        var station = new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial);
         int workerCount = options.get(HotLockOptions.Workers);
         List<Source> programs = context.programs();
         ExplorationWorkers workers = optimal && workerCount > 1 && programs != null
                 ? new ExplorationWorkers(context, workerCount, scenarioIndex, programs, fingerprint(initial, threads), deadline,
                 options.get(HotLockOptions.WorkersAfter))
                 : null;
-        Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null
-                : workers.searchLink(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial))) : new Explorer(reduce, bound);
-        Supplier<Outcome> execution = () -> here.apply(search);
+        Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null : workers.searchLink(station))
+                : new Explorer(reduce, bound);
+        Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
         LongConsumer progressLine = executions -> {
             if (progress) {
                 long now = System.nanoTime();
@@ -276,7 +273,7 @@ public final class ScenarioRunner {
             }
         };
         int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
-        PctResult pct = pctFirst > 0 ? pctRuns(threads, initial, maxSteps, pctFirst, deadline) : null;
+        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline) : null;
         if (pct != null && pct.failure() != null) {
             // a failure is a failure however it was found; the complete search is not needed
             String summary = String.format("explore (PCT first, depth %d, seed %d): threads %s, failure found by PCT run %d of %d, before the complete search (--pct-first 0 to skip), %.2f s",
@@ -343,6 +340,17 @@ public final class ScenarioRunner {
         return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
     }
 
+    /** When the scenario's time limit (--time-limit) runs out, counted from {@code start}; never without one. */
+    private long deadline(long start) {
+        long limit = context.env().getOptions().get(HotLockOptions.TimeLimit);
+        return limit > 0 ? start + limit * 1_000_000_000L : Long.MAX_VALUE;
+    }
+
+    /** In a worker's context, which search it serves (see ExplorationWorkers); null otherwise. */
+    private ExplorationWorkers.WorkerOf workerOf() {
+        return context.env().getConfig().get(ExplorationWorkers.CONFIG_KEY) instanceof ExplorationWorkers.WorkerOf w ? w : null;
+    }
+
     /** What PCT runs found: the first failure, if any, how many runs were done, whether time ran out. */
     private record PctResult(Outcome failure, int done, boolean timedOut) {
     }
@@ -351,12 +359,11 @@ public final class ScenarioRunner {
      * PCT runs of the threads, each from the initial state, until one fails: a first random
      * run measures the steps k, then runs with seeds seed+1, seed+2, ... (Burckhardt et al.).
      */
-    private PctResult pctRuns(List<ThreadSpec> threads, Snapshot initial, long maxSteps, int runs, long deadline) {
+    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline) {
         var options = context.env().getOptions();
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
-        initial.restore();
-        Outcome first = scheduler(threads, maxSteps).deadline(deadline).run(Strategies.random(seed));
+        Outcome first = station.run(Strategies.random(seed), deadline);
         int k = Math.max(1, first.trace().size());
         int done = 1;
         Outcome failure = first.failed() ? first : null;
@@ -366,8 +373,7 @@ public final class ScenarioRunner {
                 timedOut = true;
                 break;
             }
-            initial.restore();
-            Outcome o = scheduler(threads, maxSteps).deadline(deadline).run(Strategies.pct(seed + i, depth, k, threads.size()));
+            Outcome o = station.run(Strategies.pct(seed + i, depth, k, station.threads().size()), deadline);
             k = Math.max(k, o.trace().size());
             done++;
             timedOut = o.kind() == Outcome.Kind.TIME_BOUND;
@@ -384,8 +390,7 @@ public final class ScenarioRunner {
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
         long limit = options.get(HotLockOptions.TimeLimit);
-        long deadline = limit > 0 ? System.nanoTime() + limit * 1_000_000_000L : Long.MAX_VALUE;
-        PctResult pct = pctRuns(threads, initial, maxSteps, runs, deadline);
+        PctResult pct = pctRuns(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial), runs, deadline(System.nanoTime()));
         Outcome failure = pct.failure();
         int done = pct.done();
         boolean timedOut = pct.timedOut();
@@ -427,7 +432,7 @@ public final class ScenarioRunner {
 
     private String saveTrace(Mode mode, Outcome failure) {
         String path = context.env().getOptions().get(HotLockOptions.TraceFile);
-        if (path.isEmpty() || context.env().getConfig().get(ExplorationWorkers.CONFIG_KEY) != null) {
+        if (path.isEmpty() || workerOf() != null) {
             return null;   // (a worker replaying the script saves nothing: the search's context did)
         }
         String scenario = kernel == null ? "" : scenarioName();
