@@ -139,6 +139,7 @@ public final class Kernel {
     }
 
     /** A scheduling point, when guest threads are being scheduled; nothing otherwise. */
+    @TruffleBoundary
     public void point(Event.Kind kind, Object object, boolean write, Object detail) {
         ThreadScheduler s = scheduler;
         if (s != null) {
@@ -220,6 +221,7 @@ public final class Kernel {
         return current != null && scheduler != null && scheduler.running() ? current.nextIdentity() : 0;
     }
 
+    @TruffleBoundary
     public HLObject findBlock(long id) {
         return blocks.find(id);
     }

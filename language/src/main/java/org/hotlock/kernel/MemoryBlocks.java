@@ -27,6 +27,7 @@ public final class MemoryBlocks {
         return registered;
     }
 
+    @TruffleBoundary
     public HLObject find(long id) {
         return registered.get(id);
     }

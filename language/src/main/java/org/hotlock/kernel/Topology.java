@@ -148,6 +148,7 @@ public final class Topology {
         return pgdat;
     }
 
+    @TruffleBoundary
     public HLObject node(long nid) {
         for (HLObject n : nodes) {
             if (KernelObjects.num(n, "node_id") == nid) {
@@ -158,6 +159,7 @@ public final class Topology {
     }
 
     /** The node whose boot or hot-pluggable memory contains the address; -1 when none does. */
+    @TruffleBoundary
     public long nodeOfAddress(long address) {
         for (MachineSpec.NodeSpec n : machine.nodes) {
             for (HLRange r : ranges(n)) {

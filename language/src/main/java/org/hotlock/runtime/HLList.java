@@ -7,60 +7,91 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** A growable guest list: {@code [1, 2, 3]}. */
+/**
+ * A growable guest list: {@code [1, 2, 3]}. Backed by an array and a length, so reading,
+ * writing and iterating compile to array accesses; only growing calls out of compiled code.
+ */
 @ExportLibrary(InteropLibrary.class)
 public final class HLList implements TruffleObject {
-    private final ArrayList<Object> elements;
+    private static final Object[] EMPTY = new Object[0];
+
+    private Object[] elements;
+    private int size;
 
     public HLList() {
-        this.elements = new ArrayList<>();
+        this.elements = EMPTY;
     }
 
     public HLList(List<?> initial) {
-        this.elements = new ArrayList<>(initial);
+        this.elements = initial.toArray();
+        this.size = elements.length;
     }
 
-    @TruffleBoundary
+    private HLList(Object[] elements) {
+        this.elements = elements;
+        this.size = elements.length;
+    }
+
+    /** A list of the given elements, which it owns from now on. */
+    public static HLList of(Object... elements) {
+        return new HLList(elements);
+    }
+
+    /** The element at an index the caller has checked with {@link #inBounds}. */
     public Object get(long index) {
-        return elements.get((int) index);
+        return elements[(int) index];
     }
 
-    @TruffleBoundary
+    /** Replaces the element at an index the caller has checked with {@link #inBounds}. */
     public void set(long index, Object value) {
-        elements.set((int) index, value);
+        elements[(int) index] = value;
     }
 
-    @TruffleBoundary
     public void add(Object value) {
-        elements.add(value);
+        if (size == elements.length) {
+            grow();
+        }
+        elements[size++] = value;
     }
 
     @TruffleBoundary
+    private void grow() {
+        elements = Arrays.copyOf(elements, Math.max(4, elements.length * 2));
+    }
+
+    /** Removes and returns the last element of a list the caller knows is not empty. */
     public Object removeLast() {
-        return elements.removeLast();
+        Object last = elements[--size];
+        elements[size] = null;
+        return last;
     }
 
-    @TruffleBoundary
     public int size() {
-        return elements.size();
+        return size;
     }
 
     public boolean inBounds(long index) {
-        return index >= 0 && index < size();
+        return index >= 0 && index < size;
     }
 
     @TruffleBoundary
     public void replaceAll(List<Object> contents) {
-        elements.clear();
-        elements.addAll(contents);
+        elements = contents.toArray();
+        size = elements.length;
     }
 
+    /** The elements as they are now, in a copy later changes to the list do not affect. */
+    public Object[] toArray() {
+        return Arrays.copyOf(elements, size);
+    }
+
+    /** The elements as they are now, as an unmodifiable list. */
     @TruffleBoundary
     public List<Object> snapshot() {
-        return List.copyOf(elements);
+        return List.of(toArray());
     }
 
     @ExportMessage

@@ -1,6 +1,8 @@
 package org.hotlock.nodes.controlflow;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
@@ -34,9 +36,17 @@ public final class ForInNode extends HLStatementNode {
         long count = 0;
         try {
             if (over instanceof HLRange range) {
-                frame.getFrameDescriptor().setSlotKind(slot, FrameSlotKind.Object);
+                // the loop variable stays an unboxed long unless the slot already holds other kinds
+                FrameDescriptor descriptor = frame.getFrameDescriptor();
+                FrameSlotKind kind = descriptor.getSlotKind(slot);
+                boolean unboxed = kind == FrameSlotKind.Long || kind == FrameSlotKind.Illegal;
+                descriptor.setSlotKind(slot, unboxed ? FrameSlotKind.Long : FrameSlotKind.Object);
                 for (long i = range.start(); i < range.end(); i++) {
-                    frame.setObject(slot, i);
+                    if (unboxed) {
+                        frame.setLong(slot, i);
+                    } else {
+                        frame.setObject(slot, i);
+                    }
                     count++;
                     if (!step(frame)) {
                         break;
@@ -44,8 +54,9 @@ public final class ForInNode extends HLStatementNode {
                 }
             } else if (over instanceof HLList list) {
                 frame.getFrameDescriptor().setSlotKind(slot, FrameSlotKind.Object);
-                for (Object element : list.snapshot()) {
-                    frame.setObject(slot, element);
+                Object[] elements = list.toArray();
+                for (int i = 0; i < elements.length; i++) {
+                    frame.setObject(slot, elements[i]);
                     count++;
                     if (!step(frame)) {
                         break;
@@ -54,7 +65,7 @@ public final class ForInNode extends HLStatementNode {
             } else if (over instanceof String s) {
                 frame.getFrameDescriptor().setSlotKind(slot, FrameSlotKind.Object);
                 for (int i = 0; i < s.length(); i++) {
-                    frame.setObject(slot, String.valueOf(s.charAt(i)));
+                    frame.setObject(slot, character(s, i));
                     count++;
                     if (!step(frame)) {
                         break;
@@ -67,6 +78,11 @@ public final class ForInNode extends HLStatementNode {
         } finally {
             LoopNode.reportLoopCount(this, (int) Math.min(count, Integer.MAX_VALUE));
         }
+    }
+
+    @TruffleBoundary
+    private static String character(String s, int index) {
+        return String.valueOf(s.charAt(index));
     }
 
     /** Runs the body once; false when it executed {@code break}. */

@@ -3,6 +3,8 @@ package org.hotlock.nodes.expression;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import org.hotlock.runtime.HLNull;
+import org.hotlock.runtime.HLObject;
 import org.hotlock.runtime.HLRange;
 
 /**
@@ -28,12 +30,28 @@ public abstract class EqualNode extends BinaryNode {
     }
 
     @Specialization
-    @TruffleBoundary
     protected boolean strings(String left, String right) {
         return left.equals(right);
     }
 
-    @Specialization(replaces = {"longs", "booleans", "strings"})
+    /** {@code x == null}: null is one object, so this is a reference comparison. */
+    @Specialization
+    protected boolean withNull(Object left, HLNull right) {
+        return left == right;
+    }
+
+    @Specialization
+    protected boolean nullWith(HLNull left, Object right) {
+        return left == right;
+    }
+
+    /** Structs compare by identity. */
+    @Specialization
+    protected boolean objects(HLObject left, HLObject right) {
+        return left == right;
+    }
+
+    @Specialization(replaces = {"longs", "booleans", "strings", "withNull", "nullWith", "objects"})
     @TruffleBoundary
     protected boolean generic(Object left, Object right) {
         return equal(left, right);
