@@ -7,11 +7,14 @@ import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionValues;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.hotlock.builtins.BuiltinRegistry;
 import org.hotlock.context.GlobalScope;
 import org.hotlock.context.HotLockContext;
 import org.hotlock.context.HotLockOptions;
+import org.hotlock.context.KernelModels;
+import org.hotlock.kernel.KernelTypes;
 import org.hotlock.parser.Parser;
 import org.hotlock.runtime.GlobalNames;
 import org.hotlock.runtime.HLFunction;
@@ -32,7 +35,7 @@ import java.util.List;
         id = HotLockLanguage.ID,
         name = "HotLock",
         defaultMimeType = HotLockLanguage.MIME_TYPE,
-        characterMimeTypes = {HotLockLanguage.MIME_TYPE, HotLockLanguage.SESSION_MIME_TYPE},
+        characterMimeTypes = {HotLockLanguage.MIME_TYPE, HotLockLanguage.SESSION_MIME_TYPE, KernelModels.MIME_TYPE},
         fileTypeDetectors = HotLockFileDetector.class,
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
         sandbox = SandboxPolicy.CONSTRAINED,
@@ -55,6 +58,8 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
     private static final LanguageReference<HotLockLanguage> REFERENCE = LanguageReference.create(HotLockLanguage.class);
 
     private final GlobalNames globalNames = new GlobalNames();
+    /** The kernel's struct layouts, one set for every context, so shared code stays monomorphic. */
+    private final KernelTypes kernelTypes = new KernelTypes();
     /** Created on first use: root nodes cannot be made while the language is being constructed. */
     private volatile List<HLFunction> builtins;
 
@@ -67,9 +72,19 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
         return HotLockOptions.descriptors();
     }
 
+    /**
+     * Every option is read from the context when it is used (none shapes the nodes), so contexts
+     * with different options share parsed code and its compilations: {@code check}'s scenarios,
+     * each with its own file, seed and trace, compile the kernel model once.
+     */
+    @Override
+    protected boolean areOptionsCompatible(OptionValues firstOptions, OptionValues newOptions) {
+        return true;
+    }
+
     @Override
     protected HotLockContext createContext(Env env) {
-        return new HotLockContext(env, globalNames);
+        return new HotLockContext(env, globalNames, kernelTypes);
     }
 
     @Override

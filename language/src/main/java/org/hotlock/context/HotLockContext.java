@@ -7,6 +7,7 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 import org.hotlock.check.Checks;
 import org.hotlock.kernel.Kernel;
+import org.hotlock.kernel.KernelTypes;
 import org.hotlock.runtime.CallDepth;
 import org.hotlock.runtime.GlobalNames;
 import org.hotlock.runtime.HLFunction;
@@ -59,14 +60,21 @@ public final class HotLockContext {
     private int programDepth;
     private boolean programsReplayable = true;
     private int scenarios;
+    private final KernelTypes kernelTypes;
 
-    public HotLockContext(TruffleLanguage.Env env, GlobalNames globalNames) {
+    public HotLockContext(TruffleLanguage.Env env, GlobalNames globalNames, KernelTypes kernelTypes) {
         this.env = env;
         this.globalNames = globalNames;
+        this.kernelTypes = kernelTypes;
         this.out = new PrintWriter(env.out(), true);
         this.err = new PrintWriter(env.err(), true);
         this.callDepth = new CallDepth(env.getOptions().get(HotLockOptions.MaxCallDepth));
         Arrays.fill(globals, UNDEFINED);
+    }
+
+    /** The kernel's struct layouts: the language's, the same objects in every context. */
+    public KernelTypes kernelTypes() {
+        return kernelTypes;
     }
 
     /** The simulated kernel, once a script declared {@code kernel "..."}; null before. */

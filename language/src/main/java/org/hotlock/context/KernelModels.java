@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The kernel models shipped as HotLock source: {@code kernel/<version>/MODEL} lists the files
@@ -22,6 +24,18 @@ import java.util.List;
  */
 public final class KernelModels {
     public static final List<String> VERSIONS = List.of("4.19", "4.20");
+    /**
+     * The MIME type the kernel models are parsed with. Their struct declarations make layouts
+     * the language keeps for every context (a model never marks its own fields shared later),
+     * so the model's code, shared by the contexts of an engine, sees one layout per struct.
+     */
+    public static final String MIME_TYPE = "application/x-hotlock-model";
+    private static final StructType SYSFS = new StructType("sysfs", List.of("write", "read", "wait"));
+    /**
+     * Each version's model sources, made once and held: an engine keeps a parsed source only
+     * while the source object lives, and every context of the engine then shares its code.
+     */
+    private static final Map<String, List<Source>> SOURCES = new ConcurrentHashMap<>();
 
     private KernelModels() {
     }
@@ -53,12 +67,20 @@ public final class KernelModels {
 
     /** {@code sysfs.write(path, value)} and {@code sysfs.read(path)} read like the shell commands. */
     private static void defineSysfsObject(HotLockContext context) {
-        StructType type = new StructType("sysfs", List.of("write", "read", "wait"));
-        HLObject sysfs = type.instantiate();
+        HLObject sysfs = SYSFS.instantiate();
         sysfs.set("write", context.lookup("sysfs_write"));
         sysfs.set("read", context.lookup("sysfs_read"));
         sysfs.set("wait", context.lookup("sysfs_wait"));
         context.defineConstant(context.globalIndex("sysfs"), sysfs);
+    }
+
+    private static List<Source> sources(String version) {
+        List<Source> sources = new ArrayList<>();
+        for (String file : files(version)) {
+            String path = "kernel/" + file;
+            sources.add(Source.newBuilder(HotLockOptions.LANGUAGE_ID, read(path), path).mimeType(MIME_TYPE).build());
+        }
+        return List.copyOf(sources);
     }
 
     /** Creates the kernel of the version and evaluates its model sources in the context. */
@@ -74,16 +96,14 @@ public final class KernelModels {
             }
             throw new HLException("kernel \"" + context.kernel().version + "\" is already loaded; one kernel per run", location);
         }
-        Kernel kernel = new Kernel(version, context.err());
+        Kernel kernel = new Kernel(version, context.kernelTypes(), context.err());
         var options = context.env().getOptions();
         context.setKernel(kernel, new Checks(kernel, options.get(HotLockOptions.Checks), !options.get(HotLockOptions.LockdepNovalidateDevice)));
         for (StructType type : kernel.types.all()) {
             context.defineStruct(type);
         }
         defineSysfsObject(context);
-        for (String file : files(version)) {
-            String path = "kernel/" + file;
-            Source source = Source.newBuilder(HotLockOptions.LANGUAGE_ID, read(path), path).build();
+        for (Source source : SOURCES.computeIfAbsent(version, KernelModels::sources)) {
             CallTarget target = context.env().parsePublic(source);
             target.call();
         }

@@ -26,13 +26,13 @@ import java.util.TreeMap;
 public final class Kernel {
     public static final long PAGE_SHIFT = 12;
 
-    public final KernelTypes types = new KernelTypes();
+    public final KernelTypes types;
     public final String version;
-    private final Topology topology = new Topology(types);
+    private final Topology topology;
     private final Locking locking = new Locking();
-    private final MemoryBlocks blocks = new MemoryBlocks(types, topology, locking);
-    private final IomemResources resources = new IomemResources(types);
-    private final Invariants invariants = new Invariants(types, topology, blocks);
+    private final MemoryBlocks blocks;
+    private final IomemResources resources;
+    private final Invariants invariants;
     private final Sysfs sysfs = new Sysfs();
     /** Where a WARN goes when no scenario runs (the console); during a scenario only the report has it. */
     private final PrintWriter console;
@@ -50,8 +50,14 @@ public final class Kernel {
                         Map<String, HLFunction> events, Locking.State locks, KernelLog.State log) {
     }
 
-    public Kernel(String version, PrintWriter console) {
+    /** A kernel of the version with the language's struct layouts, whose WARNs go to the console. */
+    public Kernel(String version, KernelTypes types, PrintWriter console) {
         this.version = version;
+        this.types = types;
+        this.topology = new Topology(types);
+        this.blocks = new MemoryBlocks(types, topology, locking);
+        this.resources = new IomemResources(types);
+        this.invariants = new Invariants(types, topology, blocks);
         this.console = console;
         current = new GuestThread("main", 0);
     }

@@ -5,6 +5,7 @@ import org.hotlock.runtime.StructType;
 import java.util.List;
 
 /**
+ * The language makes one of these for every context (see {@link StructType#fix()}).
  * The kernel structures the simulator creates and the models read: the fields are the
  * kernel's own names. {@code memory_block.zone} is simulator bookkeeping (the kernel finds the
  * zone from the pages); everything else mirrors the kernel struct of the same name.
@@ -32,6 +33,9 @@ public final class KernelTypes {
         memoryBlock.markShared(blockOnlineType);
         zone.markShared(zonePresentPages);
         pgdat.markShared(nodePresentPages);
+        for (StructType type : all()) {
+            type.fix();
+        }
     }
 
     public List<StructType> all() {

@@ -123,7 +123,7 @@ final class DeclarationParser {
             }
         }
         cursor.expect(TokenKind.RIGHT_BRACE, "'}'");
-        return cursor.located(new StructDeclarationNode(name.text(), fields, defaults.toArray(HLExpressionNode[]::new)), keyword);
+        return cursor.located(new StructDeclarationNode(name.text(), fields, defaults.toArray(HLExpressionNode[]::new), cursor.modelSource()), keyword);
     }
 
     /** {@code kernel "4.19"}: the kernel model to load. */

@@ -2,6 +2,7 @@ package org.hotlock.parser;
 
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
+import org.hotlock.context.KernelModels;
 import org.hotlock.nodes.HLStatementNode;
 
 import java.util.List;
@@ -93,6 +94,11 @@ final class TokenCursor {
     int endOfPrevious() {
         Token end = previous();
         return end.start() + end.length();
+    }
+
+    /** A kernel model's source (see {@link KernelModels#MIME_TYPE}). */
+    boolean modelSource() {
+        return KernelModels.MIME_TYPE.equals(source.getMimeType());
     }
 
     /** The source from {@code start} through the last token consumed. */

@@ -1,6 +1,9 @@
 package org.hotlock.runtime;
 
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.nodes.Node;
 
 import java.util.Arrays;
@@ -11,19 +14,42 @@ import java.util.List;
  * and the index, so reading {@code zone.present_pages} is an array load after warm-up.
  * A field may be declared shared kernel state; accesses to it are reported to the
  * {@link SharedAccessListener} of the context (scheduling points and race checks hang there).
+ * Which fields are shared is a compilation constant, guarded by {@link #sharedUnchanged()}.
+ * <p>
+ * The kernel's layouts (and those its model sources declare) belong to the language, not a
+ * context, so the model's code shared by the contexts of an engine sees one layout per struct:
+ * those are {@linkplain #fix() fixed}, and no script may mark more of their fields shared.
  */
 public final class StructType {
     private final String name;
-    private final String[] fields;
-    private final boolean[] shared;
+    @CompilationFinal(dimensions = 1) private final String[] fields;
+    @CompilationFinal(dimensions = 1) private final boolean[] shared;
     private final Object[] defaults;
+    @CompilationFinal private Assumption sharedUnchanged;
+    private volatile boolean fixed;
 
     public StructType(String name, List<String> fields) {
         this.name = name;
         this.fields = fields.toArray(String[]::new);
         this.shared = new boolean[this.fields.length];
         this.defaults = new Object[this.fields.length];
+        this.sharedUnchanged = Truffle.getRuntime().createAssumption("shared fields of " + name);
         Arrays.fill(defaults, HLNull.SINGLETON);
+    }
+
+    /** Valid while no further field is marked shared: compiled field accesses depend on it. */
+    public Assumption sharedUnchanged() {
+        return sharedUnchanged;
+    }
+
+    /** From now on the layout is the language's: its shared fields are final. */
+    public void fix() {
+        fixed = true;
+    }
+
+    /** A layout of the language's (the kernel's and its models' structs). */
+    public boolean fixed() {
+        return fixed;
     }
 
     /** Sets a field's default. Defaults are evaluated once, when the struct is declared. */
@@ -86,8 +112,19 @@ public final class StructType {
         return shared[index];
     }
 
-    public void markShared(int index) {
+    /** Marks a field shared; a fixed layout's shared fields cannot change (the caller checks). */
+    @TruffleBoundary
+    public synchronized void markShared(int index) {
+        if (shared[index]) {
+            return;
+        }
+        if (fixed) {
+            throw new IllegalStateException(name + " is a fixed layout");
+        }
         shared[index] = true;
+        Assumption old = sharedUnchanged;
+        sharedUnchanged = Truffle.getRuntime().createAssumption("shared fields of " + name);
+        old.invalidate();
     }
 
     /** Same name and fields: a REPL redefinition that changed nothing keeps existing objects valid. */

@@ -8,6 +8,9 @@ import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.StructType;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * {@code shared zone.present_pages}: the field is shared state: every access is a scheduling
  * point, is checked for races and by the rules that name it.
@@ -27,6 +30,16 @@ public final class SharedDeclarationNode extends HLExpressionNode {
         return mark(context());
     }
 
+    private static String sharedFields(StructType t) {
+        List<String> shared = new ArrayList<>();
+        for (int i = 0; i < t.fieldCount(); i++) {
+            if (t.isShared(i)) {
+                shared.add(t.fieldName(i));
+            }
+        }
+        return shared.isEmpty() ? "none is" : String.join(", ", shared) + (shared.size() == 1 ? " is" : " are");
+    }
+
     @TruffleBoundary
     private Object mark(HotLockContext context) {
         StructType t = context.struct(type);
@@ -36,6 +49,10 @@ public final class SharedDeclarationNode extends HLExpressionNode {
         int index = t.indexOf(field);
         if (index < 0) {
             throw new HLException(type + " has no field '" + field + "' (fields: " + String.join(", ", t.fieldNames()) + ")", this);
+        }
+        if (t.fixed() && !t.isShared(index)) {
+            throw new HLException("struct " + type + " is the kernel model's: which of its fields are shared is fixed by the model ("
+                    + sharedFields(t) + "); declare a struct of your own for state of your own", this);
         }
         t.markShared(index);
         return "shared " + type + "." + field;

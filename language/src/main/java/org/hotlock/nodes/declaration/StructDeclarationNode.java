@@ -20,11 +20,15 @@ public final class StructDeclarationNode extends HLExpressionNode {
     private final String name;
     private final List<String> fields;
     @Children private final HLExpressionNode[] defaults;
+    /** Declared by a kernel model: the layout is made once and kept for every context. */
+    private final boolean model;
+    private StructType modelLayout;
 
-    public StructDeclarationNode(String name, List<String> fields, HLExpressionNode[] defaults) {
+    public StructDeclarationNode(String name, List<String> fields, HLExpressionNode[] defaults, boolean model) {
         this.name = name;
         this.fields = fields;
         this.defaults = defaults;
+        this.model = model;
     }
 
     public String name() {
@@ -43,6 +47,10 @@ public final class StructDeclarationNode extends HLExpressionNode {
 
     @TruffleBoundary
     private Object define(HotLockContext context, Object[] values) {
+        if (model && immutable(values)) {
+            context.defineStruct(modelLayout(values));
+            return "struct " + name;
+        }
         StructType type = new StructType(name, fields);
         for (int i = 0; i < values.length; i++) {
             type.setDefault(i, values[i]);
@@ -58,5 +66,28 @@ public final class StructDeclarationNode extends HLExpressionNode {
         }
         context.defineStruct(type);
         return "struct " + name;
+    }
+
+    /** The model's layout, made by the first context to run this declaration (the model's code is shared). */
+    private synchronized StructType modelLayout(Object[] values) {
+        if (modelLayout == null) {
+            StructType type = new StructType(name, fields);
+            for (int i = 0; i < values.length; i++) {
+                type.setDefault(i, values[i]);
+            }
+            type.fix();
+            modelLayout = type;
+        }
+        return modelLayout;
+    }
+
+    /** Defaults every context computes alike: numbers, booleans, strings, null. */
+    private static boolean immutable(Object[] values) {
+        for (Object v : values) {
+            if (!(v instanceof Long || v instanceof Boolean || v instanceof String || v instanceof HLNull)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -32,7 +32,7 @@ public abstract class ReadFieldNode extends HLExpressionNode {
 
     public abstract HLExpressionNode getReceiver();
 
-    @Specialization(guards = "object.type() == cachedType", limit = "4")
+    @Specialization(guards = "object.type() == cachedType", assumptions = "cachedType.sharedUnchanged()", limit = "4")
     protected Object readCached(HLObject object,
                                 @Cached("object.type()") StructType cachedType,
                                 @Cached("fieldIndex(cachedType)") int index) {

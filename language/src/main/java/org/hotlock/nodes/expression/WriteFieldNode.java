@@ -23,7 +23,7 @@ public abstract class WriteFieldNode extends HLExpressionNode {
 
     public abstract String getField();
 
-    @Specialization(guards = "object.type() == cachedType", limit = "4")
+    @Specialization(guards = "object.type() == cachedType", assumptions = "cachedType.sharedUnchanged()", limit = "4")
     protected Object writeCached(HLObject object, Object value,
                                  @Cached("object.type()") StructType cachedType,
                                  @Cached("fieldIndex(cachedType)") int index) {
