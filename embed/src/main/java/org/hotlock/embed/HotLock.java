@@ -23,7 +23,21 @@ import java.io.OutputStream;
  * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} for scenarios.
  */
 public final class HotLock {
+    /** The engine of the sessions made here: every session after the first reuses its compiled code. */
+    private static Engine engine;
+
     private HotLock() {
+    }
+
+    /**
+     * The engine {@link #session()} and {@link #session(OutputStream)} share, made on first use
+     * and kept for the life of the JVM (sessions share compiled code through it, never kernel state).
+     */
+    public static synchronized Engine engine() {
+        if (engine == null) {
+            engine = Engine.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build();
+        }
+        return engine;
     }
 
     /** A session whose guest output (print, reports) goes to standard output. */
@@ -31,10 +45,9 @@ public final class HotLock {
         return session(System.out);
     }
 
-    /** A session whose guest output goes to the stream given. */
+    /** A session whose guest output goes to the stream given, on the shared {@link #engine()}. */
     public static Session session(OutputStream out) {
-        return new Session(Context.newBuilder("hotlock").out(out).err(out).allowCreateThread(true)
-                .option("engine.WarnInterpreterOnly", "false").build());
+        return session(engine(), out);
     }
 
     /**

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,20 @@ class EmbeddingTest {
             assertTrue(e.isGuestException());
             assertEquals("embed.hlk", e.getSourceLocation().getSource().getName());
             assertEquals(2, e.getSourceLocation().getStartLine());
+        }
+    }
+
+    @Test
+    void sessionsShareOneEngineButNeverKernelState() {
+        try (Session first = HotLock.session(QUIET); Session second = HotLock.session(QUIET)) {
+            assertSame(HotLock.engine(), first.context().getEngine(), "the sessions run on the shared engine");
+            assertSame(first.context().getEngine(), second.context().getEngine(), "so they share compiled code");
+            first.eval(SEED);
+            first.eval("sysfs.write(\"/sys/devices/system/memory/memory33/online\", \"1\")");
+            assertEquals(1, first.kernel().getMember("blocks").getArrayElement(32).getMember("state").asLong(), "memory33 online in the first");
+            second.eval(SEED);
+            assertEquals(4, second.kernel().getMember("blocks").getArrayElement(32).getMember("state").asLong(),
+                    "the second session's memory33 is its own, offline");
         }
     }
 
