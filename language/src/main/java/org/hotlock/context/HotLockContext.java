@@ -8,7 +8,7 @@ import com.oracle.truffle.api.source.Source;
 import org.hotlock.check.Checks;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelTypes;
-import org.hotlock.runtime.CallDepth;
+import org.hotlock.runtime.GuestLimits;
 import org.hotlock.runtime.GlobalNames;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
@@ -43,7 +43,7 @@ public final class HotLockContext {
     private final GlobalNames globalNames;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final CallDepth callDepth;
+    private final GuestLimits limits;
     private Object[] globals = new Object[64];
     private boolean[] constants = new boolean[64];
     private final Map<String, StructType> structs = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ public final class HotLockContext {
         this.kernelTypes = kernelTypes;
         this.out = new PrintWriter(env.out(), true);
         this.err = new PrintWriter(env.err(), true);
-        this.callDepth = new CallDepth(env.getOptions().get(HotLockOptions.MaxCallDepth));
+        this.limits = new GuestLimits(env.getOptions().get(HotLockOptions.MaxCallDepth), env.getOptions().get(HotLockOptions.StatementLimit));
         Arrays.fill(globals, UNDEFINED);
     }
 
@@ -115,9 +115,13 @@ public final class HotLockContext {
         this.lastReport = report;
     }
 
-    /** A program starts: one at the top level (not a kernel model a script loads) is kept, in order. */
+    /**
+     * A program starts: one at the top level (not a kernel model a script loads) is kept, in
+     * order, and has the whole statement limit.
+     */
     public void programStarted(Source source) {
         if (programDepth++ == 0) {
+            limits.startSource();
             if (source == null) {
                 programsReplayable = false;
             } else {
@@ -170,9 +174,9 @@ public final class HotLockContext {
         }
     }
 
-    /** The guest call depth of this context, against its limit. */
-    public CallDepth callDepth() {
-        return callDepth;
+    /** The guest call depth and statement count of this context, against their limits. */
+    public GuestLimits limits() {
+        return limits;
     }
 
     public TruffleLanguage.Env env() {

@@ -25,6 +25,9 @@ public final class HotLockOptions {
         return new HotLockOptionsOptionDescriptors();
     }
 
+    @Option(help = "Loop iterations and guest calls a top-level source, or one execution of a scenario, may make before it stops with an error (an endless loop?); 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Long> StatementLimit = new OptionKey<>(1_000_000_000L);
+
     @Option(help = "Deepest nesting of guest calls (all guest threads of a context together) before a stack-overflow error.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> MaxCallDepth = new OptionKey<>(5000);
 

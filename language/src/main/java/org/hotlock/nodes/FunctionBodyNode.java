@@ -7,7 +7,7 @@ import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import org.hotlock.nodes.controlflow.ReturnException;
-import org.hotlock.runtime.CallDepth;
+import org.hotlock.runtime.GuestLimits;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLNull;
 
@@ -23,11 +23,16 @@ public final class FunctionBodyNode extends HLExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        CallDepth depth = context().callDepth();
+        GuestLimits depth = context().limits();
         if (depth.enter()) {
             CompilerDirectives.transferToInterpreter();
             depth.exit();
             throw new HLException(depth.overflowMessage(), this);
+        }
+        if (depth.count()) {
+            CompilerDirectives.transferToInterpreter();
+            depth.exit();
+            throw new HLException(depth.statementLimitExceeded(), this);
         }
         try {
             body.executeVoid(frame);

@@ -15,6 +15,8 @@ import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 import org.hotlock.context.HotLockContext;
+import org.hotlock.runtime.GuestLimits;
+import org.hotlock.runtime.HLException;
 
 /**
  * Base of every executable HotLock node. Each node remembers the character span it was parsed
@@ -40,6 +42,18 @@ public abstract class HLStatementNode extends Node implements InstrumentableNode
             contexts = c;
         }
         return c.get(this);
+    }
+
+    /**
+     * Counts a loop iteration or a call against the statement limit ({@link GuestLimits}): a
+     * decrement and a test, leaving compiled code only when the limit is passed.
+     */
+    protected final void countStatement() {
+        GuestLimits limits = context().limits();
+        if (limits.count()) {
+            CompilerDirectives.transferToInterpreter();
+            throw new HLException(limits.statementLimitExceeded(), this);
+        }
     }
 
     /** The language's context reference, found through the root node on first use. */

@@ -403,7 +403,7 @@ public final class ScenarioRunner {
 
     /** A scheduler for one execution of the threads, in this context. */
     private Scheduler scheduler(List<ThreadSpec> threads, long maxSteps) {
-        return new Scheduler(kernel, threads, maxSteps, context.env(), context.callDepth());
+        return new Scheduler(kernel, threads, maxSteps, context.env(), context.limits());
     }
 
     private ScenarioReport finish(Mode mode, Outcome outcome, long executions, boolean complete, String summary) {

@@ -15,7 +15,7 @@ import org.hotlock.kernel.KernelReports;
 import org.hotlock.kernel.LockMode;
 import org.hotlock.kernel.SysfsKey;
 import org.hotlock.kernel.ThreadScheduler;
-import org.hotlock.runtime.CallDepth;
+import org.hotlock.runtime.GuestLimits;
 import org.hotlock.runtime.GuestNamed;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
@@ -84,7 +84,7 @@ public final class Scheduler implements ThreadScheduler {
     /** The context's environment: whether it may create threads, for guest threads without continuations. */
     private final TruffleLanguage.Env env;
     /** The context's guest call depth, which unfinished threads would leave raised. */
-    private final CallDepth callDepth;
+    private final GuestLimits limits;
     private final List<Runner> runners = new ArrayList<>();
     private final List<Event> trace = new ArrayList<>();
     private final List<Integer> schedule = new ArrayList<>();
@@ -105,10 +105,10 @@ public final class Scheduler implements ThreadScheduler {
     private int previous = -1;
     private long points;
 
-    public Scheduler(Kernel kernel, List<ThreadSpec> threads, long maxSteps, TruffleLanguage.Env env, CallDepth callDepth) {
+    public Scheduler(Kernel kernel, List<ThreadSpec> threads, long maxSteps, TruffleLanguage.Env env, GuestLimits limits) {
         this.kernel = kernel;
         this.env = env;
-        this.callDepth = callDepth;
+        this.limits = limits;
         this.maxSteps = maxSteps;
         for (ThreadSpec spec : threads) {
             add(spec.name(), spec.body());
@@ -232,7 +232,8 @@ public final class Scheduler implements ThreadScheduler {
     public Outcome run(Chooser chooser) {
         GuestThread main = kernel.currentThread();
         kernel.attach(this);
-        int depth = callDepth.current();
+        int depth = limits.current();
+        long statements = limits.startExecution();
         try {
             return loop(chooser);
         } finally {
@@ -241,7 +242,8 @@ public final class Scheduler implements ThreadScheduler {
                     r.continuation.abandon();
                 }
             }
-            callDepth.restore(depth);
+            limits.restore(depth);
+            limits.endExecution(statements);
             kernel.detach(main);
             current = null;
         }

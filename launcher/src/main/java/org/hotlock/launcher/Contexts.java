@@ -3,8 +3,6 @@ package org.hotlock.launcher;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.ResourceLimits;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 
 import java.io.InputStream;
@@ -42,7 +40,6 @@ final class Contexts {
         return Context.newBuilder("hotlock")
                 .in(in).out(out).err(err)
                 .engine(engine())
-                .resourceLimits(statementLimit(DEFAULT_STATEMENT_LIMIT))
                 .build();
     }
 
@@ -50,10 +47,8 @@ final class Contexts {
     Context forScenario(Path file, ScenarioOptions options, String replaySchedule) {
         Context.Builder builder = Context.newBuilder("hotlock").in(in).out(out).err(err).engine(engine())
                 .allowIO(IOAccess.ALL);
-        if (options.statementLimit > 0) {
-            builder.resourceLimits(statementLimit(options.statementLimit));
-        }
         builder.option("hotlock.Seed", Long.toString(options.seed))
+                .option("hotlock.StatementLimit", Long.toString(options.statementLimit))
                 .option("hotlock.Strategy", options.strategy)
                 .option("hotlock.MaxSteps", Long.toString(options.maxSteps))
                 .option("hotlock.MaxExecutions", Long.toString(options.maxExecutions))
@@ -125,19 +120,5 @@ final class Contexts {
             engine = Engine.newBuilder("hotlock").in(in).out(out).err(err).build();
         }
         return engine;
-    }
-
-    /**
-     * The statement limit counts the statements of what the user wrote (files, snippets, and
-     * the model functions a script redefines), not those of the kernel models HotLock ships
-     * (sources named kernel/..., not read from a file), whose loops are bounded: counting them
-     * instruments every statement an exploration runs (about a tenth of its time).
-     */
-    private static ResourceLimits statementLimit(long limit) {
-        return ResourceLimits.newBuilder().statementLimit(limit, Contexts::countsStatements).build();
-    }
-
-    static boolean countsStatements(Source source) {
-        return source.getPath() != null || !source.getName().startsWith("kernel/");
     }
 }

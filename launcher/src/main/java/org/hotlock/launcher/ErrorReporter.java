@@ -33,13 +33,7 @@ public final class ErrorReporter {
             return ExitCodes.INTERNAL;
         }
         if (e.isResourceExhausted()) {
-            String m = e.getMessage() == null ? "" : e.getMessage();
-            if (m.contains("Statement count limit")) {
-                err.println("hotlock: error: the script executed more statements than its limit allows ("
-                        + m.replaceAll(".*limit of (\\d+).*", "$1") + "): an endless loop? Raise the limit with --statement-limit N (0: none)");
-            } else {
-                err.println("hotlock: error: " + m);
-            }
+            err.println("hotlock: error: " + (e.getMessage() == null ? "a resource limit was exhausted" : e.getMessage()));
             return ExitCodes.SCRIPT_FAILURE;
         }
         if (e.isCancelled()) {

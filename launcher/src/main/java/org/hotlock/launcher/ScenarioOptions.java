@@ -34,7 +34,7 @@ final class ScenarioOptions {
     @Option(names = "--progress", description = "Print a progress line every second during explorations.")
     boolean progress;
     @Option(names = "--statement-limit", paramLabel = "N",
-            description = "Stop a script after N guest statements, an endless loop being the usual cause (default: ${DEFAULT-VALUE}; 0: none).")
+            description = "Stop a script, or one execution of a scenario, after N loop iterations and guest calls, an endless loop being the usual cause (default: ${DEFAULT-VALUE}; 0: none).")
     long statementLimit = Contexts.DEFAULT_STATEMENT_LIMIT;
     @Option(names = "--max-call-depth", paramLabel = "N", description = "Deepest guest call nesting before a stack-overflow error (default: ${DEFAULT-VALUE}).")
     int maxCallDepth = 5000;

@@ -120,7 +120,41 @@ class LauncherTest {
         Path p = script("loop.hlk", "var i = 0\nwhile (true) { i += 1 }\n");
         Cli r = Cli.run("run", "--statement-limit", "100000", p.toString());
         assertEquals(ExitCodes.SCRIPT_FAILURE, r.exitCode());
-        assertTrue(r.err().contains("more statements than its limit allows (100000): an endless loop? Raise the limit with --statement-limit N (0: none)"), r.err());
+        assertTrue(r.err().contains(p + ":2:1: error: the script ran more than 100000 loop iterations and calls, its statement limit: an endless loop? Raise the limit with --statement-limit N (0: none)"), r.err());
+        assertNoJavaTrace(r.err());
+    }
+
+    private static final String SPINNERS = """
+            kernel "4.20"
+            machine box { node 0 { boot 0..1G } }
+            struct cell { v = 0 }
+            var c = new cell {}
+            shared cell.v
+            fn spin(n) { var k = 0; while (k < n) { k += 1 } }
+            thread a { spin(30000); c.v = 1 }
+            thread b { spin(30000); c.v = 2 }
+            explore { a, b } expect race(cell.v)
+            """;
+
+    @Test
+    void theStatementLimitCountsEachExecutionOfAScenarioOnItsOwn() throws IOException {
+        // each execution makes 60 000 loop iterations and calls, the 102 of them together 6 million
+        Path p = script("spinners.hlk", SPINNERS);
+        Cli r = Cli.run("explore", "--statement-limit", "100000", "--no-trace", p.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("2 executions (after 100 PCT runs that found no failure)"), r.out());
+        Cli over = Cli.run("explore", "--statement-limit", "50000", "--no-trace", p.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, over.exitCode(), over.out() + over.err());
+        assertTrue(over.out().contains(":6:25: error: an execution of the scenario ran more than 50000 loop iterations and calls, its statement limit"), over.out());
+    }
+
+    @Test
+    void anEndlessLoopInAThreadFailsThatExecutionWithItsSchedule() throws IOException {
+        Path p = script("endless.hlk", SPINNERS.replace("spin(30000); c.v = 2", "while (true) { }").replace(" expect race(cell.v)", ""));
+        Cli r = Cli.run("explore", "--statement-limit", "100000", "--no-trace", p.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("result: FAILED in execution 1: " + p + ":8:12: error: an execution of the scenario ran more than 100000 loop iterations and calls"), r.out());
+        assertTrue(r.out().contains("b failed at:\n    b (" + p + ":8)"), r.out());
         assertNoJavaTrace(r.err());
     }
 }

@@ -87,6 +87,7 @@ public final class ForInNode extends HLStatementNode {
 
     /** Runs the body once; false when it executed {@code break}. */
     private boolean step(VirtualFrame frame) {
+        countStatement();
         try {
             body.executeVoid(frame);
         } catch (ContinueException e) {

@@ -16,7 +16,7 @@ public final class WhileNode extends HLStatementNode {
     @Child private LoopNode loop;
 
     public WhileNode(ConditionNode condition, HLStatementNode body) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Repeating(condition, body));
+        this.loop = Truffle.getRuntime().createLoopNode(new Repeating(this, condition, body));
     }
 
     @Override
@@ -25,12 +25,14 @@ public final class WhileNode extends HLStatementNode {
     }
 
     private static final class Repeating extends Node implements RepeatingNode {
+        private final WhileNode owner;
         @Child private ConditionNode condition;
         @Child private HLStatementNode body;
         private final BranchProfile continued = BranchProfile.create();
         private final BranchProfile broke = BranchProfile.create();
 
-        Repeating(ConditionNode condition, HLStatementNode body) {
+        Repeating(WhileNode owner, ConditionNode condition, HLStatementNode body) {
+            this.owner = owner;
             this.condition = condition;
             this.body = body;
         }
@@ -40,6 +42,7 @@ public final class WhileNode extends HLStatementNode {
             if (!condition.executeBoolean(frame)) {
                 return false;
             }
+            owner.countStatement();
             try {
                 body.executeVoid(frame);
                 return true;
