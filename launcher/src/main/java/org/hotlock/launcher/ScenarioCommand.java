@@ -19,6 +19,11 @@ abstract class ScenarioCommand implements Callable<Integer> {
 
     abstract String mode();
 
+    /** Options of the shared mixin this mode has no use for (Main removes them from its command line). */
+    List<String> optionsThatDoNotApply() {
+        return List.of();
+    }
+
     @Override
     public Integer call() {
         int worst = ExitCodes.SUCCESS;
