@@ -127,8 +127,9 @@ public final class CheckCommand implements Callable<Integer> {
                 pool.shutdownNow();
             }
         }
-        long passed = results.stream().filter(CheckResult::passed).count();
-        long failed = results.size() - passed;
+        long passed = count(results, CheckResult.Status.PASSED);
+        long failed = count(results, CheckResult.Status.FAILED);
+        long inconclusive = count(results, CheckResult.Status.INCONCLUSIVE);
         boolean written = true;
         try {
             writeReports(results);
@@ -137,15 +138,19 @@ public final class CheckCommand implements Callable<Integer> {
             written = false;
         }
         main.out().printf("%n%d scenarios in %.1f s, seed %d%n", results.size(), (System.nanoTime() - start) / 1e9, options.seed);
-        main.out().printf("%d passed, %d failed%n", passed, failed);
-        boolean syntax = results.stream().anyMatch(r -> !r.passed() && r.exitCode == ExitCodes.USAGE);
-        return !written ? ExitCodes.USAGE : failed == 0 ? ExitCodes.SUCCESS : syntax ? ExitCodes.USAGE : ExitCodes.SCRIPT_FAILURE;
+        main.out().printf("%d passed, %d failed, %d inconclusive%n", passed, failed, inconclusive);
+        boolean syntax = results.stream().anyMatch(r -> r.status() == CheckResult.Status.FAILED && r.exitCode == ExitCodes.USAGE);
+        return !written ? ExitCodes.USAGE : failed > 0 ? (syntax ? ExitCodes.USAGE : ExitCodes.SCRIPT_FAILURE)
+                : inconclusive > 0 ? ExitCodes.INCONCLUSIVE : ExitCodes.SUCCESS;
     }
 
     private static String str(Path p) {
         return p == null ? null : p.toString();
     }
 
+    private static long count(List<CheckResult> results, CheckResult.Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
 
     private CheckResult check(Path file, Engine engine) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -167,6 +172,14 @@ public final class CheckCommand implements Callable<Integer> {
         PrintStream out = main.out();
         if (r.passed()) {
             out.printf("PASS  %s  (%.2f s)%n", r.file, r.seconds);
+        } else if (r.status() == CheckResult.Status.INCONCLUSIVE) {
+            // what could not be settled, not the whole output: nothing failed
+            out.printf("INCONCLUSIVE  %s  (%.2f s): %s%n", r.file, r.seconds, Reports.inconclusiveMessage(r));
+            for (String message : r.inconclusive) {
+                for (String line : message.split("\n")) {
+                    out.println("      " + line);
+                }
+            }
         } else {
             out.printf("FAIL  %s  (%.2f s): %s%n", r.file, r.seconds, Reports.failureMessage(r));
             for (String line : r.output.split("\n")) {

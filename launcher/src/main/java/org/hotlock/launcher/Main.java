@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
                 BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a script failed (guest error, kernel BUG, unmet expectation)",
-                "2:usage or syntax error", "3:internal error in HotLock"})
+                "2:usage or syntax error", "3:internal error in HotLock",
+                "4:inconclusive: an expectation a search cut short (bound, limit, PCT) could not settle"})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-e", "--eval"}, paramLabel = "SNIPPET",

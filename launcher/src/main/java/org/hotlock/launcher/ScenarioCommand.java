@@ -28,7 +28,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
     public Integer call() {
         int worst = ExitCodes.SUCCESS;
         for (Path file : files) {
-            worst = Math.max(worst, main.runner().runScenario(file, mode(), options, null));
+            worst = ExitCodes.worse(worst, main.runner().runScenario(file, mode(), options, null));
         }
         return worst;
     }
