@@ -43,6 +43,10 @@ public final class FindingLog {
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     /** In a worker of a search: where what is found goes instead (see CheckRecord); null otherwise. */
     private CheckRecord recording;
+    /** Why a search since the mark could not show that something does not happen; null while none was incomplete. */
+    private String incomplete;
+    /** The expectations an incomplete search could neither confirm nor refute, each as its message. */
+    private final List<String> inconclusive = new ArrayList<>();
 
     /** In a worker: what is found goes into the record (null: into this log again). */
     void recordInto(CheckRecord record) {
@@ -132,6 +136,36 @@ public final class FindingLog {
         entries.clear();
         known.clear();
         occurred.clear();
+        incomplete = null;
+        inconclusive.clear();
+    }
+
+    /**
+     * A search since the mark stopped before it had seen every schedule (a bound, a limit) or
+     * sampled them (PCT): what was found is real, but that something was not found proves
+     * nothing until the next expectation. The first reason is kept.
+     */
+    public void searchIncomplete(String why) {
+        if (incomplete == null) {
+            incomplete = why;
+        }
+    }
+
+    /** Why a search since the mark was incomplete; null when every search since it was complete. */
+    public String incompleteSinceMark() {
+        return incomplete;
+    }
+
+    /** An expectation that an incomplete search could not settle. */
+    @TruffleBoundary
+    public void addInconclusive(String message) {
+        inconclusive.add(message);
+    }
+
+    /** The expectations incomplete searches could not settle, in order. */
+    @TruffleBoundary
+    public List<String> inconclusive() {
+        return List.copyOf(inconclusive);
     }
 
     /** The findings first seen since the last mark. */
@@ -146,6 +180,7 @@ public final class FindingLog {
     public void mark() {
         mark = entries.size();
         occurred.clear();
+        incomplete = null;
     }
 
     /** Findings since the mark not printed yet; marks them printed. */

@@ -67,6 +67,9 @@ public final class HotLockOptions {
     @Option(help = "Where to save the trace of a failing execution (empty: do not save).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> TraceFile = new OptionKey<>("");
 
+    @Option(help = "The search every explore { } and pct { } statement runs as, whatever it names: explore or pct (the launcher's explore and pct commands); empty: as written.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<String> SearchMode = new OptionKey<>("");
+
     @Option(help = "A schedule to replay: thread names, comma separated.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> Replay = new OptionKey<>("");
 

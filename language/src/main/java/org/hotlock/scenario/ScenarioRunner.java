@@ -69,6 +69,8 @@ public final class ScenarioRunner {
     }
 
     private ScenarioReport last;
+    /** Why this scenario's search cannot show an absence (a bound, a limit, PCT); null when it can. */
+    private String incomplete;
     /** The number of the scenario running, in this context (a worker serves the one with the search's number). */
     private int scenarioIndex;
 
@@ -121,9 +123,20 @@ public final class ScenarioRunner {
         }
         context.setScenarioRan(true);
         var options = context.env().getOptions();
+        Mode written = mode;
         if (!options.get(HotLockOptions.Replay).isEmpty()) {
             // a replay reproduces the saved schedule whatever mode the script asked for
             mode = Mode.REPLAY;
+        } else if ((mode == Mode.EXPLORE || mode == Mode.PCT) && !options.get(HotLockOptions.SearchMode).isEmpty()) {
+            // `hotlock pct FILE` means PCT, also for the file's own explore { }: said, never silent
+            Mode asked = mode(options.get(HotLockOptions.SearchMode), location);
+            if (asked != mode) {
+                out.println("note: " + where() + mode.name().toLowerCase() + " { " + String.join(", ", threads.stream().map(ThreadSpec::name).toList())
+                        + " } runs as " + asked.name().toLowerCase() + ", as the command line asks"
+                        + (asked == Mode.PCT ? " (PCT samples schedules; hotlock explore searches them all)" : ""));
+                out.flush();
+                mode = asked;
+            }
         }
         long maxSteps = options.get(HotLockOptions.MaxSteps);
         Snapshot initial = new Snapshot(context, kernel);
@@ -137,7 +150,13 @@ public final class ScenarioRunner {
             initial.restore();
             throw e;
         }
-        return afterRun(mode, report, initial, expected);
+        return afterRun(mode, written, report, initial, expected);
+    }
+
+    /** {@code file:line: } of the scenario statement, or nothing for run_scenario(). */
+    private String where() {
+        var section = location == null ? null : location.getEncapsulatingSourceSection();
+        return section == null || !section.isAvailable() ? "" : section.getSource().getName() + ":" + section.getStartLine() + ": ";
     }
 
     private ScenarioReport runMode(Mode mode, List<ThreadSpec> threads, Snapshot initial, long maxSteps, String names) {
@@ -172,13 +191,20 @@ public final class ScenarioRunner {
         return report;
     }
 
-    private ScenarioReport afterRun(Mode mode, ScenarioReport report, Snapshot initial, List<String> expected) {
+    /**
+     * {@code written}: the mode the script named. A replay of an exploration's failure leaves
+     * the state as the exploration did (put back), so a script goes on, and ends, as it did.
+     */
+    private ScenarioReport afterRun(Mode mode, Mode written, ScenarioReport report, Snapshot initial, List<String> expected) {
         last = report;
         context.setLastReport(report);
-        if (mode != Mode.RUN && mode != Mode.REPLAY) {
+        if (written == Mode.EXPLORE || written == Mode.PCT) {
             initial.restore();
         }
         var log = checks.findings();
+        if (incomplete != null && report.failure() == null) {
+            log.searchIncomplete(incomplete);
+        }
         if (report.failure() != null) {
             Outcome f = report.failure();
             log.add(new Finding(kindOf(f), null, f.category(), firstLine(f.message()), f.message(), f.stack(),
@@ -187,12 +213,33 @@ public final class ScenarioRunner {
         FindingPrinter.print(out, log.unprinted());
         if (expected != null) {
             List<String> found = log.categories();
+            String elsewhere = "";
+            if (mode == Mode.REPLAY && (written == Mode.EXPLORE || written == Mode.PCT) && report.failure() != null) {
+                // the replay reran the search's failing schedule, not the search: what the
+                // search's other executions found is not missing from it
+                List<String> others = new ArrayList<>(expected);
+                others.remove("clean");
+                others.removeAll(found);
+                if (!others.isEmpty()) {
+                    expected = new ArrayList<>(expected);
+                    expected.removeAll(others);
+                    elsewhere = " (and, in the search's other executions, " + String.join(", ", others) + ")";
+                }
+            }
             String diff = Expectations.check(expected, found);
+            String why = log.incompleteSinceMark();
+            String inconclusive = why == null ? null : Expectations.inconclusive(expected, found, why);
             log.mark();
+            if (inconclusive != null) {
+                log.addInconclusive(inconclusive);
+                out.print("  " + inconclusive.replace("\n", "\n  ").stripTrailing() + "\n");
+                out.flush();
+                return report;
+            }
             if (diff != null) {
                 throw new HLException(diff.stripTrailing(), location);
             }
-            out.println("  expectation met: " + (found.isEmpty() ? "clean" : String.join(", ", found)));
+            out.println("  expectation met: " + (found.isEmpty() ? "clean" : String.join(", ", found)) + elsewhere);
             out.flush();
             return report;
         }
@@ -335,6 +382,7 @@ public final class ScenarioRunner {
                 }
                 summary += "\n  INCOMPLETE: the search hit its bound (" + String.join("; ", reasons) + ") after " + r.executions()
                         + " executions, max depth " + r.maxDepth() + "; schedules beyond it were not explored";
+                incomplete = "explore stopped INCOMPLETE (" + String.join("; ", reasons) + ")";
             }
         }
         return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
@@ -398,6 +446,9 @@ public final class ScenarioRunner {
         if (timedOut) {
             summary += "\n  INCOMPLETE: the time limit of " + limit + " s ran out after " + done + " runs (raise it with --time-limit)";
         }
+        // PCT samples schedules: it finds failures, it never shows there are none
+        incomplete = "pct ran " + done + " sampled schedule" + (done == 1 ? "" : "s") + (timedOut ? " before its time limit" : "")
+                + " (hotlock explore searches them all)";
         return finish(Mode.PCT, failure, done, !timedOut, summary);
     }
 
@@ -435,10 +486,19 @@ public final class ScenarioRunner {
         if (path.isEmpty() || workerOf() != null) {
             return null;   // (a worker replaying the script saves nothing: the search's context did)
         }
-        String scenario = kernel == null ? "" : scenarioName();
-        String json = TraceFile.write(scenario, kernel.version, mode.name().toLowerCase(), failure);
         try {
             TruffleFile file = context.env().getPublicTruffleFile(path);
+            String scenario = scenarioName();
+            String relative = scenario;
+            String absolute = scenario;
+            if (!scenario.isEmpty()) {
+                // relative to the trace's directory, so a replay works from anywhere and after
+                // moving the trace and the scenarios together; the absolute path if only the trace moves
+                TruffleFile scenarioFile = context.env().getPublicTruffleFile(scenario).getAbsoluteFile().normalize();
+                absolute = scenarioFile.getPath();
+                relative = file.getAbsoluteFile().normalize().getParent().relativize(scenarioFile).getPath();
+            }
+            String json = TraceFile.write(relative, absolute, kernel.version, mode.name().toLowerCase(), failure);
             TruffleFile tmp = context.env().getPublicTruffleFile(path + ".tmp");
             try (OutputStream os = tmp.newOutputStream()) {
                 os.write(json.getBytes(StandardCharsets.UTF_8));

@@ -15,10 +15,18 @@ public final class TraceFile {
     private TraceFile() {
     }
 
-    public static String write(String scenario, String kernel, String mode, Outcome outcome) {
+    /** The format this class writes; {@code hotlock-trace-1} named the scenario relative to where it ran. */
+    public static final String FORMAT = "hotlock-trace-2";
+
+    /**
+     * {@code scenario}: the scenario file relative to the trace's directory;
+     * {@code scenarioAbsolute}: its absolute path, for a trace moved without it.
+     */
+    public static String write(String scenario, String scenarioAbsolute, String kernel, String mode, Outcome outcome) {
         StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"format\": \"hotlock-trace-1\",\n");
+        sb.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
         sb.append("  \"scenario\": ").append(quote(scenario)).append(",\n");
+        sb.append("  \"scenario_absolute\": ").append(quote(scenarioAbsolute)).append(",\n");
         sb.append("  \"kernel\": ").append(quote(kernel)).append(",\n");
         sb.append("  \"mode\": ").append(quote(mode)).append(",\n");
         sb.append("  \"outcome\": ").append(quote(outcome.kind().name())).append(",\n");
@@ -44,13 +52,31 @@ public final class TraceFile {
         return sb.append("  ]\n}\n").toString();
     }
 
-    /** The scenario path recorded in a trace. */
+    /**
+     * The scenario path recorded in a trace: in {@link #FORMAT}, relative to the trace's
+     * directory; in {@code hotlock-trace-1}, relative to the directory it was written from.
+     */
     public static String scenario(String json) {
-        Matcher m = Pattern.compile("\"scenario\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        if (!m.find()) {
+        String scenario = string(json, "scenario");
+        if (scenario == null) {
             throw new IllegalArgumentException("not a HotLock trace: it names no scenario");
         }
-        return unquote(m.group(1));
+        return scenario;
+    }
+
+    /** The scenario's absolute path, recorded since {@link #FORMAT}; null in older traces. */
+    public static String scenarioAbsolute(String json) {
+        return string(json, "scenario_absolute");
+    }
+
+    /** The trace's format, {@code hotlock-trace-N}; null if it names none. */
+    public static String format(String json) {
+        return string(json, "format");
+    }
+
+    private static String string(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        return m.find() ? unquote(m.group(1)) : null;
     }
 
     /** The schedule recorded in a trace, one thread name per step. */

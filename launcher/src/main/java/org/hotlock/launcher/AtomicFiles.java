@@ -3,6 +3,7 @@ package org.hotlock.launcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +18,10 @@ public final class AtomicFiles {
 
     public static void write(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            // a directory tree is the caller's to decide on (ReportPaths), never made here
+            throw new NoSuchFileException(dir.toString(), null, "no such directory");
+        }
         Path tmp = Files.createTempFile(dir, ".hotlock-report", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

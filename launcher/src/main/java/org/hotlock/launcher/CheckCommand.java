@@ -2,6 +2,8 @@ package org.hotlock.launcher;
 
 import org.graalvm.polyglot.Engine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +43,7 @@ public final class CheckCommand implements Callable<Integer> {
     ScenarioOptions options = new ScenarioOptions();
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files or directories (searched for .hlk files).")
     List<Path> paths;
-    @Option(names = "--jobs", paramLabel = "N", description = "Scenarios to check at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N", converter = ScenarioOptions.AtLeastOne.class, description = "Scenarios to check at once (default: ${DEFAULT-VALUE}).")
     int jobs = 1;
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
     Path junit;
@@ -49,10 +51,34 @@ public final class CheckCommand implements Callable<Integer> {
     Path sarif;
     @Option(names = "--json", paramLabel = "FILE", description = "Write every finding and failing schedule as JSON.")
     Path json;
-    @Option(names = "--sequence", paramLabel = "FILE.svg", description = "Draw the first failing interleaving as a sequence picture.")
+    @Option(names = "--sequence", paramLabel = "FILE.svg", converter = SvgFile.class, description = "Draw the first failing interleaving as a sequence picture (SVG).")
     Path sequence;
-    @Option(names = "--graph", paramLabel = "FILE.dot", description = "Write the lock dependency graph (and FILE.svg where Graphviz is installed).")
+    @Option(names = "--graph", paramLabel = "FILE.dot", converter = DotFile.class,
+            description = "Write the lock dependency graph in Graphviz DOT (FILE.dot or FILE.gv; and FILE.svg where Graphviz is installed).")
     Path graph;
+
+    /** The lock graph is DOT text: a name that promises another format would lie about the file. */
+    static final class DotFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (!value.endsWith(".dot") && !value.endsWith(".gv")) {
+                throw new TypeConversionException("'" + value + "': the lock graph is written as Graphviz DOT, to a file named FILE.dot or FILE.gv"
+                        + " (an SVG is rendered beside it where Graphviz is installed)");
+            }
+            return Path.of(value);
+        }
+    }
+
+    /** The sequence picture is SVG. */
+    static final class SvgFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (!value.endsWith(".svg")) {
+                throw new TypeConversionException("'" + value + "': the sequence picture is written as SVG, to a file named FILE.svg");
+            }
+            return Path.of(value);
+        }
+    }
 
     static String reproduce(CheckResult r) {
         return "bin/hotlock run --seed " + r.seed + " " + r.file;
@@ -60,6 +86,15 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // a report that cannot be written is known now, not after the scenarios ran
+        for (String[] report : new String[][]{{"--junit", str(junit)}, {"--sarif", str(sarif)}, {"--json", str(json)},
+                {"--sequence", str(sequence)}, {"--graph", str(graph)}}) {
+            String problem = report[1] == null ? null : ReportPaths.problem(Path.of(report[1]));
+            if (problem != null) {
+                main.err().println("hotlock: " + report[0] + " " + report[1] + ": " + problem);
+                return ExitCodes.USAGE;
+            }
+        }
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
@@ -92,13 +127,29 @@ public final class CheckCommand implements Callable<Integer> {
                 pool.shutdownNow();
             }
         }
-        long passed = results.stream().filter(CheckResult::passed).count();
-        long failed = results.size() - passed;
-        writeReports(results);
+        long passed = count(results, CheckResult.Status.PASSED);
+        long failed = count(results, CheckResult.Status.FAILED);
+        long inconclusive = count(results, CheckResult.Status.INCONCLUSIVE);
+        boolean written = true;
+        try {
+            writeReports(results);
+        } catch (IOException e) {
+            main.err().println("hotlock: cannot write a report: " + e.getMessage());
+            written = false;
+        }
         main.out().printf("%n%d scenarios in %.1f s, seed %d%n", results.size(), (System.nanoTime() - start) / 1e9, options.seed);
-        main.out().printf("%d passed, %d failed%n", passed, failed);
-        boolean syntax = results.stream().anyMatch(r -> !r.passed() && r.exitCode == ExitCodes.USAGE);
-        return failed == 0 ? ExitCodes.SUCCESS : syntax ? ExitCodes.USAGE : ExitCodes.SCRIPT_FAILURE;
+        main.out().printf("%d passed, %d failed, %d inconclusive%n", passed, failed, inconclusive);
+        boolean syntax = results.stream().anyMatch(r -> r.status() == CheckResult.Status.FAILED && r.exitCode == ExitCodes.USAGE);
+        return !written ? ExitCodes.USAGE : failed > 0 ? (syntax ? ExitCodes.USAGE : ExitCodes.SCRIPT_FAILURE)
+                : inconclusive > 0 ? ExitCodes.INCONCLUSIVE : ExitCodes.SUCCESS;
+    }
+
+    private static String str(Path p) {
+        return p == null ? null : p.toString();
+    }
+
+    private static long count(List<CheckResult> results, CheckResult.Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
     }
 
     private CheckResult check(Path file, Engine engine) throws IOException {
@@ -121,6 +172,14 @@ public final class CheckCommand implements Callable<Integer> {
         PrintStream out = main.out();
         if (r.passed()) {
             out.printf("PASS  %s  (%.2f s)%n", r.file, r.seconds);
+        } else if (r.status() == CheckResult.Status.INCONCLUSIVE) {
+            // what could not be settled, not the whole output: nothing failed
+            out.printf("INCONCLUSIVE  %s  (%.2f s): %s%n", r.file, r.seconds, Reports.inconclusiveMessage(r));
+            for (String message : r.inconclusive) {
+                for (String line : message.split("\n")) {
+                    out.println("      " + line);
+                }
+            }
         } else {
             out.printf("FAIL  %s  (%.2f s): %s%n", r.file, r.seconds, Reports.failureMessage(r));
             for (String line : r.output.split("\n")) {
@@ -131,26 +190,26 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void writeReports(List<CheckResult> results) throws IOException, InterruptedException {
         if (json != null) {
-            AtomicFiles.write(json, Reports.json(results));
+            ReportPaths.write(json, Reports.json(results));
         }
         if (junit != null) {
-            AtomicFiles.write(junit, Reports.junit(results));
+            ReportPaths.write(junit, Reports.junit(results));
         }
         if (sarif != null) {
-            AtomicFiles.write(sarif, Reports.sarif(results, VersionProvider.hotlockVersion()));
+            ReportPaths.write(sarif, Reports.sarif(results, VersionProvider.hotlockVersion()));
         }
         if (sequence != null) {
             for (CheckResult r : results) {
                 if (r.report != null && r.report.get("failure") != null) {
-                    AtomicFiles.write(sequence, Reports.sequenceSvg(r));
+                    ReportPaths.write(sequence, Reports.sequenceSvg(r));
                     main.out().println("failing interleaving: " + sequence + " (" + r.file + ")");
                     break;
                 }
             }
         }
         if (graph != null) {
-            AtomicFiles.write(graph, Reports.dot(results));
-            Path svg = Path.of(graph.toString().replaceFirst("\\.dot$", "") + ".svg");
+            ReportPaths.write(graph, Reports.dot(results));
+            Path svg = Path.of(graph.toString().replaceFirst("\\.(dot|gv)$", "") + ".svg");
             try {
                 Process p = new ProcessBuilder("dot", "-Tsvg", graph.toString(), "-o", svg.toString()).redirectErrorStream(true).start();
                 if (p.waitFor() == 0) {

@@ -27,12 +27,23 @@ final class CheckResult {
         this.expectedExit = expectedExit;
     }
 
+    /** The expectations an incomplete search could not settle, each as its message. */
+    final List<String> inconclusive = new ArrayList<>();
+
+    /** A check's verdict on a scenario: inconclusive is neither a pass nor a failure (spec/ci.md). */
+    enum Status { PASSED, FAILED, INCONCLUSIVE }
+
     boolean passed() {
         return exitCode == expectedExit;
     }
 
+    Status status() {
+        return passed() ? Status.PASSED : exitCode == ExitCodes.INCONCLUSIVE ? Status.INCONCLUSIVE : Status.FAILED;
+    }
+
     /** What the context knows, copied out before it closes. */
     void collect(Context context) {
+        inconclusive.addAll(strings(context.eval("hotlock", "inconclusive_expectations()")));
         Value f = context.eval("hotlock", "findings()");
         for (long i = 0; i < f.getArraySize(); i++) {
             findings.add(finding(f.getArrayElement(i)));

@@ -43,8 +43,11 @@ final class Contexts {
                 .build();
     }
 
-    /** For a scenario file: the options of its command; a replayed schedule saves no new trace. */
-    Context forScenario(Path file, ScenarioOptions options, String replaySchedule) {
+    /**
+     * For a scenario file: the options of its command; a replayed schedule saves no new trace.
+     * The explore and pct commands run the file's own explore { } and pct { } in their mode.
+     */
+    Context forScenario(Path file, String mode, ScenarioOptions options, String replaySchedule) {
         Context.Builder builder = Context.newBuilder("hotlock").in(in).out(out).err(err).engine(engine())
                 .allowIO(IOAccess.ALL);
         builder.option("hotlock.Seed", Long.toString(options.seed))
@@ -74,6 +77,9 @@ final class Contexts {
         }
         if (replaySchedule != null) {
             builder.option("hotlock.Replay", replaySchedule);
+        }
+        if (mode.equals("explore") || mode.equals("pct")) {
+            builder.option("hotlock.SearchMode", mode);
         }
         return builder.build();
     }

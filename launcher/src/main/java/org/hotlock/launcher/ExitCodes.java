@@ -10,7 +10,27 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A bug in HotLock itself. */
     public static final int INTERNAL = 3;
+    /**
+     * No failure, but an expectation an incomplete search (a bound, a limit, PCT) could not
+     * settle: it cannot show that something does not happen.
+     */
+    public static final int INCONCLUSIVE = 4;
 
     private ExitCodes() {
+    }
+
+    /** The worse of two outcomes: an internal error, then usage, a failure, inconclusive, success. */
+    public static int worse(int a, int b) {
+        return severity(a) >= severity(b) ? a : b;
+    }
+
+    private static int severity(int code) {
+        return switch (code) {
+            case SUCCESS -> 0;
+            case INCONCLUSIVE -> 1;
+            case SCRIPT_FAILURE -> 2;
+            case USAGE -> 3;
+            default -> 4;
+        };
     }
 }

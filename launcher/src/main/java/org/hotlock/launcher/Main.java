@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
                 BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a script failed (guest error, kernel BUG, unmet expectation)",
-                "2:usage or syntax error", "3:internal error in HotLock"})
+                "2:usage or syntax error", "3:internal error in HotLock",
+                "4:inconclusive: an expectation a search cut short (bound, limit, PCT) could not settle"})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-e", "--eval"}, paramLabel = "SNIPPET",
@@ -62,9 +63,21 @@ public final class Main implements Callable<Integer> {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
+        forgetOptionsThatDoNotApply(cli);
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("hotlock: " + ex.getMessage());
-            err.println("Try 'hotlock --help'.");
+            // a mistyped command or option: picocli's nearest names
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getCommand() instanceof ScenarioCommand sc) {
+                for (String arg : u.getUnmatched()) {
+                    String name = arg.split("=", 2)[0];
+                    if (sc.optionsThatDoNotApply().contains(name)) {
+                        err.println(name + " is not an option of " + command + ", which runs one schedule: see 'hotlock pct --help' and 'hotlock explore --help'.");
+                    }
+                }
+            }
+            err.println("Try '" + command + " --help'.");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -75,6 +88,17 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** The shared scenario options a command has no use for are not its options: not in its help, an error if given. */
+    private static void forgetOptionsThatDoNotApply(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof ScenarioCommand command) {
+                for (String name : command.optionsThatDoNotApply()) {
+                    sub.getCommandSpec().remove(sub.getCommandSpec().findOption(name));
+                }
+            }
+        }
     }
 
     @Override

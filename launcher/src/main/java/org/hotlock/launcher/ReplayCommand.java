@@ -29,15 +29,38 @@ final class ReplayCommand implements Callable<Integer> {
             main.err().println("hotlock: " + trace + ": cannot read: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        String scenario;
+        Path scenario;
         List<String> schedule;
         try {
-            scenario = TraceFile.scenario(json);
+            scenario = scenarioOf(json);
             schedule = TraceFile.schedule(json);
         } catch (IllegalArgumentException e) {
             main.err().println("hotlock: " + trace + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return main.runner().runScenario(Path.of(scenario), "replay", new ScenarioOptions(), String.join(",", schedule));
+        return main.runner().runScenario(scenario, "replay", new ScenarioOptions(), String.join(",", schedule));
+    }
+
+    /**
+     * The scenario file the trace names: relative to the trace's directory (an older trace:
+     * to the current one), else at the absolute path it also records; shown relative to the
+     * current directory when it is below it.
+     */
+    private Path scenarioOf(String json) {
+        String recorded = TraceFile.scenario(json);
+        boolean old = "hotlock-trace-1".equals(TraceFile.format(json));
+        Path here = Path.of("").toAbsolutePath();
+        Path besideTrace = old ? Path.of(recorded) : trace.toAbsolutePath().getParent().resolve(recorded).normalize();
+        Path file = besideTrace;
+        String absolute = TraceFile.scenarioAbsolute(json);
+        if (!Files.isRegularFile(file) && absolute != null && Files.isRegularFile(Path.of(absolute))) {
+            file = Path.of(absolute);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("the scenario it replays is not there: " + besideTrace
+                    + (old ? " (relative to the directory the trace was written from)" : " (relative to the trace)")
+                    + (absolute == null ? "" : " nor " + absolute));
+        }
+        return file.isAbsolute() && file.startsWith(here) ? here.relativize(file) : file;
     }
 }

@@ -21,6 +21,7 @@ final class Reports {
         for (CheckResult r : results) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", r.file.toString());
+            m.put("status", r.status().name().toLowerCase());
             m.put("passed", r.passed());
             m.put("exit_code", r.exitCode);
             m.put("expected_exit_code", r.expectedExit);
@@ -28,18 +29,21 @@ final class Reports {
             m.put("scenario", r.report);
             m.put("findings", r.findings);
             m.put("lock_cycles", r.cycles);
+            m.put("inconclusive", r.inconclusive);
             files.add(m);
         }
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("tool", "hotlock");
         top.put("passed", results.stream().filter(CheckResult::passed).count());
-        top.put("failed", results.stream().filter(r -> !r.passed()).count());
+        top.put("failed", results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count());
+        top.put("inconclusive", results.stream().filter(r -> r.status() == CheckResult.Status.INCONCLUSIVE).count());
         top.put("scenarios", files);
         return Json.write(top);
     }
 
     static String junit(List<CheckResult> results) {
         int failures = 0;
+        int skipped = 0;
         int tests = 0;
         double time = 0;
         StringBuilder cases = new StringBuilder();
@@ -50,7 +54,12 @@ final class Reports {
             time += r.seconds;
             cases.append("    <testcase classname=\"").append(xml(className)).append("\" name=\"").append(xml(name))
                     .append("\" time=\"").append(String.format("%.3f", r.seconds)).append("\">\n");
-            if (!r.passed()) {
+            boolean inconclusive = r.status() == CheckResult.Status.INCONCLUSIVE;
+            if (inconclusive) {
+                // neither passed nor failed: what JUnit calls skipped, with what was not settled
+                skipped++;
+                cases.append("      <skipped message=\"").append(xml(inconclusiveMessage(r))).append("\"/>\n");
+            } else if (!r.passed()) {
                 failures++;
                 cases.append("      <failure message=\"").append(xml(failureMessage(r))).append("\" type=\"hotlock\">")
                         .append(xml(r.output)).append("</failure>\n");
@@ -62,7 +71,10 @@ final class Reports {
                 tests++;
                 cases.append("    <testcase classname=\"").append(xml(className)).append("\" name=\"").append(xml(name + " :: " + r.report.get("mode")))
                         .append("\" time=\"0\">\n");
-                if (r.report.get("failure") instanceof Map<?, ?> f && !r.passed()) {
+                if (inconclusive) {
+                    skipped++;
+                    cases.append("      <skipped message=\"").append(xml(inconclusiveMessage(r))).append("\"/>\n");
+                } else if (r.report.get("failure") instanceof Map<?, ?> f && !r.passed()) {
                     failures++;
                     cases.append("      <failure message=\"").append(xml(String.valueOf(f.get("message")).lines().findFirst().orElse("")))
                             .append("\" type=\"").append(xml(String.valueOf(f.get("category")))).append("\"/>\n");
@@ -72,9 +84,16 @@ final class Reports {
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuites name=\"hotlock check\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" time=\"" + String.format("%.3f", time) + "\">\n"
-                + "  <testsuite name=\"hotlock check\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\" time=\"" + String.format("%.3f", time) + "\">\n"
+                + "  <testsuite name=\"hotlock check\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\" time=\"" + String.format("%.3f", time) + "\">\n"
                 + cases
                 + "  </testsuite>\n</testsuites>\n";
+    }
+
+    /** The first thing an incomplete search could not settle, and how to settle it. */
+    static String inconclusiveMessage(CheckResult r) {
+        String first = r.inconclusive.isEmpty() ? "an incomplete search could not settle an expectation"
+                : r.inconclusive.getFirst().lines().findFirst().orElse("");
+        return "inconclusive: " + first + " -- settle it with a complete search: bin/hotlock explore " + r.file;
     }
 
     static String failureMessage(CheckResult r) {

@@ -19,11 +19,16 @@ abstract class ScenarioCommand implements Callable<Integer> {
 
     abstract String mode();
 
+    /** Options of the shared mixin this mode has no use for (Main removes them from its command line). */
+    List<String> optionsThatDoNotApply() {
+        return List.of();
+    }
+
     @Override
     public Integer call() {
         int worst = ExitCodes.SUCCESS;
         for (Path file : files) {
-            worst = Math.max(worst, main.runner().runScenario(file, mode(), options, null));
+            worst = ExitCodes.worse(worst, main.runner().runScenario(file, mode(), options, null));
         }
         return worst;
     }

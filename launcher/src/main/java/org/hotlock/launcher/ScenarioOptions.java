@@ -5,12 +5,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 
 /** The options every scenario mode shares: a picocli mixin of run, explore, pct and check. */
 final class ScenarioOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random schedule and of PCT (default: ${DEFAULT-VALUE}).")
     long seed = 0;
-    @Option(names = "--strategy", paramLabel = "NAME", description = "Schedule of run: random or round-robin (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", paramLabel = "NAME", converter = StrategyName.class, completionCandidates = StrategyName.class,
+            description = "Schedule of run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String strategy = "random";
     @Option(names = "--max-steps", paramLabel = "N", description = "Steps one execution may take (default: ${DEFAULT-VALUE}).")
     long maxSteps = 100_000;
@@ -23,9 +26,9 @@ final class ScenarioOptions {
     @Option(names = "--pct-first", paramLabel = "N",
             description = "PCT runs an exploration tries before its complete search, to find a failure sooner (default: ${DEFAULT-VALUE}; 0: none).")
     int pctFirst = 100;
-    @Option(names = "--runs", paramLabel = "N", description = "PCT runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", converter = AtLeastOne.class, description = "PCT runs (default: ${DEFAULT-VALUE}).")
     int runs = 100;
-    @Option(names = "--depth", paramLabel = "D", description = "PCT bug depth (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", paramLabel = "D", converter = AtLeastOne.class, description = "PCT bug depth (default: ${DEFAULT-VALUE}).")
     int depth = 3;
     @Option(names = "--trace", paramLabel = "FILE", description = "Where to save the trace of a failure (default: hotlock-trace-NAME.json here).")
     Path trace;
@@ -45,6 +48,24 @@ final class ScenarioOptions {
     int workers = Runtime.getRuntime().availableProcessors();
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
     long timeLimit = 0;
+
+    /** The schedules run knows; picocli lists them in the help and in the error for any other. */
+    static final class StrategyName implements ITypeConverter<String>, Iterable<String> {
+        static final List<String> NAMES = List.of("random", "round-robin");
+
+        @Override
+        public String convert(String value) {
+            if (!NAMES.contains(value)) {
+                throw new TypeConversionException("'" + value + "' is not a strategy; valid values: " + String.join(", ", NAMES));
+            }
+            return value;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return NAMES.iterator();
+        }
+    }
 
     /** A count that must be at least one. */
     static final class AtLeastOne implements ITypeConverter<Integer> {

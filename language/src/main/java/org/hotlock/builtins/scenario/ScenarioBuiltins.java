@@ -13,6 +13,7 @@ public final class ScenarioBuiltins {
         return List.of(
                 BuiltinSpec.of(BenchScenarioBuiltinFactory.getInstance()),
                 BuiltinSpec.of(FindingsBuiltinFactory.getInstance()),
+                BuiltinSpec.of(InconclusiveExpectationsBuiltinFactory.getInstance()),
                 BuiltinSpec.of(JoinBuiltinFactory.getInstance()),
                 BuiltinSpec.of(LastReportBuiltinFactory.getInstance()),
                 BuiltinSpec.of(LockGraphBuiltinFactory.getInstance()),

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * {@code expect violation(R4), race(zone.present_pages)}: the findings since the last
  * expectation must be exactly these (or none, for {@code expect clean}); otherwise the
- * script fails with the difference.
+ * script fails with the difference. After an incomplete search nothing but an unexpected
+ * finding settles it: the expectation is inconclusive (spec/checks.md).
  */
 @NodeInfo(shortName = "expect")
 public final class ExpectNode extends HLExpressionNode {
@@ -35,12 +36,22 @@ public final class ExpectNode extends HLExpressionNode {
         Checks checks = context.checks();
         List<String> found = checks == null ? List.of() : checks.findings().categories();
         String diff = Expectations.check(expected, found);
+        String inconclusive = null;
         if (checks != null) {
+            String why = checks.findings().incompleteSinceMark();
+            inconclusive = why == null ? null : Expectations.inconclusive(expected, found, why);
             var unprinted = checks.findings().unprinted();
-            if (diff != null) {
+            if (diff != null && inconclusive == null) {
                 FindingPrinter.print(context.out(), unprinted);
             }
             checks.findings().mark();
+        }
+        if (inconclusive != null) {
+            // not an error: the script goes on, and the launcher ends it with the inconclusive exit code
+            checks.findings().addInconclusive(inconclusive);
+            context.out().print(inconclusive);
+            context.out().flush();
+            return inconclusive.lines().findFirst().orElse(inconclusive);
         }
         if (diff != null) {
             throw new HLException(diff.stripTrailing(), this);

@@ -1,0 +1,93 @@
+package org.hotlock.launcher;
+
+import org.hotlock.sched.TraceFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line's mode is the one that runs, traces find their scenario, and replay answers as explore did. */
+class ModesAndPathsTest {
+    @TempDir
+    Path dir;
+
+    private static Path example(String name) {
+        return ExamplesTest.REPO.resolve("examples/seed").resolve(name).toAbsolutePath().normalize();
+    }
+
+    @Test
+    void pctRunsTheFilesOwnExploreAsPctAndSaysSo() throws IOException {
+        Path file = dir.resolve("s.hlk");
+        Files.writeString(file, InconclusiveTest.TWO_LOCKERS + "explore { t1, t2 }\n");
+        Cli r = Cli.run("pct", "--runs", "7", file.toString());
+        assertTrue(r.out().startsWith("note: " + file + ":13: explore { t1, t2 } runs as pct, as the command line asks"), r.out());
+        assertTrue(r.out().contains("pct (depth 3, seed 0): threads t1, t2, 7 of 7 runs"), r.out());
+        assertFalse(r.out().contains("explore (optimal DPOR)"), r.out());
+        // and explore explores a file's pct { }
+        Files.writeString(file, InconclusiveTest.TWO_LOCKERS + "pct { t1, t2 } expect clean\n");
+        Cli e = Cli.run("explore", file.toString());
+        assertEquals(ExitCodes.SUCCESS, e.exitCode(), e.out() + e.err());
+        assertTrue(e.out().contains("pct { t1, t2 } runs as explore, as the command line asks"), e.out());
+        assertTrue(e.out().contains("result: clean (every schedule explored)"), e.out());
+        // run runs the file as written (check's reproduction command depends on it)
+        Cli run = Cli.run("run", file.toString());
+        assertFalse(run.out().contains("note:"), run.out());
+        assertTrue(run.out().startsWith("pct (depth 3"), run.out());
+    }
+
+    @Test
+    void aTraceNamesItsScenarioRelativeToItselfAndReplaysFromAnywhere() throws IOException {
+        Path traces = Files.createDirectories(dir.resolve("traces"));
+        Path trace = traces.resolve("t.json");
+        Cli explore = Cli.run("explore", "--trace", trace.toString(), example("lost-update-4.19.hlk").toString());
+        assertEquals(ExitCodes.SUCCESS, explore.exitCode(), explore.out() + explore.err());
+        String json = Files.readString(trace);
+        assertEquals("hotlock-trace-2", TraceFile.format(json));
+        assertEquals(example("lost-update-4.19.hlk"), trace.getParent().resolve(TraceFile.scenario(json)).normalize(),
+                "the scenario, relative to the trace's directory: " + TraceFile.scenario(json));
+        assertEquals(example("lost-update-4.19.hlk").toString(), TraceFile.scenarioAbsolute(json));
+
+        // a trace and its scenario moved together still replay, wherever the command runs
+        Path moved = Files.createDirectories(dir.resolve("elsewhere/deeper"));
+        Files.copy(example("lost-update-4.19.hlk"), moved.resolve("s.hlk"));
+        Files.writeString(moved.resolve("t.json"), json.replace(TraceFile.quote(TraceFile.scenario(json)), "\"s.hlk\"")
+                .replace(TraceFile.quote(example("lost-update-4.19.hlk").toString()), "\"/nowhere/s.hlk\""));
+        Cli replay = Cli.run("replay", moved.resolve("t.json").toString());
+        assertEquals(ExitCodes.SUCCESS, replay.exitCode(), replay.out() + replay.err());
+        assertTrue(replay.out().contains("replay: threads probe, admin"), replay.out());
+
+        Files.writeString(moved.resolve("t.json"), json.replace(TraceFile.quote(TraceFile.scenario(json)), "\"gone.hlk\""));
+        Files.delete(moved.resolve("s.hlk"));
+        Cli absolute = Cli.run("replay", moved.resolve("t.json").toString());
+        assertEquals(ExitCodes.SUCCESS, absolute.exitCode(), "a trace moved alone finds the scenario at its absolute path: " + absolute.err());
+
+        Files.writeString(moved.resolve("t.json"), json.replace(TraceFile.quote(TraceFile.scenario(json)), "\"gone.hlk\"")
+                .replace(TraceFile.quote(example("lost-update-4.19.hlk").toString()), "\"/nowhere/s.hlk\""));
+        Cli missing = Cli.run("replay", moved.resolve("t.json").toString());
+        assertEquals(ExitCodes.USAGE, missing.exitCode());
+        assertTrue(missing.err().contains("the scenario it replays is not there: " + moved.resolve("gone.hlk") + " (relative to the trace) nor /nowhere/s.hlk"),
+                missing.err());
+    }
+
+    @Test
+    void replayExitsAsExploreDidForTheSameExpectedFailure() throws IOException {
+        for (String name : new String[]{"lost-update-4.19.hlk", "deadlock-2015.hlk"}) {
+            Path trace = dir.resolve(name + ".json");
+            Cli explore = Cli.run("explore", "--trace", trace.toString(), example(name).toString());
+            assertEquals(ExitCodes.SUCCESS, explore.exitCode(), explore.out() + explore.err());
+            assertTrue(Files.exists(trace), name + " saved the failure it expects");
+            Cli replay = Cli.run("replay", trace.toString());
+            assertEquals(explore.exitCode(), replay.exitCode(), name + ": " + replay.out() + replay.err());
+            assertTrue(replay.out().contains("expectation met: "), replay.out());
+        }
+        // the deadlock's replayed schedule does not take the lock order the search saw elsewhere
+        Cli deadlock = Cli.run("replay", dir.resolve("deadlock-2015.hlk.json").toString());
+        assertTrue(deadlock.out().contains("expectation met: violation(R1), deadlock (and, in the search's other executions, cycle)"), deadlock.out());
+    }
+}
