@@ -86,7 +86,7 @@ public final class Checks implements KernelListener {
     @Override
     public void sharedAccessing(GuestThread thread, HLObject object, int field, boolean write, Node location) {
         if (enabled) {
-            rules.checkAccess(thread, object.type().name() + "." + object.type().fieldName(field), write, location);
+            rules.checkAccess(thread, object.type().qualifiedName(field), write, location);
         }
     }
 

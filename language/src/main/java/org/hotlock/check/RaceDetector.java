@@ -10,6 +10,7 @@ import org.hotlock.kernel.KernelObjects;
 import org.hotlock.kernel.KernelReports;
 import org.hotlock.kernel.LockMode;
 import org.hotlock.runtime.HLObject;
+import org.hotlock.runtime.StructType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,8 @@ public final class RaceDetector {
     private final FindingLog findings;
     private final Map<FieldKey, List<Access>> recent = new HashMap<>();
     private final Map<GuestThread, int[]> clocks = new IdentityHashMap<>();
+    /** The finding key of each race seen, by its site: kept across executions, as the stacks are. */
+    private final Map<RaceSite, String> raceKeys = new HashMap<>();
 
     RaceDetector(Kernel kernel, FindingLog findings) {
         this.kernel = kernel;
@@ -143,11 +146,18 @@ public final class RaceDetector {
         return false;
     }
 
+    /** What identifies a race: the field and the two accesses' stacks (either way round). */
+    private record RaceSite(StructType type, int field, KernelReports.Captured first, KernelReports.Captured second) {
+    }
+
     private void report(HLObject object, int field, Access first, Access second) {
-        String fieldClass = object.type().name() + "." + object.type().fieldName(field);
-        String a = first.captured().key();
-        String b = second.captured().key();
-        String key = "race:" + fieldClass + ":" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+        String fieldClass = object.type().qualifiedName(field);
+        // a race recurs in execution after execution: its key is made once
+        String key = raceKeys.computeIfAbsent(new RaceSite(object.type(), field, first.captured(), second.captured()), site -> {
+            String a = site.first().key();
+            String b = site.second().key();
+            return "race:" + fieldClass + ":" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+        });
         if (findings.has(key)) {
             findings.add(findings.get(key));
             return;

@@ -24,6 +24,8 @@ public final class RuleBook {
     private final Map<String, List<Rule.Clause>> onAccess = new HashMap<>();
     private final List<Rule.Clause> orders = new ArrayList<>();
     private final Map<Rule.Clause, Rule> owner = new HashMap<>();
+    /** Each violation's description and finding key, by its site (see check). */
+    private final Map<ViolationSite, String[]> violations = new HashMap<>();
     private final Kernel kernel;
     private final FindingLog findings;
 
@@ -73,7 +75,7 @@ public final class RuleBook {
         List<Rule.Clause> clauses = onCall.get(function);
         if (clauses != null) {
             for (Rule.Clause c : clauses) {
-                check(thread, c, "calls " + function + "()", location);
+                check(thread, c, "calls ", function, "()", location);
             }
         }
     }
@@ -84,7 +86,7 @@ public final class RuleBook {
         if (clauses != null) {
             for (Rule.Clause c : clauses) {
                 if ((c.trigger() == Rule.Trigger.WRITE) == write) {
-                    check(thread, c, (write ? "writes " : "reads ") + field, location);
+                    check(thread, c, write ? "writes " : "reads ", field, "", location);
                 }
             }
         }
@@ -100,23 +102,41 @@ public final class RuleBook {
         }
     }
 
-    private void check(GuestThread t, Rule.Clause c, String what, Node location) {
+    /** What identifies a violation: the rule and clause, the condition broken, what the thread did, where. */
+    private record ViolationSite(Rule rule, Rule.Clause clause, Rule.Condition condition, String verb, String target, KernelReports.Captured captured) {
+    }
+
+    /** Checks a clause when the thread does {@code verb target suffix} ("calls f()", "writes zone.present_pages"). */
+    private void check(GuestThread t, Rule.Clause c, String verb, String target, String suffix, Node location) {
         for (Rule.Condition cond : c.conditions()) {
             LockMode held = t.modeOf(cond.lock());
             boolean ok = held != null && (cond.mode() == null || cond.mode() == held);
             if (cond.negated() ? ok : !ok) {
-                String mode = cond.mode() == null ? "" : cond.mode() == LockMode.WRITE ? " for write" : " for read";
-                report(t, c, cond.negated() ? what + " while holding " + cond.lock().name()
-                        : what + " without holding " + cond.lock().name() + mode, location);
+                // a violation recurs in execution after execution: its description and key are made once
+                KernelReports.Captured captured = kernel.stackAt(location);
+                String[] described = violations.computeIfAbsent(new ViolationSite(owner.get(c), c, cond, verb, target, captured), site -> {
+                    String mode = cond.mode() == null ? "" : cond.mode() == LockMode.WRITE ? " for write" : " for read";
+                    String what = verb + target + suffix + (cond.negated() ? " while holding " + cond.lock().name()
+                            : " without holding " + cond.lock().name() + mode);
+                    return new String[]{what, key(c, what, captured)};
+                });
+                report(t, c, described[0], described[1], captured);
                 return;
             }
         }
     }
 
+    private String key(Rule.Clause c, String what, KernelReports.Captured captured) {
+        return "violation:" + owner.get(c).name() + ":" + what + ":" + captured.key();
+    }
+
     private void report(GuestThread t, Rule.Clause c, String what, Node location) {
-        Rule rule = owner.get(c);
         KernelReports.Captured captured = kernel.stackAt(location);
-        String key = "violation:" + rule.name() + ":" + what + ":" + captured.key();
+        report(t, c, what, key(c, what, captured), captured);
+    }
+
+    private void report(GuestThread t, Rule.Clause c, String what, String key, KernelReports.Captured captured) {
+        Rule rule = owner.get(c);
         if (findings.has(key)) {
             findings.add(findings.get(key));
             return;

@@ -6,8 +6,7 @@ import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLObject;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Collection;
 
 import static org.hotlock.kernel.KernelObjects.MEM_GOING_OFFLINE;
 import static org.hotlock.kernel.KernelObjects.MEM_OFFLINE;
@@ -39,31 +38,32 @@ public final class Invariants {
         if (!topology.booted()) {
             return null;
         }
+        // at the end of every kernel operation: a few zones and blocks, counted without a map
         long perBlock = topology.pagesPerBlock();
-        Map<HLObject, Long> expected = new LinkedHashMap<>();
+        Collection<HLObject> registered = blocks.registered().values();
         for (HLObject node : topology.nodes()) {
-            for (Object z : ((HLList) node.get("node_zones")).snapshot()) {
-                expected.put((HLObject) z, 0L);
-            }
-        }
-        for (HLObject mem : blocks.registered().values()) {
-            if (KernelObjects.num(mem, "state") == MEM_ONLINE && mem.get("zone") instanceof HLObject zone) {
-                expected.merge(zone, perBlock, Long::sum);
-            }
-        }
-        for (Map.Entry<HLObject, Long> e : expected.entrySet()) {
-            HLObject zone = e.getKey();
-            long present = KernelObjects.num(zone, "present_pages");
-            if (present != e.getValue()) {
-                return "zone " + zone.get("name") + " (node " + zone.get("nid") + "): present_pages is " + present
-                        + " but its online blocks hold " + e.getValue() + " pages ("
-                        + (e.getValue() > present ? (e.getValue() - present) + " pages lost)" : (present - e.getValue()) + " pages counted twice)");
+            HLList zones = (HLList) node.get(types.nodeZones);
+            for (int z = 0; z < zones.size(); z++) {
+                HLObject zone = (HLObject) zones.get(z);
+                long expected = 0;
+                for (HLObject mem : registered) {
+                    if (mem.get(types.blockZone) == zone && KernelObjects.num(mem, "state") == MEM_ONLINE) {
+                        expected += perBlock;
+                    }
+                }
+                long present = KernelObjects.num(zone, "present_pages");
+                if (present != expected) {
+                    return "zone " + zone.get("name") + " (node " + zone.get("nid") + "): present_pages is " + present
+                            + " but its online blocks hold " + expected + " pages ("
+                            + (expected > present ? (expected - present) + " pages lost)" : (present - expected) + " pages counted twice)");
+                }
             }
         }
         for (HLObject node : topology.nodes()) {
             long sum = 0;
-            for (Object z : ((HLList) node.get("node_zones")).snapshot()) {
-                sum += KernelObjects.num((HLObject) z, "present_pages");
+            HLList zones = (HLList) node.get(types.nodeZones);
+            for (int z = 0; z < zones.size(); z++) {
+                sum += KernelObjects.num((HLObject) zones.get(z), "present_pages");
             }
             long nodePresent = KernelObjects.num(node, "node_present_pages");
             if (sum != nodePresent) {

@@ -26,6 +26,8 @@ public final class KernelTypes {
     public final int blockOnlineType = memoryBlock.indexOf("online_type");
     public final int zonePresentPages = zone.indexOf("present_pages");
     public final int nodePresentPages = pgdat.indexOf("node_present_pages");
+    public final int nodeZones = pgdat.indexOf("node_zones");
+    public final int blockZone = memoryBlock.indexOf("zone");
 
     public KernelTypes() {
         // Shared kernel state: scheduling points and race checks hang off these.

@@ -23,6 +23,8 @@ import java.util.List;
 public final class StructType {
     private final String name;
     @CompilationFinal(dimensions = 1) private final String[] fields;
+    /** {@code type.field} of each field, made once: rules and reports name fields so. */
+    private final String[] qualified;
     @CompilationFinal(dimensions = 1) private final boolean[] shared;
     private final Object[] defaults;
     @CompilationFinal private Assumption sharedUnchanged;
@@ -31,6 +33,10 @@ public final class StructType {
     public StructType(String name, List<String> fields) {
         this.name = name;
         this.fields = fields.toArray(String[]::new);
+        this.qualified = new String[this.fields.length];
+        for (int i = 0; i < qualified.length; i++) {
+            qualified[i] = name + "." + this.fields[i];
+        }
         this.shared = new boolean[this.fields.length];
         this.defaults = new Object[this.fields.length];
         this.sharedUnchanged = Truffle.getRuntime().createAssumption("shared fields of " + name);
@@ -82,6 +88,11 @@ public final class StructType {
 
     public String fieldName(int index) {
         return fields[index];
+    }
+
+    /** {@code type.field}, as rules name the field. */
+    public String qualifiedName(int index) {
+        return qualified[index];
     }
 
     public List<String> fieldNames() {
