@@ -4,6 +4,10 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -64,11 +68,24 @@ public final class MemoryBlocks {
     }
 
     void register(long id, HLObject mem) {
-        registered.put(id, mem);
+        changed(id, registered.put(id, mem));
     }
 
     void unregister(long id) {
-        registered.remove(id);
+        changed(id, registered.remove(id));
+    }
+
+    /**
+     * Since the last restore: each block id changed and the block it had (null: none), in
+     * order, so that restoring the same saved table again undoes just those.
+     */
+    private final List<Map.Entry<Long, HLObject>> undo = new ArrayList<>();
+    private TreeMap<Long, HLObject> lastRestored;
+
+    private void changed(long id, HLObject old) {
+        if (lastRestored != null) {
+            undo.add(new AbstractMap.SimpleImmutableEntry<>(id, old));
+        }
     }
 
     @TruffleBoundary
@@ -78,7 +95,20 @@ public final class MemoryBlocks {
 
     @TruffleBoundary
     void restore(TreeMap<Long, HLObject> saved) {
-        registered.clear();
-        registered.putAll(saved);
+        if (saved == lastRestored) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                Map.Entry<Long, HLObject> change = undo.get(i);
+                if (change.getValue() == null) {
+                    registered.remove(change.getKey());
+                } else {
+                    registered.put(change.getKey(), change.getValue());
+                }
+            }
+        } else {
+            registered.clear();
+            registered.putAll(saved);
+            lastRestored = saved;
+        }
+        undo.clear();
     }
 }

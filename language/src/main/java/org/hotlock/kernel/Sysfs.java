@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,20 @@ public final class Sysfs {
 
     private final Map<String, List<Attribute>> attributesByClass = new LinkedHashMap<>();
     private final TreeMap<String, File> files = new TreeMap<>();
+    /**
+     * Since the last restore: each path changed and the file it had (null: none), in order, so
+     * that restoring the same saved tree again undoes just those (an execution adds and
+     * removes a few devices; the tree has hundreds of files).
+     */
+    private final List<Map.Entry<String, File>> undo = new ArrayList<>();
+    private SortedMap<String, File> lastRestored;
+
+    private void put(String path, File file) {
+        File old = files.put(path, file);
+        if (lastRestored != null) {
+            undo.add(new AbstractMap.SimpleImmutableEntry<>(path, old));
+        }
+    }
 
     @TruffleBoundary
     public void declareAttribute(String deviceClass, String name, HLFunction show, HLFunction store) {
@@ -36,20 +51,26 @@ public final class Sysfs {
 
     @TruffleBoundary
     public void declareFile(String path, HLFunction show, HLFunction store) {
-        files.put(path, new File(path, null, show, store));
+        put(path, new File(path, null, show, store));
     }
 
     @TruffleBoundary
     void addDevice(String directory, String deviceClass, HLObject device) {
         for (Attribute a : attributesByClass.getOrDefault(deviceClass, List.of())) {
             String path = directory + "/" + a.name();
-            files.put(path, new File(path, device, a.show(), a.store()));
+            put(path, new File(path, device, a.show(), a.store()));
         }
     }
 
     @TruffleBoundary
     void removeDevice(String directory) {
-        files.subMap(directory + "/", directory + "0").clear();
+        SortedMap<String, File> gone = files.subMap(directory + "/", directory + "0");
+        if (lastRestored != null) {
+            for (Map.Entry<String, File> e : gone.entrySet()) {
+                undo.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue()));
+            }
+        }
+        gone.clear();
     }
 
     /** The files that exist now, to put back when an exploration restarts from a snapshot. */
@@ -60,8 +81,21 @@ public final class Sysfs {
 
     @TruffleBoundary
     public void restoreFiles(SortedMap<String, File> saved) {
-        files.clear();
-        files.putAll(saved);
+        if (saved == lastRestored) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                Map.Entry<String, File> change = undo.get(i);
+                if (change.getValue() == null) {
+                    files.remove(change.getKey());
+                } else {
+                    files.put(change.getKey(), change.getValue());
+                }
+            }
+        } else {
+            files.clear();
+            files.putAll(saved);
+            lastRestored = saved;
+        }
+        undo.clear();
     }
 
     @TruffleBoundary

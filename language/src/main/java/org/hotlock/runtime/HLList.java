@@ -83,6 +83,16 @@ public final class HLList implements TruffleObject {
         size = elements.length;
     }
 
+    /** Back to saved elements (copied in: the saved array stays as it was). */
+    public void restore(Object[] saved) {
+        if (elements.length < saved.length) {
+            elements = new Object[saved.length];
+        }
+        System.arraycopy(saved, 0, elements, 0, saved.length);
+        Arrays.fill(elements, saved.length, size < saved.length ? saved.length : size, null);
+        size = saved.length;
+    }
+
     /** The elements as they are now, in a copy later changes to the list do not affect. */
     public Object[] toArray() {
         return Arrays.copyOf(elements, size);

@@ -29,6 +29,11 @@ public final class Snapshot {
     private final Map<HLObject, Object[]> objects = new IdentityHashMap<>();
     private final Map<HLList, List<Object>> lists = new IdentityHashMap<>();
     private final List<KernelLock> locks = new ArrayList<>();
+    /** The same, as arrays: restore runs before every execution, and walks them without a map's iterator. */
+    private final HLObject[] savedObjects;
+    private final Object[][] savedValues;
+    private final HLList[] savedLists;
+    private final Object[][] savedElements;
 
     @TruffleBoundary
     public Snapshot(HotLockContext context, Kernel kernel) {
@@ -79,6 +84,16 @@ public final class Snapshot {
                 identify(lock);
             }
         }
+        savedObjects = objects.keySet().toArray(HLObject[]::new);
+        savedValues = new Object[savedObjects.length][];
+        for (int i = 0; i < savedObjects.length; i++) {
+            savedValues[i] = objects.get(savedObjects[i]);
+        }
+        savedLists = lists.keySet().toArray(HLList[]::new);
+        savedElements = new Object[savedLists.length][];
+        for (int i = 0; i < savedLists.length; i++) {
+            savedElements[i] = lists.get(savedLists[i]).toArray();
+        }
     }
 
     /**
@@ -106,15 +121,15 @@ public final class Snapshot {
     public void restore() {
         context.restoreGlobals(globals);
         kernel.restoreState(kernelState);
-        for (Map.Entry<HLObject, Object[]> e : objects.entrySet()) {
-            Object[] values = e.getValue();
-            HLObject o = e.getKey();
+        for (int k = 0; k < savedObjects.length; k++) {
+            Object[] values = savedValues[k];
+            HLObject o = savedObjects[k];
             for (int i = 0; i < values.length; i++) {
                 o.set(i, values[i]);
             }
         }
-        for (Map.Entry<HLList, List<Object>> e : lists.entrySet()) {
-            e.getKey().replaceAll(e.getValue());
+        for (int k = 0; k < savedLists.length; k++) {
+            savedLists[k].restore(savedElements[k]);
         }
         for (KernelLock lock : locks) {
             lock.resetForSnapshot();
