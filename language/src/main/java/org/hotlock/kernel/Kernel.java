@@ -120,6 +120,11 @@ public final class Kernel {
 
     // ------------------------------------------------------------------ listeners and the scheduler
 
+    /** While muted, the listeners hear nothing: an execution run again for its stacks only. */
+    public void muteListeners(boolean muted) {
+        listeners.mute(muted);
+    }
+
     /** Adds a listener; it hears every event from now on, after the listeners added before it. */
     public void addListener(KernelListener listener) {
         listeners.add(listener);

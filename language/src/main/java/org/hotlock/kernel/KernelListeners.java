@@ -9,6 +9,12 @@ import java.util.List;
 /** Every listener of a kernel, told of each event in the order the listeners were added. */
 final class KernelListeners implements KernelListener {
     private final List<KernelListener> listeners = new ArrayList<>();
+    /** While set, nothing is told: an execution run again only for its stacks is no new execution. */
+    private boolean muted;
+
+    void mute(boolean on) {
+        muted = on;
+    }
 
     void add(KernelListener listener) {
         listeners.add(listener);
@@ -16,6 +22,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void lockAcquiring(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.lockAcquiring(thread, lock, mode, location);
         }
@@ -23,6 +32,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void lockAcquired(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.lockAcquired(thread, lock, mode, location);
         }
@@ -30,6 +42,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void functionCalled(GuestThread thread, String function, Node location) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.functionCalled(thread, function, location);
         }
@@ -37,6 +52,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void sharedAccessing(GuestThread thread, HLObject object, int field, boolean write, Node location) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.sharedAccessing(thread, object, field, write, location);
         }
@@ -44,6 +62,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void sharedAccessed(GuestThread thread, HLObject object, int field, boolean write, Node location) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.sharedAccessed(thread, object, field, write, location);
         }
@@ -51,6 +72,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void executionStarted() {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.executionStarted();
         }
@@ -58,6 +82,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void threadSpawned(GuestThread parent, GuestThread child) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.threadSpawned(parent, child);
         }
@@ -65,6 +92,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void threadJoined(GuestThread joiner, GuestThread child) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.threadJoined(joiner, child);
         }
@@ -72,6 +102,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void deviceAdded(GuestThread thread, SysfsKey directory) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.deviceAdded(thread, directory);
         }
@@ -79,6 +112,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void sysfsFound(GuestThread thread, SysfsKey directory) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.sysfsFound(thread, directory);
         }
@@ -86,6 +122,9 @@ final class KernelListeners implements KernelListener {
 
     @Override
     public void warning(KernelWarning warning) {
+        if (muted) {
+            return;
+        }
         for (KernelListener l : listeners) {
             l.warning(warning);
         }

@@ -120,7 +120,8 @@ final class ExplorationWorkers {
         /** One execution of the threads from the scenario's initial state, with this chooser. */
         Outcome run(Chooser chooser, long deadline) {
             initial.restore();
-            return new Scheduler(kernel, threads, maxSteps, context.env(), context.limits()).deadline(deadline).run(chooser);
+            return new Scheduler(kernel, threads, maxSteps, context.env(), context.limits()).deadline(deadline)
+                    .restoring(initial::restore).run(chooser);
         }
     }
 

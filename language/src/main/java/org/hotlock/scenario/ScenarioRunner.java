@@ -265,7 +265,7 @@ public final class ScenarioRunner {
         long failures = 0;
         while (System.nanoTime() < deadline) {
             initial.restore();
-            Scheduler scheduler = scheduler(threads, maxSteps);
+            Scheduler scheduler = scheduler(threads, maxSteps).restoring(initial::restore);
             Outcome o = scheduler.run(Strategies.random(executions));
             points += scheduler.points();
             executions++;

@@ -23,17 +23,13 @@ record Deadlock(String message, List<String> stacks) {
             if (lock == null && r.joining != null) {
                 sb.append("  ").append(r.name()).append(" joins ").append(r.joining.name()).append('\n');
                 stacks.add(r.name() + ":");
-                for (String frame : r.blockedStack) {
-                    stacks.add("    " + frame);
-                }
+                addStack(stacks, r);
                 continue;
             }
             if (lock == null) {
                 sb.append("  ").append(r.name()).append(" waits for ").append(r.waitingFor).append(" to appear\n");
                 stacks.add(r.name() + ":");
-                for (String frame : r.blockedStack) {
-                    stacks.add("    " + frame);
-                }
+                addStack(stacks, r);
                 continue;
             }
             sb.append("  ").append(r.name()).append(" waits for ").append(lock.name());
@@ -45,12 +41,21 @@ record Deadlock(String message, List<String> stacks) {
             }
             sb.append('\n');
             stacks.add(r.name() + ":");
-            for (String frame : r.blockedStack) {
-                stacks.add("    " + frame);
-            }
+            addStack(stacks, r);
         }
         sb.append("wait-for cycle: ").append(cycle(runners));
         return new Deadlock(sb.toString(), stacks);
+    }
+
+    /** A blocked thread's stack, taken when it blocked (in a replay, see Scheduler#restoring). */
+    private static void addStack(List<String> stacks, Runner r) {
+        if (r.blockedStack == null) {
+            stacks.add("    (stack not taken)");
+            return;
+        }
+        for (String frame : r.blockedStack) {
+            stacks.add("    " + frame);
+        }
     }
 
     /** Follows "waits for a lock held by" from a blocked thread until a thread repeats. */

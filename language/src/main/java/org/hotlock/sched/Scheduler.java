@@ -105,8 +105,16 @@ public final class Scheduler implements ThreadScheduler {
     private int previous = -1;
     private long points;
 
+    /** The threads the execution starts with, for a replay (see {@link #restoring}). */
+    private final List<ThreadSpec> specs;
+    /** Puts the execution's initial state back, or null when the caller cannot. */
+    private Runnable restore;
+    /** Whether a blocking thread's stack is taken when it blocks, for a deadlock's report. */
+    private boolean blockedStacks = true;
+
     public Scheduler(Kernel kernel, List<ThreadSpec> threads, long maxSteps, TruffleLanguage.Env env, GuestLimits limits) {
         this.kernel = kernel;
+        this.specs = threads;
         this.env = env;
         this.limits = limits;
         this.maxSteps = maxSteps;
@@ -175,7 +183,7 @@ public final class Scheduler implements ThreadScheduler {
             // the join is one step, after the thread's end: waiting for it is no step of its
             // own (whether the thread ended before the join was reached changes nothing)
             r.joining = child;
-            r.blockedStack = KernelReports.currentStack(location);
+            r.blockedStack = blockedStacks ? KernelReports.currentStack(location) : null;
             r.pending = new Event(r.id, Event.Kind.WAKE, new ThreadKey(child.id), false, "join " + child.name());
             points++;
             current.continuation.suspend();
@@ -227,9 +235,39 @@ public final class Scheduler implements ThreadScheduler {
         return points;
     }
 
+    /**
+     * The caller can put the initial state back: then a blocking thread's stack is not taken
+     * when it blocks (a stack walk of compiled code costs more than the rest of the step), and
+     * an execution that ends in a deadlock is run again, same schedule, with the checkers
+     * muted, for the stacks its report shows.
+     */
+    public Scheduler restoring(Runnable initialState) {
+        this.restore = initialState;
+        this.blockedStacks = false;
+        return this;
+    }
+
     /** Runs the execution to its end and says how it ended. */
     @TruffleBoundary
     public Outcome run(Chooser chooser) {
+        Outcome o = runOnce(chooser);
+        if (o.kind() != Outcome.Kind.DEADLOCK || blockedStacks || restore == null || o.thread() != null) {
+            return o;
+        }
+        // every thread blocked: the same schedule again, this time taking the stacks
+        restore.run();
+        Scheduler again = new Scheduler(kernel, specs, maxSteps, env, limits).deadline(deadline);
+        List<Integer> ids = o.schedule();
+        kernel.muteListeners(true);
+        try {
+            Outcome replayed = again.runOnce((s, state) -> s < ids.size() ? ids.get(s) : -1);
+            return replayed.kind() == Outcome.Kind.DEADLOCK && replayed.schedule().equals(ids) ? replayed : o;
+        } finally {
+            kernel.muteListeners(false);
+        }
+    }
+
+    private Outcome runOnce(Chooser chooser) {
         GuestThread main = kernel.currentThread();
         kernel.attach(this);
         int depth = limits.current();
@@ -528,7 +566,7 @@ public final class Scheduler implements ThreadScheduler {
         r.restarting = r.pending != null && r.pending.kind() == Event.Kind.WAIT;
         r.blockedOn = lock;
         r.blockedMode = mode;
-        r.blockedStack = KernelReports.currentStack(location);
+        r.blockedStack = blockedStacks ? KernelReports.currentStack(location) : null;
         r.pending = new Event(r.id, Event.Kind.ACQUIRE, lock, lock.exclusive(mode), "waits for " + lock.name());
         points++;
         current.continuation.suspend();
@@ -543,7 +581,7 @@ public final class Scheduler implements ThreadScheduler {
     public void waitForDirectory(String directory, Node location) {
         Runner r = current;
         r.waitingFor = directory;
-        r.blockedStack = KernelReports.currentStack(location);
+        r.blockedStack = blockedStacks ? KernelReports.currentStack(location) : null;
         r.pending = new Event(r.id, Event.Kind.READ, new SysfsKey(directory), false, "waits for " + directory);
         points++;
         current.continuation.suspend();

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -248,6 +249,10 @@ class SchedulerTest {
         assertTrue(r[0].contains("t2 waits for lock_a, held by t1"), r[0]);
         assertTrue(r[0].contains("wait-for cycle: t1 -[lock_b]-> t2 -[lock_a]-> t1")
                 || r[0].contains("wait-for cycle: t2 -[lock_a]-> t1 -[lock_b]-> t2"), r[0]);
+        // the search takes no stack when a thread blocks; the deadlocked execution, run again
+        // with its schedule, gives each blocked thread's stack to the report
+        assertTrue(r[0].matches("(?s).*\n {4}t1:\n {8}t1 \\(Unnamed:10\\)\n {4}t2:\n {8}t2 \\(Unnamed:11\\)\n.*"), r[0]);
+        assertFalse(r[0].contains("stack not taken"), r[0]);
     }
 
     @Test
