@@ -20,6 +20,27 @@ public final class HLList implements TruffleObject {
 
     private Object[] elements;
     private int size;
+    /** The journal of the snapshot that watches this list, or null; see {@link ChangeJournal}. */
+    private ChangeJournal journal;
+    private boolean changed;
+
+    private void written() {
+        ChangeJournal j = journal;
+        if (j != null && !changed) {
+            changed = true;
+            j.changed(this);
+        }
+    }
+
+    /** From now on the first change after each restore is told to the journal. */
+    public void watch(ChangeJournal by) {
+        journal = by;
+        changed = false;
+    }
+
+    void unchanged() {
+        changed = false;
+    }
 
     public HLList() {
         this.elements = EMPTY;
@@ -48,6 +69,7 @@ public final class HLList implements TruffleObject {
     /** Replaces the element at an index the caller has checked with {@link #inBounds}. */
     public void set(long index, Object value) {
         elements[(int) index] = value;
+        written();
     }
 
     public void add(Object value) {
@@ -55,6 +77,7 @@ public final class HLList implements TruffleObject {
             grow();
         }
         elements[size++] = value;
+        written();
     }
 
     @TruffleBoundary
@@ -66,6 +89,7 @@ public final class HLList implements TruffleObject {
     public Object removeLast() {
         Object last = elements[--size];
         elements[size] = null;
+        written();
         return last;
     }
 
@@ -81,6 +105,7 @@ public final class HLList implements TruffleObject {
     public void replaceAll(List<Object> contents) {
         elements = contents.toArray();
         size = elements.length;
+        written();
     }
 
     /** Back to saved elements (copied in: the saved array stays as it was). */

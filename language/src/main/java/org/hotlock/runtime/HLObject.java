@@ -25,6 +25,9 @@ public class HLObject implements TruffleObject {
      * otherwise: the object itself is the same in every execution). See Kernel#identify.
      */
     private long identity;
+    /** The journal of the snapshot that watches this object, or null; see {@link ChangeJournal}. */
+    private ChangeJournal journal;
+    private boolean changed;
 
     public HLObject(StructType type) {
         this.type = type;
@@ -50,6 +53,30 @@ public class HLObject implements TruffleObject {
 
     public final void set(int index, Object value) {
         values[index] = value;
+        written();
+    }
+
+    private void written() {
+        ChangeJournal j = journal;
+        if (j != null && !changed) {
+            changed = true;
+            j.changed(this);
+        }
+    }
+
+    /** From now on the first write after each restore is told to the journal. */
+    public final void watch(ChangeJournal by) {
+        journal = by;
+        changed = false;
+    }
+
+    final void unchanged() {
+        changed = false;
+    }
+
+    /** Puts saved field values back, without telling the journal (the snapshot restores). */
+    public final void restore(Object[] saved) {
+        System.arraycopy(saved, 0, values, 0, values.length);
     }
 
     @TruffleBoundary
@@ -68,6 +95,7 @@ public class HLObject implements TruffleObject {
             throw new IllegalArgumentException(type.name() + " has no field " + field);
         }
         values[i] = value;
+        written();
     }
 
     public final long getLong(int index) {

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.hotlock.context.HotLockContext;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelLock;
+import org.hotlock.runtime.ChangeJournal;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLObject;
 
@@ -27,13 +28,10 @@ public final class Snapshot {
     private final Object[] globals;
     private final Kernel.State kernelState;
     private final Map<HLObject, Object[]> objects = new IdentityHashMap<>();
-    private final Map<HLList, List<Object>> lists = new IdentityHashMap<>();
+    private final Map<HLList, Object[]> lists = new IdentityHashMap<>();
     private final List<KernelLock> locks = new ArrayList<>();
-    /** The same, as arrays: restore runs before every execution, and walks them without a map's iterator. */
-    private final HLObject[] savedObjects;
-    private final Object[][] savedValues;
-    private final HLList[] savedLists;
-    private final Object[][] savedElements;
+    /** The objects and lists written since the last restore: only those are put back. */
+    private final ChangeJournal journal = new ChangeJournal();
 
     @TruffleBoundary
     public Snapshot(HotLockContext context, Kernel kernel) {
@@ -74,7 +72,7 @@ public final class Snapshot {
                 if (lists.containsKey(l)) {
                     continue;
                 }
-                List<Object> elements = l.snapshot();
+                Object[] elements = l.toArray();
                 lists.put(l, elements);
                 for (Object e : elements) {
                     work.push(e);
@@ -84,15 +82,11 @@ public final class Snapshot {
                 identify(lock);
             }
         }
-        savedObjects = objects.keySet().toArray(HLObject[]::new);
-        savedValues = new Object[savedObjects.length][];
-        for (int i = 0; i < savedObjects.length; i++) {
-            savedValues[i] = objects.get(savedObjects[i]);
+        for (HLObject o : objects.keySet()) {
+            o.watch(journal);
         }
-        savedLists = lists.keySet().toArray(HLList[]::new);
-        savedElements = new Object[savedLists.length][];
-        for (int i = 0; i < savedLists.length; i++) {
-            savedElements[i] = lists.get(savedLists[i]).toArray();
+        for (Map.Entry<HLList, Object[]> e : lists.entrySet()) {
+            e.getKey().watch(journal);
         }
     }
 
@@ -121,16 +115,15 @@ public final class Snapshot {
     public void restore() {
         context.restoreGlobals(globals);
         kernel.restoreState(kernelState);
-        for (int k = 0; k < savedObjects.length; k++) {
-            Object[] values = savedValues[k];
-            HLObject o = savedObjects[k];
-            for (int i = 0; i < values.length; i++) {
-                o.set(i, values[i]);
-            }
+        for (int k = 0; k < journal.objectCount(); k++) {
+            HLObject o = journal.object(k);
+            o.restore(objects.get(o));
         }
-        for (int k = 0; k < savedLists.length; k++) {
-            savedLists[k].restore(savedElements[k]);
+        for (int k = 0; k < journal.listCount(); k++) {
+            HLList l = journal.list(k);
+            l.restore(lists.get(l));
         }
+        journal.clear();
         for (KernelLock lock : locks) {
             lock.resetForSnapshot();
         }
