@@ -28,11 +28,22 @@ import java.util.Map;
  * this schedule happened to give them). Reported with both accesses' stacks and locks.
  */
 public final class RaceDetector {
-    private record Access(GuestThread thread, boolean write, Map<KernelLock, LockMode> locks, int[] clock, KernelReports.Captured captured) {
+    private record Access(GuestThread thread, boolean write, GuestThread.HeldLock[] held, int[] clock, KernelReports.Captured captured) {
         List<String> stack() {
             return captured.frames();
         }
+
+        /** Each lock held, once, in the mode taken last, in the order taken: for the report. */
+        Map<KernelLock, LockMode> locks() {
+            Map<KernelLock, LockMode> locks = new LinkedHashMap<>();
+            for (GuestThread.HeldLock h : held) {
+                locks.put(h.lock(), h.mode());
+            }
+            return locks;
+        }
     }
+
+    private static final GuestThread.HeldLock[] NO_LOCKS = new GuestThread.HeldLock[0];
 
     private final Kernel kernel;
     private final FindingLog findings;
@@ -112,12 +123,10 @@ public final class RaceDetector {
 
     @TruffleBoundary
     void access(GuestThread thread, HLObject object, int field, boolean write, Node location) {
-        Map<KernelLock, LockMode> locks = new LinkedHashMap<>();
-        for (GuestThread.HeldLock h : thread.held()) {
-            locks.put(h.lock(), h.mode());
-        }
-        int[] vc = clock(thread).clone();
-        vc = Arrays.copyOf(vc, Math.max(vc.length, thread.id() + 1));
+        List<GuestThread.HeldLock> held = thread.held();
+        GuestThread.HeldLock[] locks = held.isEmpty() ? NO_LOCKS : held.toArray(NO_LOCKS);
+        int[] own = clock(thread);
+        int[] vc = Arrays.copyOf(own, Math.max(own.length, thread.id() + 1));
         Access now = new Access(thread, write, locks, vc, kernel.stackAt(location));
         FieldKey key = new FieldKey(object, field);
         List<Access> previous = recent.computeIfAbsent(key, k -> new ArrayList<>());
@@ -137,9 +146,14 @@ public final class RaceDetector {
     }
 
     private static boolean protectedByCommonLock(Access a, Access b) {
-        for (Map.Entry<KernelLock, LockMode> e : a.locks().entrySet()) {
-            LockMode other = b.locks().get(e.getKey());
-            if (other != null && (e.getValue() == LockMode.WRITE || other == LockMode.WRITE)) {
+        // a lock held twice counts in the mode taken last, as the report shows it
+        for (int i = 0; i < a.held().length; i++) {
+            LockMode mine = lastMode(a.held(), i);
+            if (mine == null) {
+                continue;
+            }
+            LockMode other = lastMode(b.held(), a.held()[i].lock());
+            if (other != null && (mine == LockMode.WRITE || other == LockMode.WRITE)) {
                 return true;
             }
         }
@@ -148,6 +162,26 @@ public final class RaceDetector {
 
     /** What identifies a race: the field and the two accesses' stacks (either way round). */
     private record RaceSite(StructType type, int field, KernelReports.Captured first, KernelReports.Captured second) {
+    }
+
+    /** The mode of held[i]'s lock if i is its last entry, else null (counted at its last). */
+    private static LockMode lastMode(GuestThread.HeldLock[] held, int i) {
+        for (int j = i + 1; j < held.length; j++) {
+            if (held[j].lock() == held[i].lock()) {
+                return null;
+            }
+        }
+        return held[i].mode();
+    }
+
+    /** The mode the lock is held in, taken last, or null. */
+    private static LockMode lastMode(GuestThread.HeldLock[] held, KernelLock lock) {
+        for (int j = held.length - 1; j >= 0; j--) {
+            if (held[j].lock() == lock) {
+                return held[j].mode();
+            }
+        }
+        return null;
     }
 
     private void report(HLObject object, int field, Access first, Access second) {
@@ -178,7 +212,7 @@ public final class RaceDetector {
 
     private static void appendAccess(StringBuilder sb, Access a) {
         sb.append(a.write() ? "write" : "read").append(" by ").append(a.thread().name()).append(", holding ");
-        if (a.locks().isEmpty()) {
+        if (a.held().length == 0) {
             sb.append("no lock");
         } else {
             List<String> names = new ArrayList<>();
