@@ -112,6 +112,9 @@ public final class LockGraph {
             return;
         }
         String to = lock.lockClass();
+        if (recording == null && nothingNew(thread.held(), lock, to)) {
+            return;   // the usual case once the graph has grown: no set is made
+        }
         Set<String> held = new LinkedHashSet<>();
         // only a lock held exclusively keeps two threads apart, so only those can be gates
         Set<String> exclusive = new LinkedHashSet<>();
@@ -132,6 +135,44 @@ public final class LockGraph {
         } else {
             taken(thread.name(), to, mode, held, exclusive, stack);
         }
+    }
+
+    /**
+     * Whether taking {@code lock} while holding {@code held} adds nothing: each dependency is
+     * known, on no cycle, and every lock held each time it was taken is held exclusively now
+     * (what {@link #taken} would skip, asked of the held locks without building their sets).
+     */
+    private boolean nothingNew(List<GuestThread.HeldLock> held, KernelLock lock, String to) {
+        for (GuestThread.HeldLock h : held) {
+            KernelLock l = h.lock();
+            if (l == lock || !tracked(l)) {
+                continue;
+            }
+            String from = l.lockClass();
+            if (from.equals(to)) {
+                continue;
+            }
+            Map<String, Edge> out = edges.get(from);
+            Edge e = out == null ? null : out.get(to);
+            if (e == null || !e.cycles.isEmpty()) {
+                return false;
+            }
+            for (String g : e.alwaysHeld) {
+                if (g.equals(from) || !heldExclusively(held, lock, g)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean heldExclusively(List<GuestThread.HeldLock> held, KernelLock taking, String lockClass) {
+        for (GuestThread.HeldLock h : held) {
+            if (h.mode() == LockMode.WRITE && h.lock() != taking && tracked(h.lock()) && h.lock().lockClass().equals(lockClass)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The dependency from one lock class to another, as a key. */

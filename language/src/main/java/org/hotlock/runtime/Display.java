@@ -14,6 +14,12 @@ public final class Display {
 
     @TruffleBoundary
     public static String show(Object value) {
+        // the usual values first, without a builder or a map of the objects seen
+        if (value instanceof String s) {
+            return s;
+        } else if (value instanceof Long l) {
+            return l.toString();
+        }
         StringBuilder sb = new StringBuilder();
         append(sb, value, false, 0, new IdentityHashMap<>());
         return sb.toString();
