@@ -5,6 +5,7 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateInline;
+import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -26,6 +27,7 @@ import org.hotlock.runtime.HostValues;
  * called through interop.
  */
 @GenerateInline(false)
+@ReportPolymorphism
 public abstract class DispatchNode extends Node {
 
     public abstract Object executeDispatch(Object function, Object[] arguments);

@@ -2,6 +2,7 @@ package org.hotlock.nodes.expression;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.dsl.NodeChild;
+import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
@@ -9,6 +10,7 @@ import org.hotlock.runtime.HLException;
 /** An operator with two operands; subclasses specialize on the operand types. */
 @NodeChild("left")
 @NodeChild("right")
+@ReportPolymorphism
 public abstract class BinaryNode extends HLExpressionNode {
 
     /** The operator as written, for error messages. */

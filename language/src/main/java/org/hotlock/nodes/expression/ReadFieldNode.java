@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.NodeField;
+import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
@@ -26,6 +27,7 @@ import org.hotlock.runtime.StructType;
 @NodeInfo(shortName = ".")
 @NodeChild("receiver")
 @NodeField(name = "field", type = String.class)
+@ReportPolymorphism
 public abstract class ReadFieldNode extends HLExpressionNode {
 
     public abstract String getField();

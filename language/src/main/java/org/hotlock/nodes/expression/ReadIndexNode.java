@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
+import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import org.hotlock.nodes.HLExpressionNode;
@@ -15,6 +16,7 @@ import org.hotlock.runtime.HLList;
 @NodeInfo(shortName = "[]")
 @NodeChild("receiver")
 @NodeChild("index")
+@ReportPolymorphism
 public abstract class ReadIndexNode extends HLExpressionNode {
 
     public abstract HLExpressionNode getReceiver();

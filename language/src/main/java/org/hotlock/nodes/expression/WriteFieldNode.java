@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.NodeField;
+import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import org.hotlock.nodes.HLExpressionNode;
@@ -19,6 +20,7 @@ import org.hotlock.runtime.StructType;
 @NodeChild("receiver")
 @NodeChild("value")
 @NodeField(name = "field", type = String.class)
+@ReportPolymorphism
 public abstract class WriteFieldNode extends HLExpressionNode {
 
     public abstract String getField();

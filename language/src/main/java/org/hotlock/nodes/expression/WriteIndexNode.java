@@ -3,6 +3,7 @@ package org.hotlock.nodes.expression;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
+import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import org.hotlock.nodes.HLExpressionNode;
@@ -15,6 +16,7 @@ import org.hotlock.runtime.HLList;
 @NodeChild("receiver")
 @NodeChild("index")
 @NodeChild("value")
+@ReportPolymorphism
 public abstract class WriteIndexNode extends HLExpressionNode {
 
     @Specialization
