@@ -222,7 +222,7 @@ public final class ScenarioRunner {
                 // search's other executions found is not missing from it
                 List<String> others = new ArrayList<>(expected);
                 others.remove("clean");
-                others.removeAll(found);
+                others = new ArrayList<>(Expectations.notFound(others, found));
                 if (!others.isEmpty()) {
                     expected = new ArrayList<>(expected);
                     expected.removeAll(others);
