@@ -24,9 +24,9 @@ public class SeedFindingsTest {
     }
 
     @Test
-    public void onlineStoreBreaksR4Before2018() {
+    public void onlineStoreBreaksR4aBefore2018() {
         Report r = explore("4.19");
-        assertTrue(r.findings().stream().anyMatch(f -> f.category().equals("violation(R4)")), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.category().equals("violation(R4a)")), r.findings().toString());
     }
 
     @Test

@@ -66,12 +66,8 @@ public final class Checks implements KernelListener {
     public void lockAcquiring(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
         if (enabled) {
             rules.checkAcquire(thread, lock, location);
-        }
-    }
-
-    @Override
-    public void lockAcquired(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
-        if (enabled) {
+            // as lockdep: the dependency is recorded when the acquire is attempted, before it
+            // waits, so a deadlock's cycle is reported whichever thread blocked first
             lockGraph.acquired(thread, lock, mode, location);
         }
     }

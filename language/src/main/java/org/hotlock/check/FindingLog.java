@@ -39,6 +39,11 @@ public final class FindingLog {
     private final Set<String> printed = new HashSet<>();
     /** Keys found (first or again) since the mark, in order: what an expectation answers for. */
     private final Set<String> occurred = new LinkedHashSet<>();
+    /**
+     * Keys found (first or again) since {@link #beginScope()}: what one scenario, or one REPL
+     * snippet, found, which its headline names, whatever the expectations answered before.
+     */
+    private final Set<String> scope = new LinkedHashSet<>();
     /** The keys of the entries, readable by the workers of a search while it adds to them. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     /** In a worker of a search: where what is found goes instead (see CheckRecord); null otherwise. */
@@ -73,6 +78,7 @@ public final class FindingLog {
             return new Entry(finding);
         }).count++;
         occurred.add(finding.key());
+        scope.add(finding.key());
     }
 
     /**
@@ -83,6 +89,7 @@ public final class FindingLog {
     public void holdsAgain(String key) {
         if (entries.containsKey(key)) {
             occurred.add(key);
+            scope.add(key);
         }
     }
 
@@ -100,6 +107,7 @@ public final class FindingLog {
             entries.remove(key);
             known.remove(key);
             occurred.remove(key);
+            scope.remove(key);
         }
     }
 
@@ -136,6 +144,7 @@ public final class FindingLog {
         entries.clear();
         known.clear();
         occurred.clear();
+        scope.clear();
         incomplete = null;
         inconclusive.clear();
     }
@@ -181,6 +190,31 @@ public final class FindingLog {
         mark = entries.size();
         occurred.clear();
         incomplete = null;
+    }
+
+    /** From now on {@link #scope()} is what is found: a scenario, or a REPL snippet, begins. */
+    @TruffleBoundary
+    public void beginScope() {
+        scope.clear();
+    }
+
+    /** The distinct findings found (first or again) since {@link #beginScope()}, in order. */
+    @TruffleBoundary
+    public List<Entry> scope() {
+        List<Entry> result = new ArrayList<>();
+        for (String key : scope) {
+            Entry e = entries.get(key);
+            if (e != null) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    /** Marks a finding printed; whether it had not been before. */
+    @TruffleBoundary
+    public boolean markPrinted(String key) {
+        return printed.add(key);
     }
 
     /** Findings since the mark not printed yet; marks them printed. */

@@ -105,7 +105,7 @@ public final class LockGraph {
         return all;
     }
 
-    /** A lock was taken (not by trylock) by the thread, which still holds its other locks. */
+    /** The thread attempts to take a lock (not by trylock), before it waits for it, holding its other locks. */
     @TruffleBoundary
     void acquired(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
         if (!tracked(lock)) {

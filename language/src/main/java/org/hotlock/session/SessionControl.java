@@ -9,9 +9,12 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import org.hotlock.check.FindingPrinter;
 import org.hotlock.context.HotLockContext;
 import org.hotlock.runtime.HLList;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +35,11 @@ public final class SessionControl implements TruffleObject {
     static final String SET_GLOBAL = "setGlobal";
     /** {@code status(what)}: machine, blocks, locks, rules, trace or threads, as text. */
     static final String STATUS = "status";
-    private static final List<String> MEMBERS = List.of(SNIPPETS, GLOBALS, SET_GLOBAL, STATUS);
+    /** {@code beginSnippet()}: what the checks find from now on is the coming snippet's. */
+    static final String BEGIN_SNIPPET = "beginSnippet";
+    /** {@code newFindings()}: the findings since {@code beginSnippet()} not printed yet, as text ("" if none); marks them printed. */
+    static final String NEW_FINDINGS = "newFindings";
+    private static final List<String> MEMBERS = List.of(SNIPPETS, GLOBALS, SET_GLOBAL, STATUS, BEGIN_SNIPPET, NEW_FINDINGS);
 
     /** Where each top-level snippet of a text starts and ends: the parser's knowledge, handed down by the language. */
     public interface SnippetSplitter {
@@ -84,6 +91,22 @@ public final class SessionControl implements TruffleObject {
             case STATUS -> {
                 checkArity(arguments, 1);
                 return KernelStatus.text(context, stringArgument(arguments, 0));
+            }
+            case BEGIN_SNIPPET -> {
+                checkArity(arguments, 0);
+                if (context.checks() != null) {
+                    context.checks().findings().beginScope();
+                }
+                return true;
+            }
+            case NEW_FINDINGS -> {
+                checkArity(arguments, 0);
+                if (context.checks() == null) {
+                    return "";
+                }
+                StringWriter text = new StringWriter();
+                FindingPrinter.printNew(new PrintWriter(text), "findings", context.checks().findings());
+                return text.toString();
             }
             default -> throw UnknownIdentifierException.create(member);
         }

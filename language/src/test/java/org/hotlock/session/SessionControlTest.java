@@ -128,10 +128,27 @@ class SessionControlTest {
     }
 
     @Test
+    void newFindingsAreTheSnippetsOwnAndShownOnce() {
+        try (Context c = context()) {
+            Value session = session(c);
+            c.eval("hotlock", "kernel \"4.20\"\nmachine box { node 0 { boot 0..1G } }\nconst l = mutex(\"l\")\nconst m = mutex(\"m\")");
+            session.invokeMember("beginSnippet");
+            c.eval("hotlock", "mutex_unlock(l)");
+            String first = session.invokeMember("newFindings").asString();
+            assertTrue(first.startsWith("findings: 1 distinct\n[warning] WARNING: unlock of l which is not locked (main)"), first);
+            assertEquals("", session.invokeMember("newFindings").asString(), "shown once");
+            session.invokeMember("beginSnippet");
+            c.eval("hotlock", "mutex_unlock(m)");
+            String second = session.invokeMember("newFindings").asString();
+            assertTrue(second.contains("unlock of m") && !second.contains("unlock of l"), "only this snippet's: " + second);
+        }
+    }
+
+    @Test
     void theSessionHasExactlyItsMembers() {
         try (Context c = context()) {
             Value session = session(c);
-            assertEquals(Set.of("snippets", "globals", "setGlobal", "status"), session.getMemberKeys());
+            assertEquals(Set.of("snippets", "globals", "setGlobal", "status", "beginSnippet", "newFindings"), session.getMemberKeys());
             assertThrows(UnsupportedOperationException.class, () -> session.invokeMember("eval", "1"));
             assertThrows(IllegalArgumentException.class, () -> session.invokeMember("status"));
             assertThrows(IllegalArgumentException.class, () -> session.invokeMember("snippets", 7));

@@ -16,7 +16,8 @@ import java.util.List;
  * {@code expect violation(R4), race(zone.present_pages)}: the findings since the last
  * expectation must be exactly these (or none, for {@code expect clean}); otherwise the
  * script fails with the difference. After an incomplete search nothing but an unexpected
- * finding settles it: the expectation is inconclusive (spec/checks.md).
+ * finding settles it: the expectation is inconclusive (spec/checks.md). Either way it prints
+ * the findings it answers for that were not printed yet, and its verdict.
  */
 @NodeInfo(shortName = "expect")
 public final class ExpectNode extends HLExpressionNode {
@@ -40,10 +41,8 @@ public final class ExpectNode extends HLExpressionNode {
         if (checks != null) {
             String why = checks.findings().incompleteSinceMark();
             inconclusive = why == null ? null : Expectations.inconclusive(expected, found, why);
-            var unprinted = checks.findings().unprinted();
-            if (diff != null && inconclusive == null) {
-                FindingPrinter.print(context.out(), unprinted);
-            }
+            // what it checked: the findings it answers for that were not shown yet, then the verdict
+            FindingPrinter.print(context.out(), checks.findings().unprinted());
             checks.findings().mark();
         }
         if (inconclusive != null) {
@@ -56,6 +55,9 @@ public final class ExpectNode extends HLExpressionNode {
         if (diff != null) {
             throw new HLException(diff.stripTrailing(), this);
         }
-        return "expectation met: " + (found.isEmpty() ? "clean" : String.join(", ", found));
+        String met = "expectation met: " + (found.isEmpty() ? "clean" : String.join(", ", found));
+        context.out().println(met);
+        context.out().flush();
+        return met;
     }
 }

@@ -32,7 +32,7 @@ final class Commands {
         add("/run", "/run", "run the declared threads under one schedule", "Run the declared threads together once, under a seeded random schedule.");
         add("/explore", "/explore", "explore the declared threads' interleavings", "Explore every interleaving of the declared threads that matters (DPOR); Ctrl-C interrupts.");
         add("/trace", "/trace", "show the last failing interleaving", "Show the interleaving of the last failing execution found by /run or /explore.");
-        add("/rules", "/rules", "list the locking rules", "Show every rule checked: the model's R1-R4 and yours.");
+        add("/rules", "/rules", "list the locking rules", "Show every rule checked: the model's R1-R4 (R4 as its clauses R4a, R4b) and yours.");
         add("/reset", "/reset", "start a fresh session", "Forget every snippet and start with a fresh context.");
         add("/save", "/save FILE", "save the session's snippets to a file", "Write the snippets to FILE (atomically: a temporary file renamed over it); /open FILE replays them.");
         add("/open", "/open FILE", "evaluate the snippets of a file", "Read FILE and evaluate its snippets as if typed.");

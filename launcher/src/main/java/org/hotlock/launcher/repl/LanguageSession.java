@@ -52,6 +52,16 @@ final class LanguageSession {
         control.invokeMember("setGlobal", name, value);
     }
 
+    /** What the checks find from now on is the coming snippet's. */
+    void beginSnippet() {
+        control.invokeMember("beginSnippet");
+    }
+
+    /** The findings since beginSnippet() not shown yet, as text ("" if none); they count as shown. */
+    String newFindings() {
+        return control.invokeMember("newFindings").asString();
+    }
+
     /** The kernel's machine, blocks, locks, rules, last failing trace or threads, as text. */
     String status(String what) {
         return control.invokeMember("status", what).asString();

@@ -195,15 +195,33 @@ public final class Repl {
         }
     }
 
-    /** Evaluates guest source; Ctrl-C meanwhile interrupts it. */
+    /**
+     * Evaluates guest source; Ctrl-C meanwhile interrupts it. Then shows what the checks found
+     * in it and had not shown yet (a scenario shows its own), and nothing an earlier snippet found.
+     */
     Value evaluate(String text, String name) {
         evaluating = true;
+        session.beginSnippet();
         try {
             Value v = context.eval(Source.newBuilder("hotlock", text, name).buildLiteral());
             guestOut.flush();
             return v;
         } finally {
             evaluating = false;
+            showNewFindings();
+        }
+    }
+
+    private void showNewFindings() {
+        try {
+            guestOut.flush();
+            String findings = session.newFindings();
+            if (!findings.isEmpty()) {
+                out.print(findings);
+                out.flush();
+            }
+        } catch (PolyglotException e) {
+            // the context was cancelled (Ctrl-C, /exit): nothing more to show
         }
     }
 

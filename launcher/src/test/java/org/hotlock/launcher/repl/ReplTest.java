@@ -136,7 +136,9 @@ class ReplTest {
         String scenario = SCENARIO.replace("kernel \"4.19\"", "kernel \"4.20\"") + "var n = 2\nn = n + 1\n";
         String alone = session(scenario + "/explore\n");
         String parallel = session(scenario + "/explore\n", true);
-        assertTrue(alone.contains("result: clean (every schedule explored)"), alone);
+        String headline = "violation(R3)), every schedule explored";
+        assertTrue(alone.contains(headline), alone);
+        assertTrue(parallel.contains(headline), parallel);
         assertTrue(parallel.contains("in subtrees explored in parallel, 2 workers"), "a worker took part: " + parallel);
         assertFalse(parallel.contains("hotlock: explore --workers"), "no worker had a problem: " + parallel);
         String summary = "explore \\(optimal DPOR\\): threads probe, admin, (\\d+) executions";
@@ -147,18 +149,43 @@ class ReplTest {
     }
 
     @Test
+    void eachSnippetAndExploreShowsItsOwnFindingsAndTheHeadlineNamesThem() throws IOException {
+        String scenario = SCENARIO.replace("kernel \"4.19\"", "kernel \"4.20\"");
+        String s = session(scenario + "unlock_device_hotplug()\n/explore\n/explore\n");
+        String snippet = "WARNING: unlock of device_hotplug_lock which is not locked (main)";
+        int shown = s.indexOf("[warning] " + snippet);
+        int explore = s.indexOf("explore (optimal DPOR)");
+        assertTrue(shown >= 0 && shown < explore, "the snippet's finding is shown after the snippet: " + s);
+        assertEquals(shown, s.lastIndexOf("[warning] " + snippet), "and not again under an /explore: " + s);
+        assertFalse(s.contains("result: clean"), "4.20's scenario finds a WARNING, cycles and R3: " + s);
+        java.util.regex.Matcher headline = java.util.regex.Pattern.compile("  result: (\\d+) findings \\(([^\n]*)\\), every schedule explored\n").matcher(s);
+        assertTrue(headline.find(), s);
+        String first = headline.group(0);
+        assertTrue(first.contains("violation(R3)") && first.contains("cycle"), first);
+        assertTrue(headline.find(), "the second /explore: " + s);
+        assertEquals(first, headline.group(0), "the second /explore names the same findings");
+        assertTrue(s.substring(headline.end()).contains("-- reported above"), s);
+    }
+
+    @Test
+    void aStatementExpectationSaysWhatItChecked() throws IOException {
+        String s = session("kernel \"4.20\"\nmachine box { node 0 { boot 0..1G } }\nunlock_device_hotplug()\nexpect warning\n");
+        assertTrue(s.contains("expectation met: warning"), s);
+    }
+
+    @Test
     void exploreThenKernelSwitchThenSaveAndOpen() throws IOException {
         Path saved = dir.resolve("scenario.hlk");
         String s = session(SCENARIO + "/explore\n/trace\n/kernel 4.20\n/explore\n/save " + saved + "\n");
         assertTrue(s.contains("kernel invariant broken: zone Normal (node 0)"), s);
         assertTrue(s.contains("step  probe"), "/trace shows the interleaving: " + s);
         assertTrue(s.contains("|  now on kernel 4.20"), s);
-        assertTrue(s.contains("result: clean (every schedule explored)"), s);
+        assertTrue(s.contains("violation(R3)), every schedule explored"), s);
         String file = Files.readString(saved);
         assertTrue(file.startsWith("kernel \"4.20\"\n"), file);
         assertTrue(file.contains("explore { probe, admin }"), file);
         String reopened = session("/open " + saved + "\n");
-        assertTrue(reopened.contains("result: clean (every schedule explored)"), "the saved scenario runs again: " + reopened);
+        assertTrue(reopened.contains("violation(R3)), every schedule explored"), "the saved scenario runs again: " + reopened);
     }
 
     @Test

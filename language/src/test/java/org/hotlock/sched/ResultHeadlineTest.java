@@ -1,0 +1,82 @@
+package org.hotlock.sched;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A scenario's result line says what it found: "clean" only when it found nothing (issue 15, item 2). */
+class ResultHeadlineTest {
+
+    private static final String RACE = """
+            kernel "4.20"
+            machine box { node 0 { boot 0..4G } }
+            struct cell { v = 0 }
+            shared cell.v
+            var x = new cell {}
+            thread a { x.v = 1 }
+            thread b { x.v = 2 }
+            """;
+
+    @Test
+    void aRaceIsNamedInTheHeadlineNotCalledClean() {
+        String[] r = SchedulerTest.run(RACE + "explore { a, b }\n", Map.of());
+        assertEquals(null, r[1], r[0]);
+        assertTrue(r[0].contains("  result: 1 finding (race(cell.v)), every schedule explored\n"), r[0]);
+        assertFalse(r[0].contains("clean"), r[0]);
+    }
+
+    @Test
+    void cleanOnlyWhenNothingWasFound() {
+        String script = RACE.replace("thread b { x.v = 2 }", "thread b { }");
+        String[] r = SchedulerTest.run(script + "explore { a, b }\n", Map.of());
+        assertEquals(null, r[1], r[0]);
+        assertTrue(r[0].contains("  result: clean (every schedule explored)\n"), r[0]);
+        assertFalse(r[0].contains("findings:"), r[0]);
+    }
+
+    @Test
+    void aRunNamesItsFindingsToo() {
+        String[] r = SchedulerTest.run(RACE + "run { a, b }\n", Map.of());
+        assertTrue(r[0].contains("  result: 1 finding (race(cell.v))\n"), r[0]);
+    }
+
+    @Test
+    void severalFindingsAreCountedByCategory() {
+        String script = RACE + """
+                const l = mutex("l")
+                thread c { mutex_unlock(l) }
+                explore { a, b, c }
+                """;
+        String[] r = SchedulerTest.run(script, Map.of());
+        assertTrue(r[0].contains("  result: 2 findings (race(cell.v), warning), every schedule explored\n")
+                || r[0].contains("  result: 2 findings (warning, race(cell.v)), every schedule explored\n"), r[0]);
+    }
+
+    @Test
+    void aScenarioShowsItsOwnFindingsAndNotTheScriptsEarlierOnes() {
+        String script = RACE.replace("thread b { x.v = 2 }", "thread b { }") + """
+                const l = mutex("l")
+                mutex_unlock(l)
+                explore { a, b } expect warning
+                """;
+        String[] r = SchedulerTest.run(script, Map.of());
+        assertEquals(null, r[1], r[0]);
+        assertTrue(r[0].contains("  result: clean (every schedule explored)\n"), "the warning is the script's, not the scenario's: " + r[0]);
+        assertTrue(r[0].contains("findings before the scenario: 1 distinct\n[warning] WARNING: unlock of l which is not locked (main)"), r[0]);
+        assertTrue(r[0].contains("  expectation met: warning"), r[0]);
+    }
+
+    @Test
+    void theSameScenarioAgainNamesTheSameFindingsAndPointsToTheReport() {
+        String[] r = SchedulerTest.run(RACE + "explore { a, b }\nexplore { a, b }\n", Map.of());
+        String headline = "  result: 1 finding (race(cell.v)), every schedule explored\n";
+        int first = r[0].indexOf(headline);
+        assertTrue(first >= 0 && r[0].indexOf(headline, first + 1) > first, r[0]);
+        assertTrue(r[0].contains("-- reported above"), r[0]);
+        assertEquals(1, r[0].split("BUG: HotLock data race", -1).length - 1, "the report itself is printed once: " + r[0]);
+    }
+}
