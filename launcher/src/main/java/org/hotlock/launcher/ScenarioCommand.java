@@ -24,11 +24,22 @@ abstract class ScenarioCommand implements Callable<Integer> {
         return List.of();
     }
 
+    /** A search on the interpreter longer than this gets a note that the JIT would be faster (tests lower it). */
+    static long longSearchNanos = 30_000_000_000L;
+
     @Override
     public Integer call() {
+        long start = System.nanoTime();
         int worst = ExitCodes.SUCCESS;
         for (Path file : files) {
             worst = ExitCodes.worse(worst, main.runner().runScenario(file, mode(), options, null));
+        }
+        long took = System.nanoTime() - start;
+        if (!mode().equals("run") && took > longSearchNanos && Contexts.runtimeName().equals("Interpreted")) {
+            // the interpreter is the default because most searches take a second or two; a
+            // long one pays the JIT's warm-up back (BENCHMARKS.md: 82 s against 48 s)
+            main.err().printf("hotlock: note: this search took %d s on the interpreter; long searches run up to about 1.7x faster "
+                    + "with the JIT: bin/hotlock --jit %s ...%n", took / 1_000_000_000L, mode());
         }
         return worst;
     }

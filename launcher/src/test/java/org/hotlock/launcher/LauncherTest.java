@@ -157,4 +157,22 @@ class LauncherTest {
         assertTrue(r.out().contains("b failed at:\n    b (" + p + ":8)"), r.out());
         assertNoJavaTrace(r.err());
     }
+
+    @Test
+    void aLongSearchOnTheInterpreterSaysTheJitWouldBeFaster() throws IOException {
+        Path p = script("spinners2.hlk", SPINNERS);
+        long saved = ScenarioCommand.longSearchNanos;
+        try {
+            Cli quick = Cli.run("explore", "--no-trace", p.toString());
+            assertFalse(quick.err().contains("note:"), quick.err());
+            ScenarioCommand.longSearchNanos = 0;
+            Cli r = Cli.run("explore", "--no-trace", p.toString());
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.err().matches("(?s).*hotlock: note: this search took \\d+ s on the interpreter; long searches run up to about 1.7x faster with the JIT: bin/hotlock --jit explore \\.\\.\\..*"), r.err());
+            Cli run = Cli.run("run", "--no-trace", p.toString());
+            assertFalse(run.err().contains("note:"), "run is one execution: " + run.err());
+        } finally {
+            ScenarioCommand.longSearchNanos = saved;
+        }
+    }
 }
