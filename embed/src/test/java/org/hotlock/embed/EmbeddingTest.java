@@ -183,6 +183,46 @@ class EmbeddingTest {
     }
 
     @Test
+    void closingTheContextStopsAnEndlessForLoopAndTheOwnStatementLimitStopsOneToo() throws Exception {
+        // no statement limit: only a cancellation can stop it, and the loop must poll for one
+        Context c = Context.newBuilder("hotlock").out(QUIET).err(QUIET).option("engine.WarnInterpreterOnly", "false")
+                .option("hotlock.StatementLimit", "0").build();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> looping = pool.submit(() -> c.eval("hotlock", "for i in 0..9223372036854775807 { }"));
+            Thread.sleep(300);
+            c.close(true);
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> looping.get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof PolyglotException p && p.isCancelled(), String.valueOf(e.getCause()));
+        } finally {
+            pool.shutdownNow();
+        }
+        // what the REPL's Ctrl-C does: interrupt the evaluation, which the loop must poll for
+        try (Context interrupted = Context.newBuilder("hotlock").out(QUIET).err(QUIET).option("engine.WarnInterpreterOnly", "false")
+                .option("hotlock.StatementLimit", "0").build()) {
+            ExecutorService runner = Executors.newSingleThreadExecutor();
+            try {
+                Future<Object> looping = runner.submit(() -> interrupted.eval("hotlock", "while (true) { }"));
+                Thread.sleep(300);
+                interrupted.interrupt(java.time.Duration.ofSeconds(30));
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> looping.get(30, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof PolyglotException p && p.isInterrupted(), String.valueOf(e.getCause()));
+            } finally {
+                runner.shutdownNow();
+            }
+        }
+        try (Context limited = Context.newBuilder("hotlock").out(QUIET).err(QUIET).option("engine.WarnInterpreterOnly", "false")
+                .option("hotlock.StatementLimit", "100000").build()) {
+            PolyglotException e = assertThrows(PolyglotException.class, () -> limited.eval("hotlock", "while (true) { }"));
+            assertTrue(e.isGuestException(), e.getMessage());
+            assertTrue(e.getMessage().contains("the script ran more than 100000 loop iterations and calls, its statement limit"), e.getMessage());
+            assertEquals(1, e.getSourceLocation().getStartLine());
+        }
+    }
+
+    @Test
     void twoContextsOfOneEngineRunAtOnceWithoutSharingKernelState() throws Exception {
         try (Engine engine = Engine.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build()) {
             ExecutorService pool = Executors.newFixedThreadPool(2);

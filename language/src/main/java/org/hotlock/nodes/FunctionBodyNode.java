@@ -24,15 +24,13 @@ public final class FunctionBodyNode extends HLExpressionNode {
     @Override
     public Object executeGeneric(VirtualFrame frame) {
         GuestLimits depth = context().limits();
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, depth.count())) {
+            depth.refill(this);
+        }
         if (depth.enter()) {
             CompilerDirectives.transferToInterpreter();
             depth.exit();
             throw new HLException(depth.overflowMessage(), this);
-        }
-        if (depth.count()) {
-            CompilerDirectives.transferToInterpreter();
-            depth.exit();
-            throw new HLException(depth.statementLimitExceeded(), this);
         }
         try {
             body.executeVoid(frame);

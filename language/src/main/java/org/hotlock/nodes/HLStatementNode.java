@@ -50,9 +50,8 @@ public abstract class HLStatementNode extends Node implements InstrumentableNode
      */
     protected final void countStatement() {
         GuestLimits limits = context().limits();
-        if (limits.count()) {
-            CompilerDirectives.transferToInterpreter();
-            throw new HLException(limits.statementLimitExceeded(), this);
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, limits.count())) {
+            limits.refill(this);
         }
     }
 

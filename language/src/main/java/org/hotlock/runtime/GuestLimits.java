@@ -1,6 +1,8 @@
 package org.hotlock.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.nodes.Node;
 
 /**
  * The limits a context's guest code runs under: how deeply calls nest now, and how many loop
@@ -14,17 +16,34 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * execution the top-level count goes on where it was.
  */
 public final class GuestLimits {
+    /** Loop iterations and calls between two looks at the clock and the rest of the budget. */
+    private static final long CHUNK = 4096;
+
     private final int callLimit;
     private final long statementLimit;
     private int depth;
-    private long statementsLeft;
+    /** Counted down at each call and iteration; below zero, {@link #refill} looks at the rest. */
+    private long chunkLeft;
+    /** The budget beyond the current chunk. */
+    private long budgetLeft;
     private boolean inExecution;
+    /** When the running execution must stop ({@code System.nanoTime()}), or Long.MAX_VALUE. */
+    private long deadline = Long.MAX_VALUE;
 
     /** Limits of {@code callLimit} nested calls and {@code statementLimit} statements (0: none). */
     public GuestLimits(int callLimit, long statementLimit) {
         this.callLimit = callLimit;
         this.statementLimit = statementLimit <= 0 ? Long.MAX_VALUE : statementLimit;
-        this.statementsLeft = this.statementLimit;
+        startSource();
+    }
+
+    /** The time limit of a search ran out while an execution was running guest code. */
+    public static final class TimeLimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TimeLimitReached() {
+            super("the time limit ran out in the middle of an execution", null, false, false);
+        }
     }
 
     /** Counts a guest call; true when it goes past the call-depth limit. */
@@ -49,28 +68,60 @@ public final class GuestLimits {
         depth = saved;
     }
 
-    /** Counts a call or a loop iteration; true when it goes past the statement limit. */
+    /**
+     * Counts a call or a loop iteration: one decrement and one test in compiled code; true
+     * every {@value #CHUNK} times, when the caller must {@link #refill}.
+     */
     public boolean count() {
-        return --statementsLeft < 0;
+        return --chunkLeft < 0;
+    }
+
+    /**
+     * The chunk is spent: takes the next one from the budget, after a look at the clock (a
+     * search's time limit) and a safepoint poll (so that a context can be cancelled); throws
+     * the statement-limit error at {@code location} when the budget is spent too.
+     */
+    @TruffleBoundary
+    public void refill(Node location) {
+        TruffleSafepoint.poll(location);
+        if (System.nanoTime() > deadline) {
+            chunkLeft = CHUNK;
+            throw new TimeLimitReached();
+        }
+        if (budgetLeft <= 0) {
+            chunkLeft = Long.MAX_VALUE;   // the error unwinds through calls and loops: they count no further
+            throw new HLException(statementLimitExceeded(), location);
+        }
+        long next = Math.min(CHUNK, budgetLeft);
+        budgetLeft -= next;
+        chunkLeft = next - 1;
     }
 
     /** A top-level source starts: the whole limit again. */
     public void startSource() {
-        statementsLeft = statementLimit;
+        long first = Math.min(CHUNK, statementLimit);
+        chunkLeft = first;
+        budgetLeft = statementLimit - first;
     }
 
-    /** An execution of a scenario starts, with the whole limit; returns what the top level had left. */
-    public long startExecution() {
-        long saved = statementsLeft;
-        statementsLeft = statementLimit;
+    /**
+     * An execution of a scenario starts, with the whole limit and the search's deadline
+     * ({@code System.nanoTime()}, or Long.MAX_VALUE); returns what the top level had left.
+     */
+    public long[] startExecution(long until) {
+        long[] saved = {chunkLeft, budgetLeft};
+        startSource();
         inExecution = true;
+        deadline = until;
         return saved;
     }
 
     /** The execution ended: the top level goes on with what it had left. */
-    public void endExecution(long saved) {
-        statementsLeft = saved;
+    public void endExecution(long[] saved) {
+        chunkLeft = saved[0];
+        budgetLeft = saved[1];
         inExecution = false;
+        deadline = Long.MAX_VALUE;
     }
 
     @TruffleBoundary
@@ -79,11 +130,8 @@ public final class GuestLimits {
                 + " (endless recursion?); raise the limit with --max-call-depth N (the hotlock.MaxCallDepth option)";
     }
 
-    /** What went past the statement limit, for the error; from now on nothing more is counted. */
     @TruffleBoundary
-    public String statementLimitExceeded() {
-        // the error unwinds through calls and loops: they count no further
-        statementsLeft = Long.MAX_VALUE;
+    private String statementLimitExceeded() {
         return (inExecution ? "an execution of the scenario" : "the script") + " ran more than " + statementLimit
                 + " loop iterations and calls, its statement limit: an endless loop? Raise the limit with --statement-limit N (0: none)";
     }

@@ -271,7 +271,7 @@ public final class Scheduler implements ThreadScheduler {
         GuestThread main = kernel.currentThread();
         kernel.attach(this);
         int depth = limits.current();
-        long statements = limits.startExecution();
+        long[] statements = limits.startExecution(deadline);
         try {
             return loop(chooser);
         } finally {
@@ -471,6 +471,10 @@ public final class Scheduler implements ThreadScheduler {
 
     private Outcome failure(Runner r) {
         Throwable t = r.failure;
+        if (t instanceof GuestLimits.TimeLimitReached limit) {
+            // a thread ran guest code past the search's deadline: no failure of the kernel
+            return outcome(Outcome.Kind.TIME_BOUND, limit.getMessage(), null, List.of());
+        }
         if (t instanceof HLException e) {
             // the thread's own frames: below its body lies the scheduler's caller
             List<String> frames = new ArrayList<>();

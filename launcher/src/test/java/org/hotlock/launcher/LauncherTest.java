@@ -175,4 +175,15 @@ class LauncherTest {
             ScenarioCommand.longSearchNanos = saved;
         }
     }
+
+    @Test
+    void theTimeLimitStopsAnExecutionStuckInAGuestLoop() throws IOException {
+        // the loop has no scheduling point: only the guest's own count can look at the clock
+        Path p = script("stuck.hlk", SPINNERS.replace("spin(30000); c.v = 2", "while (true) { }").replace(" expect race(cell.v)", ""));
+        Cli r = Cli.run("explore", "--time-limit", "1", "--statement-limit", "0", "--pct-first", "0", "--no-trace", p.toString());
+        assertTrue(r.out().contains("INCOMPLETE"), r.out() + r.err());
+        assertTrue(r.out().contains("time limit"), r.out());
+        assertFalse(r.out().contains("FAILED"), "the time limit is no failure of the kernel: " + r.out());
+        assertNoJavaTrace(r.err());
+    }
 }

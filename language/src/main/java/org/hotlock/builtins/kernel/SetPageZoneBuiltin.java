@@ -15,12 +15,17 @@ public abstract class SetPageZoneBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object set(long startPfn, long nrPages, Object zone) {
         Kernel k = bootedKernel();
+        if (nrPages <= 0) {
+            return HLNull.SINGLETON;
+        }
         long perBlock = k.pagesPerBlock();
-        for (long pfn = startPfn; pfn < startPfn + nrPages; pfn += perBlock) {
-            HLObject mem = k.findBlock(pfn / perBlock);
-            if (mem != null) {
-                mem.set("zone", zone);
-            }
+        // the blocks of pfns start, start + perBlock, ... below start + nrPages: only the
+        // registered ones, however large the range (a range past the end of memory is no loop)
+        long first = Math.floorDiv(startPfn, perBlock);
+        long count = nrPages / perBlock + (nrPages % perBlock == 0 ? 0 : 1);
+        long end = Long.MAX_VALUE - first < count ? Long.MAX_VALUE : first + count;
+        for (HLObject mem : k.blocks().subMap(first, end).values()) {
+            mem.set("zone", zone);
         }
         return HLNull.SINGLETON;
     }
