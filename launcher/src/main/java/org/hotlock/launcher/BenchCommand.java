@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +38,17 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String runtime = Contexts.runtimeName();
         for (Path file : files) {
-            Source source = Source.newBuilder("hotlock", Files.readString(file), file.toString()).build();
+            String text;
+            try {
+                text = ScriptFiles.read(file);
+            } catch (NoSuchFileException e) {
+                main.err().println("hotlock: " + file + ": no such file");
+                return ExitCodes.USAGE;
+            } catch (IOException e) {
+                main.err().println("hotlock: error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            Source source = Source.newBuilder("hotlock", text, file.toString()).build();
             try (Context context = main.contexts().forBench(!noChecks)) {
                 context.eval(source);
                 context.eval("hotlock", "bench_scenario(workload, " + warmup + ")");

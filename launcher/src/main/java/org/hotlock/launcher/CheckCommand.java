@@ -153,14 +153,35 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private CheckResult check(Path file, Engine engine) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = ScriptFiles.read(file);
+        } catch (IOException e) {
+            text = "";   // the run below reads it again and reports why it cannot, as run would
+        }
         Matcher m = EXPECT_EXIT.matcher(text);
-        CheckResult r = new CheckResult(file, m.find() ? Integer.parseInt(m.group(1)) : 0);
+        int expectedExit = 0;
+        String badExpectation = null;
+        if (m.find()) {
+            try {
+                expectedExit = Integer.parseInt(m.group(1));
+            } catch (NumberFormatException e) {
+                expectedExit = -1;
+            }
+            if (expectedExit < 0 || expectedExit > 255) {
+                badExpectation = "hotlock: " + file + ": // expect-exit: " + m.group(1) + " is not an exit code (0 to 255)";
+                expectedExit = -1;   // no run exits so: the check fails and says why
+            }
+        }
+        CheckResult r = new CheckResult(file, expectedExit);
         r.seed = options.seed;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SourceRunner runner = new SourceRunner(new Contexts(new ByteArrayInputStream(new byte[0]), out, out, engine), out, out);
         ScenarioOptions o = options.copyFor(file).sharing(jobs);
+        if (badExpectation != null) {
+            out.println(badExpectation);
+        }
         long t0 = System.nanoTime();
         r.exitCode = runner.runScenario(file, "run", o, null, r::collect);
         r.seconds = (System.nanoTime() - t0) / 1e9;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,13 +113,16 @@ public final class Main implements Callable<Integer> {
                 // piped input is a scenario like a file: its threads run, its findings count
                 Path stdin = Files.createTempFile("hotlock-stdin", ".hlk");
                 try {
-                    Files.write(stdin, in.readAllBytes());
+                    Files.writeString(stdin, ScriptFiles.read(in, "standard input"), StandardCharsets.UTF_8);
                     ScenarioOptions o = new ScenarioOptions();
                     o.noTrace = true;
                     return runner.runScenario(stdin, "<stdin>", "run", o, null, null);
                 } finally {
                     Files.deleteIfExists(stdin);
                 }
+            } catch (ScriptFiles.Unreadable e) {
+                err.println("hotlock: error: " + e.getMessage());
+                return ExitCodes.USAGE;
             } catch (IOException e) {
                 err.println("hotlock: cannot read standard input: " + e.getMessage());
                 return ExitCodes.USAGE;

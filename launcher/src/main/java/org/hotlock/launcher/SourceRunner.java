@@ -7,8 +7,6 @@ import org.graalvm.polyglot.Value;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -45,9 +43,12 @@ final class SourceRunner {
     int runScenario(Path file, String name, String mode, ScenarioOptions options, String replaySchedule, Consumer<Context> inspect) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = ScriptFiles.read(file);
         } catch (NoSuchFileException e) {
             err.println("hotlock: " + file + ": no such file");
+            return ExitCodes.USAGE;
+        } catch (ScriptFiles.Unreadable e) {
+            err.println("hotlock: error: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
             err.println("hotlock: " + file + ": cannot read: " + e.getMessage());
