@@ -368,4 +368,22 @@ class SchedulerTest {
         assertEquals(null, r[1], r[0]);
         assertTrue(r[0].endsWith("done\n"), r[0]);
     }
+
+    @Test
+    void theInterleavingOfManyThreadsAndManyStepsIsBounded() {
+        StringBuilder script = new StringBuilder(MACHINE.formatted("4.20")).append("const m = mutex(\"m\")\n");
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            script.append("thread t").append(i).append(" { mutex_lock(m); yield(); mutex_unlock(m) }\n");
+            names.append("t").append(i).append(", ");
+        }
+        script.append("thread spin { while (true) { yield() } }\nrun { ").append(names).append("spin }\n");
+        String[] r = run(script.toString(), Map.of("hotlock.MaxSteps", "1000"));
+        assertTrue(r[0].contains("passed its bound of 1000 steps"), r[0]);
+        // ten threads: a line per step instead of ten 46-character columns
+        assertTrue(r[0].contains(" step  thread               (10 threads: a line per step)"), r[0]);
+        // 1 000 steps: the first and last 200
+        assertTrue(r[0].contains("  199  spin                 yield\n       ... 600 steps not shown (the trace file has every step)\n  800  "), r[0]);
+        assertFalse(r[0].contains("\n  500  "), r[0]);
+    }
 }
