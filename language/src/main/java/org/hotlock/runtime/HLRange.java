@@ -25,8 +25,9 @@ public final class HLRange implements TruffleObject {
         return end;
     }
 
+    /** end - start, or 0 for an empty range; ArithmeticException when it does not fit in 64 bits. */
     public long size() {
-        return Math.max(0, end - start);
+        return end <= start ? 0 : Math.subtractExact(end, start);
     }
 
     public boolean contains(long value) {

@@ -66,9 +66,12 @@ public final class Strategies {
      * Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): threads get random
      * distinct priorities above d; the highest-priority enabled thread always runs; at d-1
      * random steps (of an estimated k) the running thread drops to a low priority. A bug of
-     * depth d is found by one run with probability at least 1/(n k^(d-1)).
+     * depth d is found by one run with probability at least 1/(n k^(d-1)). There are no more
+     * than k steps to change priority at, so a depth above k + 1 runs as k + 1 (whatever depth
+     * is asked for, the run needs memory for k change points only).
      */
-    public static Chooser pct(long seed, int depth, int estimatedSteps, int threads) {
+    public static Chooser pct(long seed, int requestedDepth, int estimatedSteps, int threads) {
+        int depth = (int) Math.min(requestedDepth, Math.max(1, estimatedSteps) + 1L);
         Random random = new Random(seed);
         int[] priority = new int[threads];
         List<Integer> order = new ArrayList<>();

@@ -211,4 +211,17 @@ class LauncherTest {
         assertTrue(check.out().contains("0 passed, 2 failed"), check.out());
         assertNoJavaTrace(check.err());
     }
+
+    @Test
+    void aPctDepthAboveTheStepsRunsAsTheStepsAllow() throws IOException {
+        Path p = script("pct-depth.hlk", SPINNERS);
+        Cli huge = Cli.run("pct", "--depth", "2000000000", "--runs", "5", "--no-trace", p.toString());
+        Cli steps = Cli.run("pct", "--depth", "6", "--runs", "5", "--no-trace", p.toString());
+        assertNoJavaTrace(huge.err());
+        assertFalse(huge.err().contains("heap"), huge.err());
+        // an execution has 4 steps (2 starts, 2 writes): depth 6 is past k + 1 already
+        assertEquals(steps.exitCode(), huge.exitCode(), huge.out() + huge.err());
+        assertEquals(steps.out().replaceAll("depth \\d+", "depth D").replaceAll("\\d+\\.\\d+ s", "T s"),
+                huge.out().replaceAll("depth \\d+", "depth D").replaceAll("\\d+\\.\\d+ s", "T s"));
+    }
 }

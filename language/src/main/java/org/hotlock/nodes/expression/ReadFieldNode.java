@@ -58,9 +58,18 @@ public abstract class ReadFieldNode extends HLExpressionNode {
         return switch (getField()) {
             case "start" -> range.start();
             case "end" -> range.end();
-            case "size" -> range.size();
+            case "size" -> size(range);
             default -> throw noSuchField(range);
         };
+    }
+
+    private long size(HLRange range) {
+        try {
+            return range.size();
+        } catch (ArithmeticException e) {
+            CompilerDirectives.transferToInterpreter();
+            throw new HLException("integer overflow: the size of " + Display.show(range) + " does not fit in a 64-bit int", this);
+        }
     }
 
     @Specialization
