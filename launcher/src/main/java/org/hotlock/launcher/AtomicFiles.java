@@ -1,22 +1,44 @@
 package org.hotlock.launcher;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Reports, the REPL history and /save are written to a temporary file and renamed: an
- * interrupted write leaves the old file whole.
+ * interrupted write leaves the old file whole. Only a regular file is replaced so: a
+ * symbolic link is followed (the file it names is replaced, the link stays), and a device,
+ * a FIFO or {@code /dev/stdout} is written to as it is, never replaced by a regular file.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    public static void write(Path file, String text) throws IOException {
+    public static void write(Path target, String text) throws IOException {
+        Path file = target;
+        for (int hops = 0; Files.isSymbolicLink(file); hops++) {
+            // the link's file is what the user named; a dangling link's target is made
+            if (hops == 40) {
+                throw new IOException(target + ": too many levels of symbolic links");
+            }
+            file = file.toAbsolutePath().resolveSibling(Files.readSymbolicLink(file)).normalize();
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            if (Files.isDirectory(file)) {
+                throw new IOException(target + " is a directory");
+            }
+            // a device or a pipe: write into it, as a shell's > would
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
         Path dir = file.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             // a directory tree is the caller's to decide on (ReportPaths), never made here

@@ -1,0 +1,58 @@
+package org.hotlock.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A report written over something that is not a regular file leaves that thing what it was. */
+class AtomicFilesTest {
+
+    @Test
+    void aSymbolicLinkIsFollowedAndStaysALink() throws IOException {
+        Path dir = Files.createTempDirectory("hotlock-atomic");
+        Path real = Files.writeString(dir.resolve("real.json"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("report.json"), Path.of("real.json"));
+        AtomicFiles.write(link, "new");
+        assertTrue(Files.isSymbolicLink(link), "the link is not replaced by a file");
+        assertEquals("new", Files.readString(real));
+        // a dangling link makes the file it names
+        Path dangling = Files.createSymbolicLink(dir.resolve("later.json"), Path.of("made.json"));
+        AtomicFiles.write(dangling, "made");
+        assertTrue(Files.isSymbolicLink(dangling));
+        assertEquals("made", Files.readString(dir.resolve("made.json")));
+    }
+
+    @Test
+    void aFifoIsWrittenIntoNotReplaced() throws Exception {
+        Path dir = Files.createTempDirectory("hotlock-atomic");
+        Path fifo = dir.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        AtomicFiles.write(fifo, "through the pipe");
+        assertEquals("through the pipe", reader.get(30, TimeUnit.SECONDS));
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "still a FIFO");
+    }
+
+    @Test
+    void aDirectoryIsRefused() throws IOException {
+        Path dir = Files.createTempDirectory("hotlock-atomic");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(dir, "x"));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+    }
+}
