@@ -10,6 +10,7 @@ import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelTypes;
 import org.hotlock.runtime.GuestLimits;
 import org.hotlock.runtime.GlobalNames;
+import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
 import org.hotlock.runtime.SharedAccessListener;
@@ -46,6 +47,10 @@ public final class HotLockContext {
     private final GuestLimits limits;
     private Object[] globals = new Object[64];
     private boolean[] constants = new boolean[64];
+    /** Where the kernel model defined each global (its source line), by index; null for a script's own. */
+    private String[] modelOrigins = new String[64];
+    /** The kernel model's struct types, by name, and where each was declared. */
+    private final Map<String, String> modelStructs = new LinkedHashMap<>();
     private final Map<String, StructType> structs = new LinkedHashMap<>();
     private final Map<String, ThreadSpec> threads = new LinkedHashMap<>();
     private SharedAccessListener sharedAccessListener;
@@ -226,7 +231,57 @@ public final class HotLockContext {
         int old = globals.length;
         globals = Arrays.copyOf(globals, size);
         constants = Arrays.copyOf(constants, size);
+        modelOrigins = Arrays.copyOf(modelOrigins, size);
         Arrays.fill(globals, old, size, UNDEFINED);
+    }
+
+    /** The global is the kernel model's, defined at {@code origin} (a model source line, or what defined it). */
+    @TruffleBoundary
+    public void markModelGlobal(int index, String origin) {
+        if (index >= globals.length) {
+            grow(index);
+        }
+        modelOrigins[index] = origin;
+    }
+
+    /** Where the kernel model defined the global; null when a script's or undefined. */
+    @TruffleBoundary
+    public String modelOrigin(int index) {
+        return index < modelOrigins.length ? modelOrigins[index] : null;
+    }
+
+    @TruffleBoundary
+    public void markModelStruct(String name, String origin) {
+        modelStructs.put(name, origin);
+    }
+
+    /** Where the kernel model declared the struct type; null when it is not the model's. */
+    @TruffleBoundary
+    public String modelStructOrigin(String name) {
+        return modelStructs.get(name);
+    }
+
+    /**
+     * A script's declaration of {@code name} must not replace a constant, variable, function
+     * or struct of the kernel model: the model's code would then run with the script's value
+     * ({@code const EINVAL = -22} made the kernel return +22). A model function is replaced
+     * only by {@code patch fn}, which the function declaration checks itself.
+     */
+    @TruffleBoundary
+    public void checkScriptDeclaration(String name, int index, Node location) {
+        String origin = modelOrigin(index);
+        if (origin != null) {
+            throw new HLException("'" + name + "' is " + describeModelGlobal(index, origin)
+                    + "; a script cannot redeclare it: give yours another name", location);
+        }
+    }
+
+    /** "a constant of the kernel model (kernel/common/defs.hlk:9)", for error messages. */
+    @TruffleBoundary
+    public String describeModelGlobal(int index, String origin) {
+        Object value = readGlobal(index);
+        String kind = value instanceof HLFunction ? "a function" : isConstant(index) ? "a constant" : "a variable";
+        return kind + " of the kernel model (" + origin + ")";
     }
 
     /** A copy of every global slot, for restoring the state an exploration starts from. */

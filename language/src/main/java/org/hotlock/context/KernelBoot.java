@@ -100,7 +100,9 @@ public final class KernelBoot {
     }
 
     private static void setGlobal(HotLockContext context, String name, Object value) {
-        context.writeGlobal(context.globalIndex(name), value);
+        int index = context.globalIndex(name);
+        context.writeGlobal(index, value);
+        context.markModelGlobal(index, "set by the machine declaration");
     }
 
     private static HLFunction function(HotLockContext context, String name, Node location) {

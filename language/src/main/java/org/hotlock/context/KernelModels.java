@@ -99,10 +99,13 @@ public final class KernelModels {
         Kernel kernel = new Kernel(version, context.kernelTypes(), context.err());
         var options = context.env().getOptions();
         context.setKernel(kernel, new Checks(kernel, options.get(HotLockOptions.Checks), !options.get(HotLockOptions.LockdepNovalidateDevice)));
+        String declaredBy = "declared by kernel \"" + version + "\"";
         for (StructType type : kernel.types.all()) {
             context.defineStruct(type);
+            context.markModelStruct(type.name(), declaredBy);
         }
         defineSysfsObject(context);
+        context.markModelGlobal(context.globalIndex("sysfs"), declaredBy);
         for (Source source : SOURCES.computeIfAbsent(version, KernelModels::sources)) {
             CallTarget target = context.env().parsePublic(source);
             target.call();

@@ -7,6 +7,7 @@ import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class Kernel {
     private final PrintWriter console;
     private final Operations operations = new Operations();
     private final KernelLog log = new KernelLog();
+    private final List<String> patches = new ArrayList<>();
     private final KernelListeners listeners = new KernelListeners();
     /** By check site, then by thread: the stack each thread had there first (see stackAt). */
     private final Map<Node, Map<String, KernelReports.Captured>> stacksAtSite = new IdentityHashMap<>();
@@ -381,6 +383,20 @@ public final class Kernel {
 
     public KernelLog log() {
         return log;
+    }
+
+    /** A script replaced the model's function with {@code patch fn}: BUG reports name the patched kernel. */
+    @TruffleBoundary
+    public void patched(String function) {
+        if (!patches.contains(function)) {
+            patches.add(function);
+        }
+    }
+
+    /** The model functions scripts patched, in the order they were first patched. */
+    @TruffleBoundary
+    public List<String> patches() {
+        return List.copyOf(patches);
     }
 
     /** WARN: the first time at a place it goes to the kernel log (and the console outside scenarios). */

@@ -124,7 +124,8 @@ public final class KernelReports {
             sb.append(message).append('\n');
         }
         sb.append("invalid opcode: 0000 [#1] SMP\n");
-        sb.append("Thread: ").append(kernel.currentThread().name()).append("  Kernel: ").append(kernel.version).append(" (HotLock model)\n");
+        sb.append("Thread: ").append(kernel.currentThread().name()).append("  Kernel: ").append(kernel.version)
+                .append(kernel.patches().isEmpty() ? " (HotLock model)\n" : " (HotLock model, patched: " + String.join(", ", kernel.patches()) + ")\n");
         appendTrace(sb, stack);
         return sb.append("---[ end trace ]---").toString();
     }

@@ -54,7 +54,13 @@ final class DeclarationParser {
         this.statements = statements;
     }
 
+    /** {@code [patch] fn NAME(...) { }}; {@code patch} is a contextual word (spec/grammar.md). */
     FunctionDeclarationNode parseFunction() {
+        Token start = cursor.peek();
+        boolean patch = !start.isKeyword("fn");
+        if (patch) {
+            cursor.advance();
+        }
         Token keyword = cursor.expectKeyword("fn");
         if (!factory.isTopLevel() || !factory.declaresGlobals()) {
             throw cursor.error(keyword, "functions can only be declared at the top level");
@@ -74,7 +80,7 @@ final class DeclarationParser {
         }
         cursor.expect(TokenKind.RIGHT_PAREN, "')' after the parameters");
         RootCallTarget target = parseBody(name.text(), keyword, parameters);
-        return cursor.located(new FunctionDeclarationNode(name.text(), target, parameters.size()), keyword);
+        return cursor.located(new FunctionDeclarationNode(name.text(), target, parameters.size(), cursor.modelSource(), patch), start);
     }
 
     /**

@@ -114,8 +114,8 @@ final class NodeFactory {
         return write;
     }
 
-    HLExpressionNode createGlobalDeclaration(Token name, WriteGlobalNode.Mode mode, HLExpressionNode value) {
-        return new WriteGlobalNode(name.text(), language.globalIndex().applyAsInt(name.text()), mode, value);
+    HLExpressionNode createGlobalDeclaration(Token name, WriteGlobalNode.Mode mode, HLExpressionNode value, boolean model) {
+        return new WriteGlobalNode(name.text(), language.globalIndex().applyAsInt(name.text()), mode, value, model);
     }
 
     HLExpressionNode createLocalDeclaration(Token name, HLExpressionNode value) {

@@ -132,7 +132,7 @@ public final class Parser {
             cursor.advance();
             return;
         }
-        if (start.isKeyword("fn")) {
+        if (start.isKeyword("fn") || isWord(start, "patch") && cursor.lookahead(1).isKeyword("fn") && !cursor.lookahead(1).newlineBefore()) {
             FunctionDeclarationNode function = declarationParser.parseFunction();
             Integer earlier = functions.putIfAbsent(function.name(), start.start());
             if (earlier != null) {

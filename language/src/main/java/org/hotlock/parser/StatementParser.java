@@ -69,6 +69,9 @@ final class StatementParser {
                 throw cursor.error(token, "'" + token.text() + "' outside of a loop");
             }
             return cursor.located(token.isKeyword("break") ? new BreakNode() : new ContinueNode(), token);
+        } else if (token.is(TokenKind.IDENTIFIER) && token.text().equals("patch") && cursor.lookahead(1).isKeyword("fn")
+                && !cursor.lookahead(1).newlineBefore()) {
+            throw cursor.error(token, "functions can only be declared (or patched) at the top level");
         } else if (token.isKeyword("fn") || token.isKeyword("struct")) {
             throw cursor.error(token, (token.isKeyword("fn") ? "functions" : "structs") + " can only be declared at the top level");
         } else if (token.isKeyword("else")) {
@@ -116,7 +119,7 @@ final class StatementParser {
         }
         if (factory.declaresGlobals()) {
             WriteGlobalNode.Mode mode = constant ? WriteGlobalNode.Mode.DECLARE_CONST : WriteGlobalNode.Mode.DECLARE_VAR;
-            return cursor.located(factory.createGlobalDeclaration(name, mode, value), keyword);
+            return cursor.located(factory.createGlobalDeclaration(name, mode, value, cursor.modelSource()), keyword);
         }
         if (constant) {
             throw cursor.error(keyword, "constants can only be declared at the top level; use 'var' here");

@@ -30,7 +30,7 @@ class WorkersTest {
 
     /** drivers/base/memory.c with d2ab99403ee0: a failed trylock returns without unlocking. */
     static final String FIXED_PROBE = """
-            fn memory_probe_store(dev, buf) {
+            patch fn memory_probe_store(dev, buf) {
               var pages_per_block = PAGES_PER_SECTION * sections_per_block
               var phys_addr = kstrtoull(buf)
               if (phys_addr == null) return -EINVAL

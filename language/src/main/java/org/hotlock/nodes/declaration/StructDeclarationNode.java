@@ -4,8 +4,10 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import com.oracle.truffle.api.source.SourceSection;
 import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
+import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.StructType;
 
@@ -47,6 +49,13 @@ public final class StructDeclarationNode extends HLExpressionNode {
 
     @TruffleBoundary
     private Object define(HotLockContext context, Object[] values) {
+        if (model) {
+            SourceSection at = getSourceSection();
+            context.markModelStruct(name, at == null ? "the kernel model" : at.getSource().getName() + ":" + at.getStartLine());
+        } else if (context.modelStructOrigin(name) != null) {
+            throw new HLException("struct " + name + " is the kernel model's (" + context.modelStructOrigin(name)
+                    + "); a script cannot redeclare it: give yours another name", this);
+        }
         if (model && immutable(values)) {
             context.defineStruct(modelLayout(values));
             return "struct " + name;

@@ -1,8 +1,10 @@
 package org.hotlock.nodes.local;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import com.oracle.truffle.api.source.SourceSection;
 import org.hotlock.context.HotLockContext;
 import org.hotlock.nodes.HLExpressionNode;
 import org.hotlock.runtime.HLException;
@@ -18,13 +20,20 @@ public final class WriteGlobalNode extends HLExpressionNode {
     private final String name;
     private final int index;
     private final Mode mode;
+    /** A declaration in a kernel model's source: the name becomes the model's, which scripts cannot redeclare. */
+    private final boolean model;
     @Child private HLExpressionNode value;
 
     public WriteGlobalNode(String name, int index, Mode mode, HLExpressionNode value) {
+        this(name, index, mode, value, false);
+    }
+
+    public WriteGlobalNode(String name, int index, Mode mode, HLExpressionNode value, boolean model) {
         this.name = name;
         this.index = index;
         this.mode = mode;
         this.value = value;
+        this.model = model;
     }
 
     public String name() {
@@ -39,6 +48,9 @@ public final class WriteGlobalNode extends HLExpressionNode {
     public Object executeGeneric(VirtualFrame frame) {
         Object v = value.executeGeneric(frame);
         HotLockContext context = context();
+        if (mode != Mode.ASSIGN) {
+            declaring(context);
+        }
         switch (mode) {
             case DECLARE_CONST -> context.defineConstant(index, v);
             case DECLARE_VAR -> {
@@ -61,5 +73,16 @@ public final class WriteGlobalNode extends HLExpressionNode {
             }
         }
         return v;
+    }
+
+    /** A model's declaration claims the name; a script's must not take one the model has. */
+    @TruffleBoundary
+    private void declaring(HotLockContext context) {
+        if (model) {
+            SourceSection at = getSourceSection();
+            context.markModelGlobal(index, at == null ? "the kernel model" : at.getSource().getName() + ":" + at.getStartLine());
+        } else {
+            context.checkScriptDeclaration(name, index, this);
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 final class HotLockCompleter implements Completer {
     static final List<String> KEYWORDS = List.of("fn", "var", "const", "if", "else", "while", "for", "in", "return", "break",
             "continue", "true", "false", "null", "struct", "new", "kernel", "machine", "thread", "run", "explore", "pct",
-            "expect", "rule", "shared");
+            "expect", "rule", "shared", "patch");
 
     private final Repl repl;
 

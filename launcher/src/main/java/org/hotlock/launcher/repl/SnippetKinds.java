@@ -36,6 +36,9 @@ final class SnippetKinds {
         if (first.isKeyword("fn")) {
             return new Snippet(Kind.FUNCTION, tokens.get(1).text);
         }
+        if (first.isName("patch") && tokens.get(1).isKeyword("fn") && !tokens.get(1).newlineBefore) {
+            return new Snippet(Kind.FUNCTION, tokens.get(2).text);
+        }
         if (first.isKeyword("struct")) {
             return new Snippet(Kind.STRUCT, tokens.get(1).text);
         }

@@ -18,6 +18,8 @@ class SnippetKindsTest {
     void functionsStructsVariablesAndConstants() {
         assertKind("fn f() { return 1 }", Kind.FUNCTION, "f");
         assertKind("fn   /* gap */ g(a) { return a }", Kind.FUNCTION, "g");
+        assertKind("patch fn online_pages(pfn, nr_pages, online_type) { return 0 }", Kind.FUNCTION, "online_pages");
+        assertKind("patch + 1", Kind.EXPRESSION, "");
         assertKind("struct zone2 { n = 0 }", Kind.STRUCT, "zone2");
         assertKind("var x = 3", Kind.VARIABLE, "x");
         assertKind("var y", Kind.VARIABLE, "y");
