@@ -214,10 +214,10 @@ public final class CheckCommand implements Callable<Integer> {
             ReportPaths.write(json, Reports.json(results));
         }
         if (junit != null) {
-            ReportPaths.write(junit, Reports.junit(results));
+            ReportPaths.write(junit, JUnitReport.write(results));
         }
         if (sarif != null) {
-            ReportPaths.write(sarif, Reports.sarif(results, VersionProvider.hotlockVersion()));
+            ReportPaths.write(sarif, new SarifReport(SarifReport.sourceRoot(), SarifReport.modelsUri()).write(results, VersionProvider.hotlockVersion()));
         }
         if (sequence != null) {
             for (CheckResult r : results) {

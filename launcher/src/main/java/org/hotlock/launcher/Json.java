@@ -1,61 +1,41 @@
 package org.hotlock.launcher;
 
-import org.hotlock.sched.TraceFile;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
-import java.util.List;
-import java.util.Map;
-
-/** Writes maps, lists, strings, numbers and booleans as JSON: the reports need no more. */
+/**
+ * The reports' JSON, written and read by Jackson: maps keep their insertion order, so a report's
+ * keys come out in the order the writer put them, the same on every run.
+ */
 final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n")));
+
     private Json() {
     }
 
+    /** Maps, lists, strings, numbers, booleans and nulls as indented JSON, ending in a newline. */
     static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
-        return sb.append('\n').toString();
-    }
-
-    private static void write(StringBuilder sb, Object v, int indent) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            quote(sb, s);
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
-        } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append("  ".repeat(indent + 1));
-                quote(sb, String.valueOf(e.getKey()));
-                sb.append(": ");
-                write(sb, e.getValue(), indent + 1);
-                sb.append(++i < m.size() ? ",\n" : "\n");
-            }
-            sb.append("  ".repeat(indent)).append('}');
-        } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            sb.append("[\n");
-            for (int i = 0; i < l.size(); i++) {
-                sb.append("  ".repeat(indent + 1));
-                write(sb, l.get(i), indent + 1);
-                sb.append(i + 1 < l.size() ? ",\n" : "\n");
-            }
-            sb.append("  ".repeat(indent)).append(']');
-        } else {
-            quote(sb, v.toString());
+        try {
+            return WRITER.writeValueAsString(value) + "\n";
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
     }
 
-    static void quote(StringBuilder sb, String s) {
-        sb.append(TraceFile.quote(s));
+    /** A JSON text as a tree; IllegalArgumentException when it is not JSON. */
+    static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -32,8 +32,9 @@ final class ReplayCommand implements Callable<Integer> {
         Path scenario;
         List<String> schedule;
         try {
-            scenario = scenarioOf(json);
-            schedule = TraceFile.schedule(json);
+            TraceFile.Trace t = TraceFile.read(json);
+            scenario = scenarioOf(t);
+            schedule = t.schedule();
         } catch (IllegalArgumentException e) {
             main.err().println("hotlock: " + trace + ": " + e.getMessage());
             return ExitCodes.USAGE;
@@ -46,13 +47,13 @@ final class ReplayCommand implements Callable<Integer> {
      * to the current one), else at the absolute path it also records; shown relative to the
      * current directory when it is below it.
      */
-    private Path scenarioOf(String json) {
-        String recorded = TraceFile.scenario(json);
-        boolean old = "hotlock-trace-1".equals(TraceFile.format(json));
+    private Path scenarioOf(TraceFile.Trace t) {
+        String recorded = t.scenario();
+        boolean old = "hotlock-trace-1".equals(t.format());
         Path here = Path.of("").toAbsolutePath();
         Path besideTrace = old ? Path.of(recorded) : trace.toAbsolutePath().getParent().resolve(recorded).normalize();
         Path file = besideTrace;
-        String absolute = TraceFile.scenarioAbsolute(json);
+        String absolute = t.scenarioAbsolute();
         if (!Files.isRegularFile(file) && absolute != null && Files.isRegularFile(Path.of(absolute))) {
             file = Path.of(absolute);
         }

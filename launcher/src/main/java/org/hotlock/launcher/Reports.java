@@ -6,13 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** The machine-readable reports of {@code hotlock check}: JSON, JUnit XML, SARIF 2.1.0, DOT. */
+/** The reports of {@code hotlock check}: JSON, DOT, the sequence picture (JUnit XML and SARIF have classes of their own). */
 final class Reports {
-    private static final Pattern FRAME = Pattern.compile("^(.*) \\((.+):(\\d+)\\)$");
-
     private Reports() {
     }
 
@@ -41,54 +37,6 @@ final class Reports {
         return Json.write(top);
     }
 
-    static String junit(List<CheckResult> results) {
-        int failures = 0;
-        int skipped = 0;
-        int tests = 0;
-        double time = 0;
-        StringBuilder cases = new StringBuilder();
-        for (CheckResult r : results) {
-            String className = r.file.getParent() == null ? "scenarios" : r.file.getParent().toString().replace('/', '.');
-            String name = r.file.getFileName().toString();
-            tests++;
-            time += r.seconds;
-            cases.append("    <testcase classname=\"").append(xml(className)).append("\" name=\"").append(xml(name))
-                    .append("\" time=\"").append(String.format("%.3f", r.seconds)).append("\">\n");
-            boolean inconclusive = r.status() == CheckResult.Status.INCONCLUSIVE;
-            if (inconclusive) {
-                // neither passed nor failed: what JUnit calls skipped, with what was not settled
-                skipped++;
-                cases.append("      <skipped message=\"").append(xml(inconclusiveMessage(r))).append("\"/>\n");
-            } else if (!r.passed()) {
-                failures++;
-                cases.append("      <failure message=\"").append(xml(failureMessage(r))).append("\" type=\"hotlock\">")
-                        .append(xml(r.output)).append("</failure>\n");
-            }
-            cases.append("      <system-out>").append(xml(r.output)).append("</system-out>\n");
-            cases.append("    </testcase>\n");
-            if (r.report != null) {
-                // the exploration (or run) of the file, as a test case of its own
-                tests++;
-                cases.append("    <testcase classname=\"").append(xml(className)).append("\" name=\"").append(xml(name + " :: " + r.report.get("mode")))
-                        .append("\" time=\"0\">\n");
-                if (inconclusive) {
-                    skipped++;
-                    cases.append("      <skipped message=\"").append(xml(inconclusiveMessage(r))).append("\"/>\n");
-                } else if (r.report.get("failure") instanceof Map<?, ?> f && !r.passed()) {
-                    failures++;
-                    cases.append("      <failure message=\"").append(xml(String.valueOf(f.get("message")).lines().findFirst().orElse("")))
-                            .append("\" type=\"").append(xml(String.valueOf(f.get("category")))).append("\"/>\n");
-                }
-                cases.append("    </testcase>\n");
-            }
-        }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<testsuites name=\"hotlock check\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" time=\"" + String.format("%.3f", time) + "\">\n"
-                + "  <testsuite name=\"hotlock check\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\" time=\"" + String.format("%.3f", time) + "\">\n"
-                + cases
-                + "  </testsuite>\n</testsuites>\n";
-    }
-
     /** The first thing an incomplete search could not settle, and how to settle it. */
     static String inconclusiveMessage(CheckResult r) {
         String first = r.inconclusive.isEmpty() ? "an incomplete search could not settle an expectation"
@@ -104,91 +52,6 @@ final class Reports {
             sb.append(": ").append(r.findings.getFirst().get("title"));
         }
         return sb.append(" -- reproduce: ").append(CheckCommand.reproduce(r)).toString();
-    }
-
-    static String sarif(List<CheckResult> results, String version) {
-        Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
-        List<Object> sarifResults = new ArrayList<>();
-        for (CheckResult r : results) {
-            for (Map<String, Object> f : r.findings) {
-                String ruleId = f.get("rule") != null ? (String) f.get("rule") : (String) f.get("kind");
-                rules.computeIfAbsent(ruleId, id -> {
-                    Map<String, Object> rule = new LinkedHashMap<>();
-                    rule.put("id", id);
-                    rule.put("shortDescription", Map.of("text", String.valueOf(f.get("title")).replaceFirst("^" + Pattern.quote(id) + ": ", "")));
-                    return rule;
-                });
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("ruleId", ruleId);
-                result.put("level", switch ((String) f.get("kind")) {
-                    case "guarded_cycle" -> "note";
-                    case "warning" -> "warning";
-                    default -> "error";
-                });
-                result.put("message", Map.of("text", f.get("title") + (((Long) f.get("count")) > 1 ? " (seen " + f.get("count") + " times)" : "")));
-                List<Object> locations = new ArrayList<>();
-                List<Object> related = new ArrayList<>();
-                @SuppressWarnings("unchecked")
-                List<String> stacks = (List<String>) f.get("stacks");
-                // a race's stacks are one joined line per access; other findings list the frames
-                List<String> frames = stacks.isEmpty() ? List.of()
-                        : stacks.getFirst().contains(" <- ") ? List.of(stacks.getFirst().split(" <- ")) : stacks;
-                // the innermost frame is where it happened; the script's frame is where it came from
-                Set<String> seen = new LinkedHashSet<>();
-                for (String frame : frames) {
-                    Map<String, Object> loc = location(frame);
-                    if (loc != null && seen.add(frame)) {
-                        (locations.isEmpty() ? locations : related).add(loc);
-                    }
-                }
-                if (locations.isEmpty()) {
-                    locations.add(Map.of("physicalLocation", Map.of("artifactLocation", Map.of("uri", r.file.toString(), "uriBaseId", "%SRCROOT%"))));
-                }
-                result.put("locations", locations);
-                if (!related.isEmpty()) {
-                    result.put("relatedLocations", related);
-                }
-                Map<String, Object> fingerprints = new LinkedHashMap<>();
-                fingerprints.put("hotlock/v1", Integer.toHexString((f.get("category") + ":" + frames).hashCode()));
-                result.put("partialFingerprints", fingerprints);
-                sarifResults.add(result);
-            }
-        }
-        Map<String, Object> driver = new LinkedHashMap<>();
-        driver.put("name", "HotLock");
-        driver.put("version", version);
-        driver.put("informationUri", "https://github.com/hotlock/hotlock");
-        driver.put("rules", new ArrayList<>(rules.values()));
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("tool", Map.of("driver", driver));
-        run.put("originalUriBaseIds", Map.of(
-                "%SRCROOT%", Map.of("uri", "file:///"),
-                "HOTLOCK_MODELS", Map.of("description", Map.of("text", "the kernel models shipped in the HotLock language jar"))));
-        run.put("results", sarifResults);
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        top.put("version", "2.1.0");
-        top.put("runs", List.of(run));
-        return Json.write(top);
-    }
-
-    /** {@code fn (file:line)} as a SARIF location; model files are relative to HOTLOCK_MODELS. */
-    private static Map<String, Object> location(String frame) {
-        Matcher m = FRAME.matcher(frame.strip());
-        if (!m.matches()) {
-            return null;
-        }
-        String file = m.group(2);
-        Map<String, Object> artifact = new LinkedHashMap<>();
-        artifact.put("uri", file);
-        artifact.put("uriBaseId", file.startsWith("kernel/") ? "HOTLOCK_MODELS" : "%SRCROOT%");
-        Map<String, Object> physical = new LinkedHashMap<>();
-        physical.put("artifactLocation", artifact);
-        physical.put("region", Map.of("startLine", Integer.parseInt(m.group(3))));
-        Map<String, Object> loc = new LinkedHashMap<>();
-        loc.put("physicalLocation", physical);
-        loc.put("message", Map.of("text", "in " + m.group(1)));
-        return loc;
     }
 
     /** The lock dependency graph: edges labelled with where they were first taken, cycles red, guarded ones dashed. */

@@ -91,4 +91,33 @@ class ModesAndPathsTest {
         Cli deadlock = Cli.run("replay", dir.resolve("deadlock-2015.hlk.json").toString());
         assertTrue(deadlock.out().contains("expectation met: violation(R1), cycle, deadlock\n"), deadlock.out());
     }
+
+    @Test
+    void aTraceIsReadAsJsonWhateverToolWroteItAndATruncatedOneIsRefused() throws IOException {
+        Path trace = dir.resolve("t.json");
+        Cli explore = Cli.run("explore", "--trace", trace.toString(), example("lost-update-4.19.hlk").toString());
+        assertEquals(ExitCodes.SUCCESS, explore.exitCode(), explore.out() + explore.err());
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(Files.readString(trace));
+        assertEquals(TraceFile.FORMAT, json.get("format").asText());
+        assertTrue(json.get("steps").get(0).has("what"), "each step an object: thread, kind, what");
+
+        // the same trace, its keys reordered and written on one line by another JSON tool, replays the same
+        com.fasterxml.jackson.databind.node.ObjectNode reordered = Json.MAPPER.createObjectNode();
+        reordered.set("steps", json.get("steps"));
+        reordered.set("schedule", json.get("schedule"));
+        json.fieldNames().forEachRemaining(k -> reordered.putIfAbsent(k, json.get(k)));
+        Path compact = dir.resolve("compact.json");
+        Files.writeString(compact, Json.MAPPER.writeValueAsString(reordered));
+        Cli replay = Cli.run("replay", compact.toString());
+        assertEquals(Cli.run("replay", trace.toString()).out(), replay.out());
+        assertEquals(ExitCodes.SUCCESS, replay.exitCode(), replay.out() + replay.err());
+
+        // a trace cut short is not a trace: refused, not half read
+        String text = Files.readString(trace);
+        Path cut = dir.resolve("cut.json");
+        Files.writeString(cut, text.substring(0, text.indexOf("\"steps\"")));
+        Cli refused = Cli.run("replay", cut.toString());
+        assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("not a HotLock trace: not valid JSON"), refused.err());
+    }
 }
