@@ -251,18 +251,30 @@ public final class Kernel {
         blocks.register(id, mem);
         HLObject dev = (HLObject) mem.get("dev");
         dev.set("kobj_visible", true);
-        sysfs.addDevice(directory, "memory", dev);
+        // kobject_add makes the directory's kernfs node: its active references are new
+        KernelLock active = locking.newActiveReference("memory" + id);
+        active.identify(newIdentity());
+        sysfs.addDevice(directory, "memory", dev, active);
         if (scheduler != null) {
             listeners.deviceAdded(current, new SysfsKey(directory));
             scheduler.directoryAdded(directory);
         }
     }
 
-    /** device_unregister: the sysfs directory goes away. */
+    /**
+     * device_unregister: the sysfs directory goes away. device_del -> kobject_del ->
+     * kernfs_remove -> __kernfs_remove first deactivates the directory's nodes and drains them
+     * (kernfs_drain): it waits, as a writer, until the stores in progress have put their active
+     * references, and lockdep records the locks held here before {@code kn->count}.
+     */
     @TruffleBoundary
-    public void unregisterBlock(HLObject mem) {
+    public void unregisterBlock(HLObject mem, Node location) {
         long id = KernelObjects.num(mem, "phys_index");
         String directory = "/sys/devices/system/memory/memory" + id;
+        KernelLock active = sysfs.activeReference(directory);
+        if (active != null) {
+            drain(active, location);
+        }
         point(Event.Kind.WRITE, new SysfsKey(directory), true, "device_del: " + directory + " goes away");
         blocks.unregister(id);
         HLObject dev = (HLObject) mem.get("dev");
@@ -273,10 +285,76 @@ public final class Kernel {
     /** A thread found a sysfs file: it sees everything the device's creator did before adding it. */
     @TruffleBoundary
     public void sysfsFound(String path) {
+        sysfsFound(SysfsKey.of(path));
+    }
+
+    /** A thread found a file in this directory, or the directory itself. */
+    @TruffleBoundary
+    public void sysfsFound(SysfsKey directory) {
         if (scheduler != null) {
-            SysfsKey directory = SysfsKey.of(path);
             listeners.sysfsFound(current, directory);
         }
+    }
+
+    // ------------------------------------------------------------------ kernfs active references
+
+    /**
+     * kernfs_get_active: a reference for read, or false when removal has deactivated the node
+     * (the write then returns -ENODEV). It never waits: lockdep records it as a trylock
+     * (rwsem_acquire_read(..., 1, ...)), so it adds no dependency, but later acquisitions
+     * record one from {@code kn->count}.
+     */
+    @TruffleBoundary
+    public boolean getActive(KernelLock active) {
+        point(Event.Kind.TRYLOCK, active, false, LockMode.READ);
+        GuestThread thread = current;
+        if (!active.available(LockMode.READ)) {
+            locking.logged(thread, "?", active, LockMode.READ);
+            return false;
+        }
+        active.grant(thread, LockMode.READ);
+        locking.touched(active);
+        locking.logged(thread, "+", active, LockMode.READ);
+        return true;
+    }
+
+    /**
+     * kernfs_put_active. A write whose store failed its trylock and restarts puts its
+     * reference within that failed trylock's step (the store returned at once, and the
+     * restart waits for the lock before anything else): that step does nothing else another
+     * thread can see but let a drain go on, whose acquire races with this write's
+     * kernfs_get_active; the failure itself races with the acquire it failed against, as the
+     * retry would (the retry may end at kernfs_get_active: -ENODEV).
+     */
+    @TruffleBoundary
+    public void putActive(KernelLock active, boolean withinFailedTrylock, Node location) {
+        if (!withinFailedTrylock || !current.holds(active)) {
+            release(active, location);
+            return;
+        }
+        active.release(current);
+        locking.logged(current, "-", active, LockMode.READ);
+        waiter.released(this, active);
+    }
+
+    /** kernfs_drain: deactivate, then wait as a writer until every active reference is put. */
+    private void drain(KernelLock active, Node location) {
+        point(Event.Kind.ACQUIRE, active, true, LockMode.WRITE);
+        GuestThread thread = current;
+        if (thread.holds(active)) {
+            throw new HLException(thread.name() + " removes " + active.name() + " while holding an active reference to it: "
+                    + "kernfs_drain waits for itself (self-deadlock)", location);
+        }
+        listeners.lockAcquiring(thread, active, LockMode.WRITE, location);
+        while (!active.available(LockMode.WRITE)) {
+            waiter.waitFor(this, thread, active, LockMode.WRITE, location);
+        }
+        active.grant(thread, LockMode.WRITE);
+        active.deactivate();
+        locking.touched(active);
+        locking.logged(thread, "+", active, LockMode.WRITE);
+        listeners.lockAcquired(thread, active, LockMode.WRITE, location);
+        release(active, location);
     }
 
     // ------------------------------------------------------------------ locks

@@ -22,6 +22,8 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     private final LockKind kind;
     private final List<GuestThread> holders = new ArrayList<>(2);
     private LockMode heldMode;
+    /** A kernfs node that removal deactivated: no new active reference is granted (KERNFS_ACTIVE only). */
+    private boolean deactivated;
 
     /** As HLObject#identity: which lock this is across executions, for one made during one. */
     private long identity;
@@ -89,6 +91,9 @@ public final class KernelLock implements TruffleObject, GuestNamed {
 
     /** Whether {@code mode} could be granted now. Readers share; a writer needs the lock free. */
     public boolean available(LockMode mode) {
+        if (deactivated && mode == LockMode.READ) {
+            return false;
+        }
         if (holders.isEmpty()) {
             return true;
         }
@@ -132,6 +137,16 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     void reset() {
         holders.clear();
         heldMode = null;
+        deactivated = false;
+    }
+
+    /** kernfs: removal deactivated the node; readers are refused from now on. */
+    void deactivate() {
+        deactivated = true;
+    }
+
+    public boolean deactivated() {
+        return deactivated;
     }
 
     @Override
@@ -152,7 +167,7 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     public String describe() {
         StringBuilder sb = new StringBuilder(kind.kernelName()).append(' ').append(name);
         if (holders.isEmpty()) {
-            return sb.append(" (free)").toString();
+            return sb.append(deactivated ? " (deactivated)" : " (free)").toString();
         }
         sb.append(" (held");
         if (kind.hasReadMode()) {

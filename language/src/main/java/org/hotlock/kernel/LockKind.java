@@ -6,7 +6,13 @@ public enum LockKind {
     RWSEM("rw_semaphore", true),
     PERCPU_RWSEM("percpu_rw_semaphore", true),
     SPINLOCK("spinlock", false),
-    SEQLOCK("seqlock", false);
+    SEQLOCK("seqlock", false),
+    /**
+     * A kernfs node's active references ({@code kn->active}, lockdep's {@code kn->count}):
+     * every sysfs store holds one for read, removal deactivates the node and drains them as
+     * a writer; once deactivated, a reader is refused (-ENODEV) instead of waiting.
+     */
+    KERNFS_ACTIVE("kernfs active reference", true);
 
     private final String kernelName;
     private final boolean shared;

@@ -24,11 +24,18 @@ public final class Locking {
     }
 
     /** What an execution starts from: the locks that existed, and how long the log was. */
-    record State(Map<String, KernelLock> globalLocks, int deviceLocks, int lockLog) {
+    record State(Map<String, KernelLock> globalLocks, int deviceLocks, int activeReferences, int lockLog) {
     }
 
     private final Map<String, KernelLock> globalLocks = new LinkedHashMap<>();
     private final List<KernelLock> deviceLocks = new ArrayList<>();
+    /** One per memory block directory, made when the device is added (its kernfs node). */
+    private final List<KernelLock> activeReferences = new ArrayList<>();
+    /**
+     * The active-reference locks taken or deactivated since the last restore: only those are
+     * reset (a machine has a directory per block, and an execution touches a few).
+     */
+    private final List<KernelLock> touchedActiveReferences = new ArrayList<>();
     private final List<LockEvent> lockLog = new ArrayList<>();
 
     /** A global lock of the model; one instance per name, made on first use. */
@@ -52,6 +59,25 @@ public final class Locking {
         return lock;
     }
 
+    /**
+     * The kernfs active references of a device directory ({@code kn->active}), as lockdep
+     * names them: every memory block directory is of the class {@code kn->count}.
+     */
+    KernelLock newActiveReference(String deviceName) {
+        KernelLock lock = new KernelLock("kn->count(" + deviceName + ")", "kn->count", LockKind.KERNFS_ACTIVE);
+        activeReferences.add(lock);
+        return lock;
+    }
+
+    public List<KernelLock> activeReferences() {
+        return activeReferences;
+    }
+
+    /** The lock was taken or deactivated: the next restore resets it. */
+    void touched(KernelLock activeReference) {
+        touchedActiveReferences.add(activeReference);
+    }
+
     public List<LockEvent> log() {
         return lockLog;
     }
@@ -62,7 +88,7 @@ public final class Locking {
 
     @TruffleBoundary
     State save() {
-        return new State(new LinkedHashMap<>(globalLocks), deviceLocks.size(), lockLog.size());
+        return new State(new LinkedHashMap<>(globalLocks), deviceLocks.size(), activeReferences.size(), lockLog.size());
     }
 
     /** Back to the saved locks, every one free. */
@@ -71,7 +97,12 @@ public final class Locking {
         globalLocks.clear();
         globalLocks.putAll(s.globalLocks());
         Kernel.truncate(deviceLocks, s.deviceLocks());
+        Kernel.truncate(activeReferences, s.activeReferences());
         Kernel.truncate(lockLog, s.lockLog());
+        for (KernelLock l : touchedActiveReferences) {
+            l.reset();
+        }
+        touchedActiveReferences.clear();
         for (KernelLock l : globalLocks.values()) {
             l.reset();
         }

@@ -18,8 +18,12 @@ import java.util.TreeMap;
  * it is removed, as kernfs does.
  */
 public final class Sysfs {
-    /** One file: the device it belongs to (or null) and its handlers (or null when absent). */
-    public record File(String path, HLObject device, HLFunction show, HLFunction store) {
+    /**
+     * One file: the device it belongs to (or null), its handlers (or null when absent), and
+     * the active references a store holds on it (its device directory's kernfs node; null for
+     * a file that belongs to no device: nothing removes those).
+     */
+    public record File(String path, HLObject device, HLFunction show, HLFunction store, KernelLock active) {
     }
 
     private record Attribute(String name, HLFunction show, HLFunction store) {
@@ -51,15 +55,29 @@ public final class Sysfs {
 
     @TruffleBoundary
     public void declareFile(String path, HLFunction show, HLFunction store) {
-        put(path, new File(path, null, show, store));
+        put(path, new File(path, null, show, store, null));
     }
 
     @TruffleBoundary
-    void addDevice(String directory, String deviceClass, HLObject device) {
+    void addDevice(String directory, String deviceClass, HLObject device, KernelLock active) {
         for (Attribute a : attributesByClass.getOrDefault(deviceClass, List.of())) {
             String path = directory + "/" + a.name();
-            put(path, new File(path, device, a.show(), a.store()));
+            put(path, new File(path, device, a.show(), a.store(), active));
         }
+    }
+
+    /** The active references of the device directory, or null when it has no files. */
+    @TruffleBoundary
+    KernelLock activeReference(String directory) {
+        SortedMap<String, File> in = files.subMap(directory + "/", directory + "0");
+        return in.isEmpty() ? null : in.values().iterator().next().active();
+    }
+
+    /** Whether the path names a directory that holds files now (one trailing / ignored). */
+    @TruffleBoundary
+    public boolean isDirectory(String path) {
+        String directory = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return !files.subMap(directory + "/", directory + "0").isEmpty();
     }
 
     @TruffleBoundary

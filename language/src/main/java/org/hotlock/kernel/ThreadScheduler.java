@@ -19,8 +19,8 @@ public interface ThreadScheduler extends LockWaiter {
     /** Waits until the thread of the handle has ended. */
     void join(Object handle, Node location);
 
-    /** Blocks the running thread until the sysfs directory exists. */
-    void waitForDirectory(String directory, Node location);
+    /** Blocks the running thread until a device directory that is the path, or holds it, appears. */
+    void waitForDirectory(String path, Node location);
 
     /** A device's sysfs directory appeared: threads waiting for it can run again. */
     void directoryAdded(String directory);

@@ -45,6 +45,7 @@ public final class Snapshot {
             identify(lock);
         }
         kernel.locking().deviceLocks().forEach(this::identify);
+        kernel.locking().activeReferences().forEach(this::identify);
         Deque<Object> work = new ArrayDeque<>();
         for (Object g : globals) {
             work.push(g);

@@ -583,10 +583,19 @@ public final class OptimalExplorer implements Search {
         int[] clock = Arrays.copyOf(base, threadClocks.length);
         Steps racing = null;
         Steps lockAware = null;
+        Steps restartRace = null;
         if (e.restarts()) {
             // no step of its own: it neither orders nor races with anything, but it fails
             // only while the acquire that holds the lock has happened
-            blockers.put(step, lastAcquire(e.object()));
+            int blocker = lastAcquire(e.object());
+            blockers.put(step, blocker);
+            if (blocker >= 0 && events.get(blocker).thread() != t) {
+                // the retry races with the acquire before, but it may never come: a write that
+                // put its kernfs active reference to restart can find its file removed then
+                // (-ENODEV). So the race is the failure's own, as the retry's would be.
+                restartRace = new Steps();
+                restartRace.add(blocker);
+            }
         } else if (!e.local()) {
             racing = new Steps();
             if (e.object() != null) {
@@ -648,6 +657,9 @@ public final class OptimalExplorer implements Search {
         }
         threadClocks[t] = clock;
         lastStep[t] = step;
+        if (restartRace != null && step >= newFrom) {
+            races(step, base, restartRace);
+        }
         if (racing == null) {
             return;
         }

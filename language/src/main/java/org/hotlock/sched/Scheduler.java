@@ -577,16 +577,16 @@ public final class Scheduler implements ThreadScheduler {
     }
 
     /**
-     * Blocks the running thread until the sysfs directory exists. Returns false when no
-     * other thread could ever make it (single-threaded use).
+     * Blocks the running thread until a device directory appears that is {@code path} or
+     * holds it (a file waited for is in its device's directory).
      */
     @Override
     @TruffleBoundary
-    public void waitForDirectory(String directory, Node location) {
+    public void waitForDirectory(String path, Node location) {
         Runner r = current;
-        r.waitingFor = directory;
+        r.waitingFor = path;
         r.blockedStack = blockedStacks ? KernelReports.currentStack(location) : null;
-        r.pending = new Event(r.id, Event.Kind.READ, new SysfsKey(directory), false, "waits for " + directory);
+        r.pending = new Event(r.id, Event.Kind.READ, SysfsKey.of(path), false, "waits for " + path);
         points++;
         current.continuation.suspend();
     }
@@ -595,7 +595,9 @@ public final class Scheduler implements ThreadScheduler {
     @Override
     public void directoryAdded(String directory) {
         for (Runner r : runners) {
-            if (directory.equals(r.waitingFor)) {
+            String awaited = r.waitingFor;
+            if (awaited != null && (directory.equals(awaited)
+                    || awaited.startsWith(directory) && awaited.length() > directory.length() && awaited.charAt(directory.length()) == '/')) {
                 r.waitingFor = null;
                 r.pending = new Event(r.id, Event.Kind.WAKE, new SysfsKey(directory), false, "sees " + directory);
             }

@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * mem_sysfs_mutex acquisitions (one per memory section) once. Section 7 abbreviates: on ppc64
  * (16M sections, 128M blocks) the first section registers the block and attaches its device
  * (DEV) before the other seven sections take mem_sysfs_mutex again; the Xen worker re-takes
- * balloon_mutex after add_memory_resource().
+ * balloon_mutex after add_memory_resource(). KN(N) is a store's active reference to a file of
+ * memoryN/ (kernfs_get_active in kernfs_fop_write), DRAIN(N) removal's wait for them
+ * (kernfs_drain, from device_unregister under mem_sysfs_mutex and mem_hotplug_lock).
  */
 class LockSequenceTest {
 
@@ -63,6 +65,11 @@ class LockSequenceTest {
         if (lock.equals("balloon_mutex")) return "BALLOON";
         if (lock.endsWith("->physical_node_lock")) return "PHYS";
         if (lock.startsWith("device_lock(")) return "DEV(" + lock.substring("device_lock(memory".length(), lock.length() - 1) + ")";
+        // kernfs active references of memoryN/: a store's kernfs_get_active, removal's kernfs_drain
+        if (lock.startsWith("kn->count(memory")) {
+            String block = lock.substring("kn->count(memory".length(), lock.indexOf(')'));
+            return (lock.endsWith("(W)") ? "DRAIN(" : "KN(") + block + ")";
+        }
         return null;
     }
 
@@ -74,8 +81,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "state=online on {0}")
     @CsvSource({
-            "4.19, DHL CPUHP.r MHL.w DEV(32)",
-            "4.20, DHL DEV(32) CPUHP.r MHL.w"})
+            "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32)",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
     void stateStoreOnline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), PROBED,
                 "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")"));
@@ -83,8 +90,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "state=offline on {0}")
     @CsvSource({
-            "4.19, DHL CPUHP.r MHL.w DEV(32)",
-            "4.20, DHL DEV(32) CPUHP.r MHL.w"})
+            "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32)",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
     void stateStoreOffline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")",
@@ -93,8 +100,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "online=1 on {0}")
     @CsvSource({
-            "4.19, DHL DEV(32)",
-            "4.20, DHL DEV(32) CPUHP.r MHL.w"})
+            "4.19, KN(32) DHL DEV(32)",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
     void onlineStore(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), PROBED,
                 "sysfs.write(\"/sys/devices/system/memory/memory32/online\", \"1\")"));
@@ -102,8 +109,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "online=0 on {0}")
     @CsvSource({
-            "4.19, DHL DEV(32)",
-            "4.20, DHL DEV(32) CPUHP.r MHL.w"})
+            "4.19, KN(32) DHL DEV(32)",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
     void onlineStoreOffline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/online\", \"1\")",
@@ -131,8 +138,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "ACPI eject on {0}")
     @CsvSource({
-            "4.19, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w SYSFS",
-            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS"})
+            "4.19, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w SYSFS DRAIN(32)",
+            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS DRAIN(32)"})
     void acpiEject(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)\n"
@@ -171,8 +178,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "memtrace offline and remove on {0}")
     @CsvSource({
-            "4.19, DHL CPUHP.r MHL.w SYSFS",
-            "4.20, DHL CPUHP.r MHL.w CPUHP.r MHL.w SYSFS"})
+            "4.19, DHL CPUHP.r MHL.w SYSFS DRAIN(31)",
+            "4.20, DHL CPUHP.r MHL.w CPUHP.r MHL.w SYSFS DRAIN(31)"})
     void memtraceOffline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, POWERNV, "",
                 "sysfs.write(\"/sys/kernel/debug/powerpc/memtrace/enable\", 128M)"));
@@ -209,8 +216,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "pseries DLPAR remove on {0}")
     @CsvSource({
-            "4.19, DHL DEV(16) CPUHP.r MHL.w SYSFS",
-            "4.20, DHL DEV(16) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS"})
+            "4.19, DHL DEV(16) CPUHP.r MHL.w SYSFS DRAIN(16)",
+            "4.20, DHL DEV(16) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS DRAIN(16)"})
     void pseriesRemove(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, PSERIES,
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")",

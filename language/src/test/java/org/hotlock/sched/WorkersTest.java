@@ -130,7 +130,9 @@ class WorkersTest {
         String script = kWriters("4.20-fixed", 3);
         Run one = run(script, 1, true);
         Run two = run(script, 2, true);
-        assertEquals(27, executions(one.printed()), one.printed());
+        // the 4! traces, and five executions cut short where a reversed race only made a trylock
+        // fail and restart (a restarting failure races with the acquire it failed against)
+        assertEquals(29, executions(one.printed()), one.printed());
         assertTrue(two.parallel() > 0, () -> "no subtree was explored in parallel:\n" + two.printed());
         assertTrue(two.parallel() < executions(two.printed()), two.printed());
         assertSameReport(one, two, "");

@@ -11,7 +11,7 @@ import org.hotlock.runtime.HLObject;
 public abstract class DeviceDelBlockBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object remove(HLObject mem) {
-        bootedKernel().unregisterBlock(mem);
+        bootedKernel().unregisterBlock(mem, this);
         return HLNull.SINGLETON;
     }
 

@@ -13,10 +13,10 @@ import org.hotlock.runtime.HLNull;
 
 /**
  * {@code sysfs.wait(path)}: what a udev rule does: wait for the uevent of a new device, here
- * until the file exists. The thread is not scheduled while it waits, so waiting adds no
+ * until the file (or the device directory) exists. The thread is not scheduled while it waits, so waiting adds no
  * schedules to an exploration (a polling loop would add endless ones).
  */
-@Builtin(name = "sysfs_wait", doc = "sysfs_wait(path): wait until a sysfs file exists (as udev waits for a uevent)")
+@Builtin(name = "sysfs_wait", doc = "sysfs_wait(path): wait until a sysfs file or device directory exists (as udev waits for a uevent)")
 public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
 
     @Specialization
@@ -27,22 +27,36 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
         // it is not, once it has appeared (waiting is no step of its own)
         boolean stepped = false;
         while (true) {
-            if (!stepped && kernel.sysfs().lookup(path) != null) {
-                kernel.point(Event.Kind.WAKE, SysfsKey.of(path), false, "sysfs.wait(\"" + path + "\")");
+            if (!stepped && exists(kernel, path)) {
+                kernel.point(Event.Kind.WAKE, key(kernel, path), false, "sysfs.wait(\"" + path + "\")");
                 stepped = true;
             }
-            if (kernel.sysfs().lookup(path) != null) {
+            if (exists(kernel, path)) {
                 break;
             }
             ThreadScheduler scheduler = kernel.scheduler();
             if (scheduler == null || !scheduler.running()) {
                 throw error(path + " does not exist, and no other thread can create it: sysfs.wait would wait forever");
             }
-            scheduler.waitForDirectory(SysfsKey.of(path).directory(), this);
+            // woken by the directory of that name, or by the one that holds the file
+            scheduler.waitForDirectory(normalized(path), this);
             stepped = true;
         }
-        kernel.sysfsFound(path);
+        kernel.sysfsFound(key(kernel, path));
         return HLNull.SINGLETON;
+    }
+
+    private static boolean exists(Kernel kernel, String path) {
+        return kernel.sysfs().lookup(path) != null || kernel.sysfs().isDirectory(path);
+    }
+
+    /** A directory is read itself (its device_add writes it); a file, through its directory. */
+    private static SysfsKey key(Kernel kernel, String path) {
+        return kernel.sysfs().isDirectory(path) ? new SysfsKey(normalized(path)) : SysfsKey.of(path);
+    }
+
+    private static String normalized(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     @Fallback

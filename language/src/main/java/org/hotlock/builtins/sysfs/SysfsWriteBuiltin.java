@@ -24,7 +24,9 @@ import org.hotlock.runtime.HLNull;
  * count or a negative errno, as write(2) would. A store that returns -ERESTARTNOINTR (the
  * failed trylock of {@code lock_device_hotplug_sysfs}) is issued again, as the kernel restarts
  * the system call; the restart waits until the lock it failed on is released, since only then
- * can the retry go differently.
+ * can the retry go differently. Each attempt holds an active reference to the file while its
+ * store runs, as kernfs_fop_write does; once removal has deactivated the file, the write
+ * returns -ENODEV.
  */
 @Builtin(name = "sysfs_write", doc = "sysfs_write(path, value): write value (text; ints as decimal) to a sysfs file; returns the count or -errno")
 public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
@@ -55,9 +57,20 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
         Object result;
         try {
             while (true) {
+                KernelLock active = file.active();
+                // kernfs_fop_write: the store runs under an active reference to the file, and
+                // a file whose removal has begun refuses it
+                if (active != null && !kernel.getActive(active)) {
+                    result = (long) -Errno.ENODEV;
+                    break;
+                }
                 Object device = file.device() == null ? HLNull.SINGLETON : file.device();
                 result = call.call(KernelOperation.current(this, file.store()).callTarget(), device, buf);
-                if (!(result instanceof Long l) || l != -Errno.ERESTARTNOINTR) {
+                boolean restarts = result instanceof Long l && l == -Errno.ERESTARTNOINTR;
+                if (active != null) {
+                    kernel.putActive(active, restarts && kernel.currentThread().failedTrylock() != null, this);
+                }
+                if (!restarts) {
                     break;
                 }
                 if (kernel.currentThread().failedTrylock() == null) {
