@@ -75,7 +75,7 @@ class KernfsActiveTest {
     @Test
     void aStoreThatBlocksOnDeviceHotplugLockDeadlocksWithRemoval() {
         String s = run(MACHINE.formatted("4.20") + """
-                fn online_store(dev, buf) {
+                patch fn online_store(dev, buf) {
                   var val = kstrtobool(buf)
                   if (val == null) return -EINVAL
                   lock_device_hotplug()
