@@ -80,9 +80,15 @@ public final class HLList implements TruffleObject {
         written();
     }
 
+    /** The most elements a list may hold: a list grown in an endless loop must not fill the heap. */
+    public static final int MAX_SIZE = 1 << 24;
+
     @TruffleBoundary
     private void grow() {
-        elements = Arrays.copyOf(elements, Math.max(4, elements.length * 2));
+        if (elements.length >= MAX_SIZE) {
+            throw new BuiltinError("a list may hold at most " + MAX_SIZE + " elements (a list grown in an endless loop?)");
+        }
+        elements = Arrays.copyOf(elements, Math.min(MAX_SIZE, Math.max(4, elements.length * 2)));
     }
 
     /** Removes and returns the last element of a list the caller knows is not empty. */

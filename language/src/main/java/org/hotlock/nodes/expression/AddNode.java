@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import org.hotlock.runtime.Display;
+import org.hotlock.runtime.HLException;
 
 /** {@code a + b}: integer addition, or string concatenation when either side is a string. */
 @NodeInfo(shortName = "+")
@@ -24,10 +25,19 @@ public abstract class AddNode extends BinaryNode {
         }
     }
 
+    /** The longest string {@code +} makes: a string grown in an endless loop must not fill the heap. */
+    public static final int MAX_STRING = 1 << 26;
+
     @Specialization(guards = "isString(left) || isString(right)")
     @TruffleBoundary
     protected String concat(Object left, Object right) {
-        return Display.show(left) + Display.show(right);
+        String l = Display.show(left);
+        String r = Display.show(right);
+        if ((long) l.length() + r.length() > MAX_STRING) {
+            throw new HLException("a string may be at most " + MAX_STRING + " characters long; this one would be "
+                    + ((long) l.length() + r.length()) + " (a string grown in an endless loop?)", this);
+        }
+        return l + r;
     }
 
     protected static boolean isString(Object value) {
