@@ -364,7 +364,9 @@ public final class Kernel {
     public void acquire(KernelLock lock, LockMode mode, Node location) {
         point(Event.Kind.ACQUIRE, lock, lock.exclusive(mode), mode);
         GuestThread thread = current;
-        if (thread.holds(lock)) {
+        // In a scenario a thread that takes a lock it holds exclusively blocks on itself, as a
+        // kernel task does on a mutex it holds: the execution ends in a deadlock.
+        if (thread.holds(lock) && (scheduler == null || lock.available(mode))) {
             throw new HLException(thread.name() + " takes " + lock.name() + " again while holding it: "
                     + lock.kind().kernelName() + " is not recursive (self-deadlock)", location);
         }

@@ -19,7 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (DEV) before the other seven sections take mem_sysfs_mutex again; the Xen worker re-takes
  * balloon_mutex after add_memory_resource(). KN(N) is a store's active reference to a file of
  * memoryN/ (kernfs_get_active in kernfs_fop_write), DRAIN(N) removal's wait for them
- * (kernfs_drain, from device_unregister under mem_sysfs_mutex and mem_hotplug_lock).
+ * (kernfs_drain, from device_unregister under mem_sysfs_mutex and mem_hotplug_lock), after which
+ * device_del -> bus_remove_device -> device_release_driver takes DEV(N). CHAIN.r is the memory
+ * notifier chain's rwsem around each memory_notify (MEM_GOING_ONLINE and MEM_ONLINE in
+ * online_pages, MEM_GOING_OFFLINE and MEM_OFFLINE in offline_pages); slab's callback takes SLAB
+ * (slab_mutex) at MEM_GOING_OFFLINE; Xen's online page callback, xen_online_page, takes BALLOON
+ * between the two notifications of online_pages.
  */
 class LockSequenceTest {
 
@@ -63,6 +68,8 @@ class LockSequenceTest {
         if (lock.equals("mem_sysfs_mutex")) return "SYSFS";
         if (lock.equals("acpi_scan_lock")) return "ACPI_SCAN";
         if (lock.equals("balloon_mutex")) return "BALLOON";
+        if (lock.equals("(memory_chain).rwsem(R)")) return "CHAIN.r";
+        if (lock.equals("slab_mutex")) return "SLAB";
         if (lock.endsWith("->physical_node_lock")) return "PHYS";
         if (lock.startsWith("device_lock(")) return "DEV(" + lock.substring("device_lock(memory".length(), lock.length() - 1) + ")";
         // kernfs active references of memoryN/: a store's kernfs_get_active, removal's kernfs_drain
@@ -81,8 +88,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "state=online on {0}")
     @CsvSource({
-            "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32)",
-            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
+            "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32) CHAIN.r CHAIN.r",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
     void stateStoreOnline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), PROBED,
                 "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")"));
@@ -90,8 +97,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "state=offline on {0}")
     @CsvSource({
-            "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32)",
-            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
+            "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32) CHAIN.r SLAB CHAIN.r",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r"})
     void stateStoreOffline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")",
@@ -100,8 +107,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "online=1 on {0}")
     @CsvSource({
-            "4.19, KN(32) DHL DEV(32)",
-            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
+            "4.19, KN(32) DHL DEV(32) CHAIN.r CHAIN.r",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
     void onlineStore(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), PROBED,
                 "sysfs.write(\"/sys/devices/system/memory/memory32/online\", \"1\")"));
@@ -109,8 +116,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "online=0 on {0}")
     @CsvSource({
-            "4.19, KN(32) DHL DEV(32)",
-            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
+            "4.19, KN(32) DHL DEV(32) CHAIN.r SLAB CHAIN.r",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r"})
     void onlineStoreOffline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/online\", \"1\")",
@@ -121,8 +128,8 @@ class LockSequenceTest {
     @CsvSource({
             "4.19, false, CPUHP.r MHL.w SYSFS DEV(32)",
             "4.20, false, DHL CPUHP.r MHL.w SYSFS DEV(32)",
-            "4.19, true, CPUHP.r MHL.w SYSFS DEV(32) DEV(32)",
-            "4.20, true, DHL CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CPUHP.r MHL.w"})
+            "4.19, true, CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CHAIN.r CHAIN.r",
+            "4.20, true, DHL CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
     void probe(String version, String autoOnline, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted(autoOnline), "", PROBED));
     }
@@ -138,8 +145,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "ACPI eject on {0}")
     @CsvSource({
-            "4.19, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w SYSFS DRAIN(32)",
-            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS DRAIN(32)"})
+            "4.19, DHL ACPI_SCAN PHYS DEV(32) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
+            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)"})
     void acpiEject(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)\n"
@@ -159,8 +166,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "Xen balloon reservation on {0}")
     @CsvSource({
-            "4.19, BALLOON CPUHP.r MHL.w SYSFS DEV(32) DEV(32) BALLOON",
-            "4.20, BALLOON DHL CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CPUHP.r MHL.w BALLOON"})
+            "4.19, BALLOON CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CHAIN.r BALLOON CHAIN.r BALLOON",
+            "4.20, BALLOON DHL CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CPUHP.r MHL.w CHAIN.r BALLOON CHAIN.r BALLOON"})
     void xenBalloon(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, XEN, "",
                 "sysfs.write(\"/sys/devices/system/xen_memory/xen_memory0/target_kb\", 4G / 1K + 128M / 1K)"));
@@ -178,8 +185,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "memtrace offline and remove on {0}")
     @CsvSource({
-            "4.19, DHL CPUHP.r MHL.w SYSFS DRAIN(31)",
-            "4.20, DHL CPUHP.r MHL.w CPUHP.r MHL.w SYSFS DRAIN(31)"})
+            "4.19, CHAIN.r SLAB CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(31) DEV(31)",
+            "4.20, DHL CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(31) DEV(31)"})
     void memtraceOffline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, POWERNV, "",
                 "sysfs.write(\"/sys/kernel/debug/powerpc/memtrace/enable\", 128M)"));
@@ -187,8 +194,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "memtrace online on {0}")
     @CsvSource({
-            "4.19, CPUHP.r MHL.w SYSFS DEV(31) SYSFS DEV(31)",
-            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(31) SYSFS DHL DEV(31) CPUHP.r MHL.w"})
+            "4.19, CPUHP.r MHL.w SYSFS DEV(31) SYSFS DEV(31) CHAIN.r CHAIN.r",
+            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(31) SYSFS DHL DEV(31) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
     void memtraceOnline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, POWERNV,
                 "sysfs.write(\"/sys/kernel/debug/powerpc/memtrace/enable\", 128M)",
@@ -207,8 +214,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "pseries DLPAR add on {0}")
     @CsvSource({
-            "4.19, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16)",
-            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CPUHP.r MHL.w"})
+            "4.19, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CHAIN.r CHAIN.r",
+            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
     void pseriesAdd(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, PSERIES, "",
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")"));
@@ -216,8 +223,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "pseries DLPAR remove on {0}")
     @CsvSource({
-            "4.19, DHL DEV(16) CPUHP.r MHL.w SYSFS DRAIN(16)",
-            "4.20, DHL DEV(16) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS DRAIN(16)"})
+            "4.19, DHL DEV(16) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16)",
+            "4.20, DHL DEV(16) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16)"})
     void pseriesRemove(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, PSERIES,
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")",
