@@ -125,11 +125,17 @@ final class ExpressionParser {
         Token start = cursor.peek();
         HLExpressionNode condition = parseBinary(0);
         if (continues(TokenKind.QUESTION)) {
-            cursor.advance();
-            HLExpressionNode then = parseTernary();
-            cursor.expect(TokenKind.COLON, "':' in the conditional expression");
-            HLExpressionNode otherwise = parseTernary();
-            return cursor.located(new TernaryNode(new ConditionNode(condition, "the condition of '?:'"), then, otherwise), start);
+            // a chain a ? b : c ? d : ... nests a level per '?', as it runs
+            cursor.enterNesting();
+            try {
+                cursor.advance();
+                HLExpressionNode then = parseTernary();
+                cursor.expect(TokenKind.COLON, "':' in the conditional expression");
+                HLExpressionNode otherwise = parseTernary();
+                return cursor.located(new TernaryNode(new ConditionNode(condition, "the condition of '?:'"), then, otherwise), start);
+            } finally {
+                cursor.exitNesting();
+            }
         }
         return condition;
     }
@@ -143,25 +149,37 @@ final class ExpressionParser {
     /**
      * The binary operators from level {@code loosest} of {@link #PRECEDENCE} inwards, by
      * precedence climbing: it recurses once per operator found rather than once per level, so
-     * even {@link TokenCursor#MAX_NESTING} parentheses need little stack.
+     * even {@link TokenCursor#MAX_NESTING} parentheses need little stack. Each operator of a
+     * chain is a level of nesting all the same: {@code 1 + 1 + ... + 1} builds a tree as deep
+     * as it is long, and evaluating it recurses that deep (issue 17: 5 000 terms overflowed an
+     * embedder's stack at run time, unlocated).
      */
     private HLExpressionNode parseBinary(int loosest) {
         Token start = cursor.peek();
         HLExpressionNode left = parseUnary();
         int tightest = PRECEDENCE.size() - 1;
-        while (true) {
-            int level = operatorLevel(cursor.peek(), loosest, tightest);
-            if (level < 0) {
-                return left;
+        int chained = 0;
+        try {
+            while (true) {
+                int level = operatorLevel(cursor.peek(), loosest, tightest);
+                if (level < 0) {
+                    return left;
+                }
+                cursor.enterNesting();
+                chained++;
+                PrecedenceLevel operators = PRECEDENCE.get(level);
+                BinaryOperator operator = operators.operatorFor(cursor.next().kind());
+                HLExpressionNode right = parseBinary(level + 1);
+                HLExpressionNode node = cursor.located(operator.builder().build(left, right), start);
+                left = operator.negated() ? cursor.located(NotEqualNode.create(node), start) : node;
+                // Tighter operators went into the right operand; an operator of this level may only
+                // follow if the level chains, so the second '..' of '1..2..3' is left unparsed.
+                tightest = operators.chains() ? level : level - 1;
             }
-            PrecedenceLevel operators = PRECEDENCE.get(level);
-            BinaryOperator operator = operators.operatorFor(cursor.next().kind());
-            HLExpressionNode right = parseBinary(level + 1);
-            HLExpressionNode node = cursor.located(operator.builder().build(left, right), start);
-            left = operator.negated() ? cursor.located(NotEqualNode.create(node), start) : node;
-            // Tighter operators went into the right operand; an operator of this level may only
-            // follow if the level chains, so the second '..' of '1..2..3' is left unparsed.
-            tightest = operators.chains() ? level : level - 1;
+        } finally {
+            for (; chained > 0; chained--) {
+                cursor.exitNesting();
+            }
         }
     }
 

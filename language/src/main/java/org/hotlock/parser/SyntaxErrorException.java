@@ -8,6 +8,7 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
+import org.hotlock.runtime.SourceExcerpt;
 
 import java.io.Serial;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class SyntaxErrorException extends AbstractTruffleException {
         return bareMessage;
     }
 
-    /** {@code file:line:col: error: message}, the line, and a caret under the column. */
+    /** {@code file:line:col: error: message}, the line (a long one cut around the column), and a caret under the column. */
     public static String render(String message, SourceSection section) {
         if (section == null) {
             return "error: " + message;
@@ -70,16 +71,8 @@ public final class SyntaxErrorException extends AbstractTruffleException {
                 .append(": error: ").append(message);
         if (source.getLineCount() > 0 && section.getStartLine() <= source.getLineCount()) {
             CharSequence line = source.getCharacters(section.getStartLine());
-            sb.append("\n    ").append(line).append("\n    ");
-            int column = section.getStartColumn();
-            for (int i = 0; i < column - 1 && i < line.length(); i++) {
-                sb.append(line.charAt(i) == '\t' ? '\t' : ' ');
-            }
-            sb.append('^');
             int length = section.getStartLine() == section.getEndLine() ? section.getCharLength() : 1;
-            for (int i = 1; i < Math.min(length, 80); i++) {
-                sb.append('~');
-            }
+            sb.append('\n').append(SourceExcerpt.render(line, section.getStartColumn(), length, "    "));
         }
         return sb.toString();
     }

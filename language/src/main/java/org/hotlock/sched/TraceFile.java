@@ -80,18 +80,39 @@ public final class TraceFile {
         if (scenario == null) {
             throw new IllegalArgumentException("not a HotLock trace: it names no scenario");
         }
+        if (scenario.isEmpty() || scenario.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("not a HotLock trace: its scenario " + shorten(quote(scenario)) + " is not a file name");
+        }
         JsonNode schedule = root.get("schedule");
-        if (schedule == null || !schedule.isArray()) {
+        if (schedule == null) {
             throw new IllegalArgumentException("not a HotLock trace: it has no schedule");
+        }
+        if (!schedule.isArray()) {
+            throw new IllegalArgumentException("not a HotLock trace: its schedule is " + shorten(schedule.toString()) + ", not a list of thread names");
+        }
+        if (schedule.isEmpty()) {
+            // a failure happens in a step: an empty schedule would replay nothing (and the
+            // launcher would run the scenario's own search instead)
+            throw new IllegalArgumentException("not a HotLock trace: its schedule is empty; a failing schedule has a step at least");
         }
         List<String> names = new ArrayList<>();
         for (JsonNode name : schedule) {
-            if (!name.isTextual()) {
-                throw new IllegalArgumentException("not a HotLock trace: its schedule holds " + name + ", not a thread name");
+            if (!name.isTextual() || !isThreadName(name.asText())) {
+                throw new IllegalArgumentException("not a HotLock trace: its schedule holds " + shorten(name.toString()) + ", not a thread name");
             }
             names.add(name.asText());
         }
         return new Trace(text(root, "format"), scenario, text(root, "scenario_absolute"), List.copyOf(names));
+    }
+
+    /** A thread's name as a schedule names it: not empty, no comma (the replay option's separator), no control character. */
+    private static boolean isThreadName(String name) {
+        return !name.isEmpty() && name.chars().noneMatch(c -> c == ',' || Character.isISOControl(c));
+    }
+
+    /** What a message quotes from the file: at most 100 characters of it. */
+    public static String shorten(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "... (" + (text.length() - 100) + " more characters)";
     }
 
     private static String text(JsonNode root, String key) {

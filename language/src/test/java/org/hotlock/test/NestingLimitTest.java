@@ -34,6 +34,44 @@ class NestingLimitTest {
         assertTooDeepAt("!".repeat(499) + "true", 499);
     }
 
+    /**
+     * Each operator of a chain is a level, counted at the operator: {@code 1 + 1 + ... + 1}
+     * builds a tree as deep as the chain is long (issue 17).
+     */
+    @Test
+    void operatorChainsCount() {
+        assertParses("1" + "+1".repeat(498));
+        assertTooDeepAt("1" + "+1".repeat(499), 2 * 499);
+        assertTooDeepAt("x = 1" + " && true".repeat(499), 6 + 8 * 498 + 1);
+        assertParses("1 * 2" + " + 3 * 4".repeat(400));
+    }
+
+    /** Each '?' of a chain of conditionals is a level. */
+    @Test
+    void conditionalChainsCount() {
+        assertParses("true ? 1 : ".repeat(498) + "0");
+        assertTooDeepAt("true ? 1 : ".repeat(499) + "0", 11 * 498 + 6);
+    }
+
+    /**
+     * A flat chain of 5 000 terms evaluated through the embedding API, on the caller's own
+     * thread: a located syntax error, not "Resource exhausted: Stack overflow" from running it
+     * (issue 17); the longest chain the limit lets through runs on that thread.
+     */
+    @Test
+    void aLongFlatChainIsALocatedErrorNotAStackOverflow() {
+        try (Context context = Context.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build()) {
+            PolyglotException error = org.junit.jupiter.api.Assertions.assertThrows(PolyglotException.class,
+                    () -> context.eval("hotlock", "1" + "+1".repeat(4_999)));
+            assertTrue(error.isSyntaxError(), () -> "a syntax error, not " + error.getMessage());
+            assertFalse(error.isResourceExhausted());
+            assertEquals(1, error.getSourceLocation().getStartLine());
+            assertEquals(2 * 499, error.getSourceLocation().getStartColumn());
+            assertTrue(error.getMessage().contains(TOO_DEEP), error.getMessage());
+            assertEquals(499, context.eval("hotlock", "1" + "+1".repeat(498)).asLong());
+        }
+    }
+
     @Test
     void blocksCount() {
         assertParses("{".repeat(500) + "}".repeat(500));

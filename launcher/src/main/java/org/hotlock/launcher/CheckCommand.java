@@ -130,13 +130,7 @@ public final class CheckCommand implements Callable<Integer> {
         long passed = count(results, CheckResult.Status.PASSED);
         long failed = count(results, CheckResult.Status.FAILED);
         long inconclusive = count(results, CheckResult.Status.INCONCLUSIVE);
-        boolean written = true;
-        try {
-            writeReports(results);
-        } catch (IOException e) {
-            main.err().println("hotlock: cannot write a report: " + e.getMessage());
-            written = false;
-        }
+        boolean written = writeReports(results);
         main.out().printf("%n%d scenarios in %.1f s, seed %d%n", results.size(), (System.nanoTime() - start) / 1e9, options.seed);
         main.out().printf("%d passed, %d failed, %d inconclusive%n", passed, failed, inconclusive);
         boolean syntax = results.stream().anyMatch(r -> r.status() == CheckResult.Status.FAILED && r.exitCode == ExitCodes.USAGE);
@@ -209,38 +203,66 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReports(List<CheckResult> results) throws IOException, InterruptedException {
+    /** Writes every report asked for; false (after saying which and why) when one could not be written. */
+    private boolean writeReports(List<CheckResult> results) throws InterruptedException {
+        boolean written = true;
         if (json != null) {
-            ReportPaths.write(json, Reports.json(results));
+            written &= write("--json", json, () -> Reports.json(results));
         }
         if (junit != null) {
-            ReportPaths.write(junit, JUnitReport.write(results));
+            written &= write("--junit", junit, () -> JUnitReport.write(results));
         }
         if (sarif != null) {
-            ReportPaths.write(sarif, new SarifReport(SarifReport.sourceRoot(), SarifReport.modelsUri()).write(results, VersionProvider.hotlockVersion()));
+            written &= write("--sarif", sarif, () -> new SarifReport(SarifReport.sourceRoot(), SarifReport.modelsUri())
+                    .write(results, VersionProvider.hotlockVersion()));
         }
         if (sequence != null) {
             for (CheckResult r : results) {
                 if (r.report != null && r.report.get("failure") != null) {
-                    ReportPaths.write(sequence, Reports.sequenceSvg(r));
-                    main.out().println("failing interleaving: " + sequence + " (" + r.file + ")");
+                    if (write("--sequence", sequence, () -> Reports.sequenceSvg(r))) {
+                        main.out().println("failing interleaving: " + sequence + " (" + r.file + ")");
+                    } else {
+                        written = false;
+                    }
                     break;
                 }
             }
         }
         if (graph != null) {
-            ReportPaths.write(graph, Reports.dot(results));
-            Path svg = Path.of(graph.toString().replaceFirst("\\.(dot|gv)$", "") + ".svg");
-            try {
-                Process p = new ProcessBuilder("dot", "-Tsvg", graph.toString(), "-o", svg.toString()).redirectErrorStream(true).start();
-                if (p.waitFor() == 0) {
-                    main.out().println("lock graph: " + graph + " and " + svg);
-                    return;
-                }
-            } catch (IOException e) {
-                // Graphviz is not installed: the .dot file is the picture's source
+            if (!write("--graph", graph, () -> Reports.dot(results))) {
+                return false;
             }
-            main.out().println("lock graph: " + graph + " (install Graphviz for an SVG: dot -Tsvg " + graph + ")");
+            drawGraph();
         }
+        return written;
+    }
+
+    /** A report's text, made only when it is written. */
+    private interface ReportText {
+        String make() throws IOException;
+    }
+
+    private boolean write(String option, Path file, ReportText text) {
+        try {
+            ReportPaths.write(file, text.make());
+            return true;
+        } catch (IOException e) {
+            main.err().println("hotlock: " + option + " " + file + ": cannot write the report: " + ReportPaths.reason(e));
+            return false;
+        }
+    }
+
+    private void drawGraph() throws InterruptedException {
+        Path svg = Path.of(graph.toString().replaceFirst("\\.(dot|gv)$", "") + ".svg");
+        try {
+            Process p = new ProcessBuilder("dot", "-Tsvg", graph.toString(), "-o", svg.toString()).redirectErrorStream(true).start();
+            if (p.waitFor() == 0) {
+                main.out().println("lock graph: " + graph + " and " + svg);
+                return;
+            }
+        } catch (IOException e) {
+            // Graphviz is not installed: the .dot file is the picture's source
+        }
+        main.out().println("lock graph: " + graph + " (install Graphviz for an SVG: dot -Tsvg " + graph + ")");
     }
 }

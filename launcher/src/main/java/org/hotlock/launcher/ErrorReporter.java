@@ -2,6 +2,7 @@ package org.hotlock.launcher;
 
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
+import org.hotlock.runtime.SourceExcerpt;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class ErrorReporter {
         return frames;
     }
 
-    /** The source line of a section and a caret line under it. */
+    /** The source line of a section (a long one cut around the column) and a caret line under it. */
     public static String caret(SourceSection section) {
         if (section == null || !section.isAvailable() || section.getSource().getLineCount() == 0) {
             return "";
@@ -93,15 +94,7 @@ public final class ErrorReporter {
         int line = section.getStartLine();
         CharSequence text = section.getSource().getCharacters(line);
         int column = section.getStartColumn();
-        StringBuilder sb = new StringBuilder("    ").append(text).append('\n').append("    ");
-        for (int i = 0; i < column - 1 && i < text.length(); i++) {
-            sb.append(text.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        sb.append('^');
         int length = section.getEndLine() == line ? section.getCharLength() : text.length() - column + 1;
-        for (int i = 1; i < Math.min(length, 80); i++) {
-            sb.append('~');
-        }
-        return sb.append('\n').toString();
+        return SourceExcerpt.render(text, column, length, "    ") + "\n";
     }
 }

@@ -6,8 +6,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,11 +23,26 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "TRACE", description = "A trace file written by run, explore or pct.")
     Path trace;
 
+    /**
+     * The most a trace may be: 256 MiB. A trace holds a line or two per step; at the default
+     * bound of 100 000 steps it is about 20 MB, so even ten times the steps fit.
+     */
+    static final int TRACE_LIMIT = 256 << 20;
+
     @Override
     public Integer call() {
         String json;
-        try {
-            json = Files.readString(trace, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(trace)) {
+            byte[] bytes = in.readNBytes(TRACE_LIMIT + 1);
+            if (bytes.length > TRACE_LIMIT) {
+                main.err().println("hotlock: " + trace + ": not a HotLock trace: larger than " + (TRACE_LIMIT >> 20)
+                        + " MiB, the most HotLock reads as a trace");
+                return ExitCodes.USAGE;
+            }
+            json = new String(bytes, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            main.err().println("hotlock: " + trace + ": no such file");
+            return ExitCodes.USAGE;
         } catch (IOException e) {
             main.err().println("hotlock: " + trace + ": cannot read: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -51,16 +69,31 @@ final class ReplayCommand implements Callable<Integer> {
         String recorded = t.scenario();
         boolean old = "hotlock-trace-1".equals(t.format());
         Path here = Path.of("").toAbsolutePath();
-        Path besideTrace = old ? Path.of(recorded) : trace.toAbsolutePath().getParent().resolve(recorded).normalize();
+        Path besideTrace;
+        try {
+            besideTrace = old ? Path.of(recorded) : trace.toAbsolutePath().getParent().resolve(recorded).normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("not a HotLock trace: its scenario " + TraceFile.shorten(TraceFile.quote(recorded)) + " is not a file name");
+        }
         Path file = besideTrace;
         String absolute = t.scenarioAbsolute();
-        if (!Files.isRegularFile(file) && absolute != null && Files.isRegularFile(Path.of(absolute))) {
-            file = Path.of(absolute);
+        Path absolutePath = null;
+        try {
+            absolutePath = absolute == null ? null : Path.of(absolute);
+        } catch (InvalidPathException e) {
+            // a hand-edited absolute path that names no file: the relative one must do
+        }
+        if (!Files.isRegularFile(file) && absolutePath != null && Files.isRegularFile(absolutePath)) {
+            file = absolutePath;
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a directory, a device (/dev/zero), a FIFO: never read as the scenario
+            throw new IllegalArgumentException("the scenario it replays, " + TraceFile.shorten(file.toString()) + ", is not a regular file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("the scenario it replays is not there: " + besideTrace
+            throw new IllegalArgumentException("the scenario it replays is not there: " + TraceFile.shorten(besideTrace.toString())
                     + (old ? " (relative to the directory the trace was written from)" : " (relative to the trace)")
-                    + (absolute == null ? "" : " nor " + absolute));
+                    + (absolute == null ? "" : " nor " + TraceFile.shorten(absolute)));
         }
         return file.isAbsolute() && file.startsWith(here) ? here.relativize(file) : file;
     }

@@ -19,9 +19,13 @@ final class ReportPaths {
         if (Files.isDirectory(target)) {
             return "is a directory; name the report's file";
         }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // a device or a FIFO: written into, not replaced
+            return Files.isWritable(target) ? null : "cannot write to " + target;
+        }
         Path dir = target.getParent();
         if (Files.isDirectory(dir)) {
-            return Files.isWritable(dir) ? null : "cannot write in " + dir;
+            return canCreateIn(Files.exists(target) ? realParent(target, dir) : dir);
         }
         Path here = Path.of("").toAbsolutePath().normalize();
         if (!dir.startsWith(here)) {
@@ -35,6 +39,42 @@ final class ReportPaths {
             return "cannot create the directory " + dir + ": " + existing + " is a file";
         }
         return Files.isWritable(existing) ? null : "cannot create the directory " + dir + ": " + existing + " is not writable";
+    }
+
+    /**
+     * Null when a file can be made in the directory: tried, as the report will be (a temporary
+     * file renamed), since permissions do not tell (root in a read-only directory, /proc).
+     */
+    private static String canCreateIn(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".hotlock-report", ".tmp"));
+            return null;
+        } catch (IOException | SecurityException e) {
+            return "cannot write in " + dir + (e instanceof IOException io ? ": " + reason(io) : "");
+        }
+    }
+
+    /** The directory the file a symbolic link names is in: the report replaces that file. */
+    private static Path realParent(Path target, Path fallback) {
+        try {
+            return target.toRealPath().getParent();
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    /** Why a file operation failed, in words: "permission denied", "read-only file system". */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Writes the report, creating its directory if {@link #problem} allowed that. */

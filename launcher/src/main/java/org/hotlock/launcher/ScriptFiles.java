@@ -14,14 +14,15 @@ import java.nio.file.Path;
 /**
  * Reads what a user gives HotLock as a script (a file, standard input): at most
  * {@value #LIMIT} bytes of UTF-8 text, or an error that says which and where, so that
- * {@code run /dev/zero} or {@code yes | hotlock} ends with a message, not out of memory.
+ * {@code run /dev/zero}, {@code yes | hotlock} or the REPL's {@code /open /dev/zero} ends with a
+ * message, not out of memory.
  */
-final class ScriptFiles {
+public final class ScriptFiles {
     /** The most a script may be: 16 MiB, about 400 000 lines of the kernel models' density. */
     static final int LIMIT = 16 << 20;
 
     /** A script that is too large or not UTF-8: the message names it and says why. */
-    static final class Unreadable extends IOException {
+    public static final class Unreadable extends IOException {
         private static final long serialVersionUID = 1L;
 
         Unreadable(String message) {
@@ -32,7 +33,7 @@ final class ScriptFiles {
     private ScriptFiles() {
     }
 
-    static String read(Path file) throws IOException {
+    public static String read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }

@@ -61,6 +61,9 @@ final class SourceRunner {
             if (code == ExitCodes.SUCCESS) {
                 code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
             }
+            if (code == ExitCodes.SUCCESS && replaySchedule != null) {
+                code = checkReplayed(context, name);
+            }
             if (code == ExitCodes.SUCCESS) {
                 code = reportFindings(context);
             }
@@ -86,6 +89,23 @@ final class SourceRunner {
             Value result = context.eval(source);
             if (printResult && !result.isNull()) {
                 out.println(result.toString());
+            }
+            return ExitCodes.SUCCESS;
+        } catch (PolyglotException e) {
+            return new ErrorReporter(err, System.getenv("HOTLOCK_STACKTRACE") != null).report(e);
+        }
+    }
+
+    /**
+     * A replay that ran no scenario replayed nothing: the script declares no threads (or no
+     * kernel and machine), so the trace is not of it, however cleanly the script ran.
+     */
+    private int checkReplayed(Context context, String name) {
+        try {
+            if (context.eval(Source.newBuilder("hotlock", "last_report()", "<replayed>").buildLiteral()).isNull()) {
+                err.println("hotlock: error: the trace does not match " + name
+                        + ": the script runs no scenario (it declares no threads to run under the trace's schedule)");
+                return ExitCodes.SCRIPT_FAILURE;
             }
             return ExitCodes.SUCCESS;
         } catch (PolyglotException e) {

@@ -1,10 +1,9 @@
 package org.hotlock.launcher.repl;
 
 import org.graalvm.polyglot.PolyglotException;
+import org.hotlock.launcher.ScriptFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,9 +156,12 @@ final class Commands {
                     return;
                 }
                 try {
-                    repl.evalInput(Files.readString(Path.of(arg), StandardCharsets.UTF_8));
+                    repl.evalInput(ScriptFiles.read(Path.of(arg)));
                 } catch (NoSuchFileException e) {
                     out.println("|  File '" + arg + "' for '/open' is not found.");
+                } catch (ScriptFiles.Unreadable e) {
+                    // too large, or not UTF-8: the message says which, and where
+                    out.println("|  " + e.getMessage());
                 } catch (IOException e) {
                     out.println("|  could not read " + arg + ": " + e.getMessage());
                 }

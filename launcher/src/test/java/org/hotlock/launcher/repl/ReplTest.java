@@ -58,6 +58,16 @@ class ReplTest {
         return out.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").replace("\r", "");
     }
 
+    /** /open reads as a script is read: bounded, and an undecodable byte is named with its line (issue 17). */
+    @Test
+    void openSaysWhichByteIsNotUtf8() throws IOException {
+        Path latin = dir.resolve("latin.hlk");
+        Files.write(latin, new byte[]{'1', '\n', '"', (byte) 0xe9, '"', '\n'});
+        String s = session("/open " + latin + "\n");
+        assertTrue(s.contains(latin + ":2: not UTF-8 text (byte 3: 0xe9)"), s);
+        assertFalse(s.contains("Input length"), s);
+    }
+
     @Test
     void snippetsAreEchoedAsJShellDoes() throws IOException {
         String s = session("""
