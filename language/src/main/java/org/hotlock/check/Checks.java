@@ -14,8 +14,9 @@ import org.hotlock.runtime.HLObject;
 /**
  * The checkers of one kernel, listening to it: the declared rules at calls, accesses and lock
  * acquisitions, the lock-order graph at every acquisition, races at every scheduled access,
- * and the kernel's WARNs, all into one {@link FindingLog}. Switched off (to measure what the
- * checks cost), only the WARNs are still recorded, as the kernel itself reports them.
+ * and the kernel's WARNs and lockdep's single-thread reports (recursive locking, bad unlock
+ * balance), all into one {@link FindingLog}. Switched off (to measure what the checks cost),
+ * only those reports are still recorded, as the kernel itself prints them.
  */
 public final class Checks implements KernelListener {
     private final boolean enabled;
@@ -126,7 +127,12 @@ public final class Checks implements KernelListener {
     @TruffleBoundary
     public void warning(KernelWarning warning) {
         Finding seen = findings.get(warning.key());
-        findings.add(seen != null ? seen : new Finding(Finding.Kind.WARNING, null, "warning", "WARNING: " + warning.message(),
+        Finding.Kind kind = switch (warning.category()) {
+            case "recursive_locking" -> Finding.Kind.RECURSIVE_LOCKING;
+            case "bad_unlock" -> Finding.Kind.BAD_UNLOCK;
+            default -> Finding.Kind.WARNING;
+        };
+        findings.add(seen != null ? seen : new Finding(kind, null, warning.category(), warning.title(),
                 warning.report(), warning.stack(), warning.key()));
     }
 }

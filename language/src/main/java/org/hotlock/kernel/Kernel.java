@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The simulated kernel: its machine ({@link Topology}), memory blocks ({@link MemoryBlocks}),
@@ -342,7 +343,9 @@ public final class Kernel {
         point(Event.Kind.ACQUIRE, active, true, LockMode.WRITE);
         GuestThread thread = current;
         if (thread.holds(active)) {
-            throw new HLException(thread.name() + " removes " + active.name() + " while holding an active reference to it: "
+            // lockdep's rwsem_acquire(&kn->dep_map) in kernfs_drain finds kn->count held
+            recursiveLocking(thread, active, location);
+            throw new KernelDeadlockException(thread.name() + " removes " + active.name() + " while holding an active reference to it: "
                     + "kernfs_drain waits for itself (self-deadlock)", location);
         }
         listeners.lockAcquiring(thread, active, LockMode.WRITE, location);
@@ -364,13 +367,20 @@ public final class Kernel {
     public void acquire(KernelLock lock, LockMode mode, Node location) {
         point(Event.Kind.ACQUIRE, lock, lock.exclusive(mode), mode);
         GuestThread thread = current;
-        // In a scenario a thread that takes a lock it holds exclusively blocks on itself, as a
-        // kernel task does on a mutex it holds: the execution ends in a deadlock.
-        if (thread.holds(lock) && (scheduler == null || lock.available(mode))) {
-            throw new HLException(thread.name() + " takes " + lock.name() + " again while holding it: "
-                    + lock.kind().kernelName() + " is not recursive (self-deadlock)", location);
+        if (thread.holds(lock)) {
+            // lockdep's check_deadlock reports it before the acquire, and records no dependency
+            // for it (validate_chain stops there)
+            recursiveLocking(thread, lock, location);
+            // In a scenario the thread blocks on itself, as a kernel task does on a mutex it
+            // holds: the execution ends in a deadlock. Outside one (or when the lock is free to
+            // take again, a second read) nothing could ever release it.
+            if (scheduler == null || lock.available(mode)) {
+                throw new KernelDeadlockException(thread.name() + " takes " + lock.name() + " again while holding it: "
+                        + lock.kind().kernelName() + " is not recursive (self-deadlock)", location);
+            }
+        } else {
+            listeners.lockAcquiring(thread, lock, mode, location);
         }
-        listeners.lockAcquiring(thread, lock, mode, location);
         while (!lock.available(mode)) {
             waiter.waitFor(this, thread, lock, mode, location);
         }
@@ -410,9 +420,10 @@ public final class Kernel {
     }
 
     /**
-     * Releases the lock. Unlocking a mutex the thread does not own is what the kernel's
-     * DEBUG_LOCKS_WARN_ON catches: it is reported as a WARN and the lock is released anyway,
-     * as the kernel does.
+     * Releases the lock. Releasing a lock the thread does not hold is what lockdep's
+     * __lock_release reports as a bad unlock balance (it finds no such held lock, whether the
+     * lock is free or another thread's); the lock is released anyway, as mutex_unlock does
+     * (its own DEBUG_LOCKS_WARN_ON stays silent: lockdep turned the debug checks off first).
      */
     @TruffleBoundary
     public void release(KernelLock lock, Node location) {
@@ -421,12 +432,11 @@ public final class Kernel {
         LockMode mode = thread.modeOf(lock);
         if (mode == null) {
             if (lock.isFree()) {
-                warn("unlock of " + lock.name() + " which is not locked (" + thread.name() + ")", location);
+                badUnlock(thread, lock, null, location);
                 return;
             }
-            GuestThread owner = lock.releaseByNonOwner();
-            warn("DEBUG_LOCKS_WARN_ON(__owner_task(owner) != current): " + thread.name() + " unlocks " + lock.name()
-                    + " held by " + owner.name(), location);
+            badUnlock(thread, lock, lock.holders().getFirst(), location);
+            lock.releaseByNonOwner();
             locking.logged(thread, "-", lock, LockMode.WRITE);
             waiter.released(this, lock);
             return;
@@ -483,10 +493,53 @@ public final class Kernel {
     @TruffleBoundary
     public void warn(String message, Node location) {
         KernelReports.Captured captured = stackAt(location);
-        String key = "warning:" + message.replaceAll("held by \\S+|\\(\\S+\\)$", "") + ":" + captured.key();
+        String key = "warning:" + message + ":" + captured.key();
+        report(key, "warning", "WARNING: " + message, () -> KernelReports.warning(this, message, location), captured);
+    }
+
+    /** lockdep's print_deadlock_bug: the thread is about to take a lock it holds. */
+    private void recursiveLocking(GuestThread thread, KernelLock lock, Node location) {
+        // its own stack, not stackAt's: a lock builtin is one node for every caller, and these
+        // reports are rare enough to walk the stack each time
+        KernelReports.Captured captured = KernelReports.capture(location);
+        String key = "recursive_locking:" + lock.lockClass() + ":" + functions(captured);
+        report(key, "recursive_locking", "possible recursive locking detected: " + thread.name() + " takes " + lock.name() + " again",
+                () -> KernelReports.recursiveLocking(thread, lock, location), captured);
+    }
+
+    /** lockdep's print_unlock_imbalance_bug: the thread releases a lock it does not hold (free, or {@code owner}'s). */
+    private void badUnlock(GuestThread thread, KernelLock lock, GuestThread owner, Node location) {
+        KernelReports.Captured captured = KernelReports.capture(location);
+        // the same site releasing a free lock and another thread's are two findings: only the
+        // second takes the lock from under its holder
+        String key = "bad_unlock:" + lock.lockClass() + (owner == null ? ":free:" : ":held:") + functions(captured);
+        String title = "bad unlock balance detected: " + thread.name() + " releases " + lock.name()
+                + (owner == null ? " which is not locked" : " held by " + owner.name());
+        report(key, "bad_unlock", title, () -> KernelReports.badUnlock(thread, lock, owner, location), captured);
+    }
+
+    /**
+     * A lockdep report's place: the functions of its call path, not their lines, as lockdep
+     * tells reports apart by class and call chain and a SARIF fingerprint by function (two
+     * unlocks of one lock in one function are one report, the first seen).
+     */
+    private static String functions(KernelReports.Captured captured) {
+        StringBuilder sb = new StringBuilder();
+        for (String frame : captured.frames()) {
+            int paren = frame.indexOf(" (");
+            sb.append(paren < 0 ? frame : frame.substring(0, paren)).append('<');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A report the kernel prints (a WARN, a lockdep splat): the first time under its key it
+     * goes to the kernel log (and the console outside scenarios); every time to the listeners.
+     */
+    private void report(String key, String category, String title, Supplier<String> text, KernelReports.Captured captured) {
         KernelWarning warning = log.warned(key);
         if (warning == null) {
-            warning = new KernelWarning(key, message, KernelReports.warning(this, message, location), captured.frames());
+            warning = new KernelWarning(key, category, title, text.get(), captured.frames());
             log.firstWarning(warning);
             listeners.warning(warning);
             if (scheduler == null) {

@@ -130,6 +130,96 @@ public final class KernelReports {
         return sb.append("---[ end trace ]---").toString();
     }
 
+    /** What stands in lockdep's reports for the kernel's version line (print_kernel_ident). */
+    public static final String KERNEL_IDENT = "HotLock kernel model";
+
+    /**
+     * lockdep's print_deadlock_bug (kernel/locking/lockdep.c, v4.19/v4.20): the thread is
+     * about to take a lock it already holds. HotLock shows the lock's instance where lockdep
+     * shows its address (nothing for a global lock, which is its own class), and guest frames
+     * where it shows return addresses.
+     */
+    @TruffleBoundary
+    public static String recursiveLocking(GuestThread thread, KernelLock lock, Node location) {
+        List<String> stack = currentStack(location);
+        StringBuilder sb = new StringBuilder();
+        sb.append("============================================\n");
+        sb.append("WARNING: possible recursive locking detected\n");
+        sb.append(KERNEL_IDENT).append('\n');
+        sb.append("--------------------------------------------\n");
+        sb.append(task(thread)).append(" is trying to acquire lock:\n");
+        sb.append(lock(lock)).append(", at: ").append(stack.isEmpty() ? "?" : stack.getFirst()).append('\n');
+        sb.append("\nbut task is already holding lock:\n");
+        sb.append(lock(lock)).append('\n');
+        sb.append("\nother info that might help us debug this:\n");
+        sb.append(" Possible unsafe locking scenario:\n\n");
+        sb.append("       CPU0\n");
+        sb.append("       ----\n");
+        sb.append("  lock(").append(lock.lockClass()).append(");\n");
+        sb.append("  lock(").append(lock.lockClass()).append(");\n");
+        sb.append("\n *** DEADLOCK ***\n\n");
+        sb.append(" May be due to missing lock nesting notation\n\n");
+        heldLocks(sb, thread);
+        sb.append("\nstack backtrace:\n");
+        appendTrace(sb, stack);
+        return sb.toString().stripTrailing();
+    }
+
+    /**
+     * lockdep's print_unlock_imbalance_bug (kernel/locking/lockdep.c, v4.19/v4.20): the thread
+     * releases a lock it does not hold. When another thread holds it, HotLock says whose it is
+     * first under "other info" (lockdep does not: it looks only at the releasing task).
+     */
+    @TruffleBoundary
+    public static String badUnlock(GuestThread thread, KernelLock lock, GuestThread owner, Node location) {
+        List<String> stack = currentStack(location);
+        StringBuilder sb = new StringBuilder();
+        sb.append("=====================================\n");
+        sb.append("WARNING: bad unlock balance detected!\n");
+        sb.append(KERNEL_IDENT).append('\n');
+        sb.append("-------------------------------------\n");
+        sb.append(task(thread)).append(" is trying to release lock (").append(lock.lockClass()).append(") at:\n");
+        sb.append(stack.isEmpty() ? "?" : stack.getFirst()).append('\n');
+        sb.append("but there are no more locks to release!\n");
+        sb.append("\nother info that might help us debug this:\n");
+        if (owner != null) {
+            sb.append(lock.name()).append(" is held by ").append(task(owner)).append('\n');
+        }
+        heldLocks(sb, thread);
+        sb.append("\nstack backtrace:\n");
+        appendTrace(sb, stack);
+        return sb.toString().stripTrailing();
+    }
+
+    /**
+     * lockdep_print_held_locks: "N locks held by T/pid:" and each lock. Without where each was
+     * taken (lockdep's acquire_ip): a lock builtin is one node for every caller, and finding
+     * the caller at every acquire would walk the stack on the hottest path of a search; the
+     * circular report prints the held lock so too.
+     */
+    private static void heldLocks(StringBuilder sb, GuestThread thread) {
+        List<GuestThread.HeldLock> held = thread.held();
+        if (held.isEmpty()) {
+            sb.append("no locks held by ").append(task(thread)).append(".\n");
+            return;
+        }
+        sb.append(held.size()).append(held.size() > 1 ? " locks" : " lock").append(" held by ").append(task(thread)).append(":\n");
+        for (int i = 0; i < held.size(); i++) {
+            GuestThread.HeldLock h = held.get(i);
+            sb.append(" #").append(i).append(": ").append(lock(h.lock())).append('\n');
+        }
+    }
+
+    /** comm/pid: the thread's name and its number in the scenario (main is 0). */
+    private static String task(GuestThread thread) {
+        return thread.name() + "/" + thread.id();
+    }
+
+    /** print_lock without the address: the instance's name where it is not its class's, then the class. */
+    private static String lock(KernelLock lock) {
+        return (lock.name().equals(lock.lockClass()) ? "" : lock.name()) + " (" + lock.lockClass() + ")";
+    }
+
     private static void appendTrace(StringBuilder sb, List<String> stack) {
         sb.append("Call Trace:\n");
         for (String frame : stack) {

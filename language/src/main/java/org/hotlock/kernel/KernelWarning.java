@@ -3,9 +3,11 @@ package org.hotlock.kernel;
 import java.util.List;
 
 /**
- * A WARN the kernel printed: {@code key} identifies the WARN and its call site (the same WARN
- * at the same place is one warning, however often it fires), {@code report} is the text the
- * kernel log shows and {@code stack} the guest stack where it fired.
+ * A report the kernel printed: a WARN ({@code category} {@code warning}) or one of lockdep's
+ * reports on a single thread's locking ({@code recursive_locking}, {@code bad_unlock}).
+ * {@code key} identifies the report and its call site (the same report at the same place is
+ * one, however often it fires), {@code title} is its one-line summary, {@code report} the text
+ * the kernel log shows and {@code stack} the guest stack where it fired.
  */
-public record KernelWarning(String key, String message, String report, List<String> stack) {
+public record KernelWarning(String key, String category, String title, String report, List<String> stack) {
 }

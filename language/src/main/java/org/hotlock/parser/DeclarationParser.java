@@ -36,8 +36,8 @@ final class DeclarationParser {
     /** Statements that run declared threads together: {@code explore { probe, admin }}. */
     static final Set<String> SCENARIO_MODES = Set.of("run", "explore", "pct");
 
-    private static final List<String> EXPECTATIONS = List.of("clean", "violation", "race", "cycle", "guarded_cycle", "deadlock",
-            "bug", "invariant", "warning", "error", "step_bound");
+    private static final List<String> EXPECTATIONS = List.of("clean", "violation", "race", "cycle", "guarded_cycle",
+            "recursive_locking", "bad_unlock", "deadlock", "bug", "invariant", "warning", "error", "step_bound");
 
     /** Machine settings whose bare-word values are names, not variables: {@code platform acpi}. */
     private static final Set<String> WORD_KEYS = Set.of("platform", "driver", "drivers");

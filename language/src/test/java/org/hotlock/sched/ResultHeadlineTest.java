@@ -52,8 +52,8 @@ class ResultHeadlineTest {
                 explore { a, b, c }
                 """;
         String[] r = SchedulerTest.run(script, Map.of());
-        assertTrue(r[0].contains("  result: 2 findings (race(cell.v), warning), every schedule explored\n")
-                || r[0].contains("  result: 2 findings (warning, race(cell.v)), every schedule explored\n"), r[0]);
+        assertTrue(r[0].contains("  result: 2 findings (race(cell.v), bad_unlock), every schedule explored\n")
+                || r[0].contains("  result: 2 findings (bad_unlock, race(cell.v)), every schedule explored\n"), r[0]);
     }
 
     @Test
@@ -61,13 +61,13 @@ class ResultHeadlineTest {
         String script = RACE.replace("thread b { x.v = 2 }", "thread b { }") + """
                 const l = mutex("l")
                 mutex_unlock(l)
-                explore { a, b } expect warning
+                explore { a, b } expect bad_unlock
                 """;
         String[] r = SchedulerTest.run(script, Map.of());
         assertEquals(null, r[1], r[0]);
-        assertTrue(r[0].contains("  result: clean (every schedule explored)\n"), "the warning is the script's, not the scenario's: " + r[0]);
-        assertTrue(r[0].contains("findings before the scenario: 1 distinct\n[warning] WARNING: unlock of l which is not locked (main)"), r[0]);
-        assertTrue(r[0].contains("  expectation met: warning"), r[0]);
+        assertTrue(r[0].contains("  result: clean (every schedule explored)\n"), "the bad unlock is the script's, not the scenario's: " + r[0]);
+        assertTrue(r[0].contains("findings before the scenario: 1 distinct\n[bad_unlock] bad unlock balance detected: main releases l which is not locked"), r[0]);
+        assertTrue(r[0].contains("  expectation met: bad_unlock"), r[0]);
     }
 
     @Test

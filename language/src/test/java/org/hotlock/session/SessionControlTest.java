@@ -135,12 +135,12 @@ class SessionControlTest {
             session.invokeMember("beginSnippet");
             c.eval("hotlock", "mutex_unlock(l)");
             String first = session.invokeMember("newFindings").asString();
-            assertTrue(first.startsWith("findings: 1 distinct\n[warning] WARNING: unlock of l which is not locked (main)"), first);
+            assertTrue(first.startsWith("findings: 1 distinct\n[bad_unlock] bad unlock balance detected: main releases l which is not locked"), first);
             assertEquals("", session.invokeMember("newFindings").asString(), "shown once");
             session.invokeMember("beginSnippet");
             c.eval("hotlock", "mutex_unlock(m)");
             String second = session.invokeMember("newFindings").asString();
-            assertTrue(second.contains("unlock of m") && !second.contains("unlock of l"), "only this snippet's: " + second);
+            assertTrue(second.contains("releases m") && !second.contains("releases l"), "only this snippet's: " + second);
         }
     }
 

@@ -162,12 +162,12 @@ class ReplTest {
     void eachSnippetAndExploreShowsItsOwnFindingsAndTheHeadlineNamesThem() throws IOException {
         String scenario = SCENARIO.replace("kernel \"4.19\"", "kernel \"4.20\"");
         String s = session(scenario + "unlock_device_hotplug()\n/explore\n/explore\n");
-        String snippet = "WARNING: unlock of device_hotplug_lock which is not locked (main)";
-        int shown = s.indexOf("[warning] " + snippet);
+        String snippet = "bad unlock balance detected: main releases device_hotplug_lock which is not locked";
+        int shown = s.indexOf("[bad_unlock] " + snippet);
         int explore = s.indexOf("explore (optimal DPOR)");
         assertTrue(shown >= 0 && shown < explore, "the snippet's finding is shown after the snippet: " + s);
-        assertEquals(shown, s.lastIndexOf("[warning] " + snippet), "and not again under an /explore: " + s);
-        assertFalse(s.contains("result: clean"), "4.20's scenario finds a WARNING, cycles and R3: " + s);
+        assertEquals(shown, s.lastIndexOf("[bad_unlock] " + snippet), "and not again under an /explore: " + s);
+        assertFalse(s.contains("result: clean"), "4.20's scenario finds bad unlocks, cycles and R3: " + s);
         java.util.regex.Matcher headline = java.util.regex.Pattern.compile("  result: (\\d+) findings \\(([^\n]*)\\), every schedule explored\n").matcher(s);
         assertTrue(headline.find(), s);
         String first = headline.group(0);
@@ -179,8 +179,8 @@ class ReplTest {
 
     @Test
     void aStatementExpectationSaysWhatItChecked() throws IOException {
-        String s = session("kernel \"4.20\"\nmachine box { node 0 { boot 0..1G } }\nunlock_device_hotplug()\nexpect warning\n");
-        assertTrue(s.contains("expectation met: warning"), s);
+        String s = session("kernel \"4.20\"\nmachine box { node 0 { boot 0..1G } }\nunlock_device_hotplug()\nexpect bad_unlock\n");
+        assertTrue(s.contains("expectation met: bad_unlock"), s);
     }
 
     @Test
