@@ -509,10 +509,11 @@ public final class Kernel {
 
     /** lockdep's print_unlock_imbalance_bug: the thread releases a lock it does not hold (free, or {@code owner}'s). */
     private void badUnlock(GuestThread thread, KernelLock lock, GuestThread owner, Node location) {
-        // the stack this thread had at this site first (stackAt): 4.20's probe releases a lock
-        // it does not hold in every execution, and walking compiled frames each time cost the
-        // JIT half its speed on the three-thread workload; a second call path to the same
-        // unlock site by the same thread is counted under the first (as races and violations are)
+        // the stack this thread had at its first bad unlock (stackAt, per builtin node and
+        // thread): 4.20's probe releases a lock it does not hold in every execution, and walking
+        // compiled frames each time cost the JIT half its speed on the three-thread workload; a
+        // later bad unlock of the same class and case by the thread counts under that path
+        // (spec/checks.md; lockdep reports only its first one)
         KernelReports.Captured captured = stackAt(location);
         // the same site releasing a free lock and another thread's are two findings: only the
         // second takes the lock from under its holder
