@@ -467,6 +467,12 @@ public final class ScenarioRunner {
             // "clean" only when nothing was found: findings are not failures, but they are the result
             String found = FindingPrinter.headline(checks.findings().scope());
             boolean everySchedule = complete && mode == Mode.EXPLORE;
+            if (found.equals("clean") && (mode == Mode.PCT || mode == Mode.EXPLORE && !complete)) {
+                // nothing found in a sample of the schedules is no claim that nothing is there
+                found = mode == Mode.PCT ? "nothing found in " + executions + " PCT run" + (executions == 1 ? "" : "s")
+                        + " (a sample of the schedules: no proof of absence)"
+                        : "nothing found in the schedules explored (the search stopped early: no proof of absence)";
+            }
             sb.append("  result: ").append(found)
                     .append(everySchedule ? (found.equals("clean") ? " (every schedule explored)" : ", every schedule explored") : "").append('\n');
         } else {

@@ -184,7 +184,22 @@ class LauncherTest {
         assertTrue(r.out().contains("INCOMPLETE"), r.out() + r.err());
         assertTrue(r.out().contains("time limit"), r.out());
         assertFalse(r.out().contains("FAILED"), "the time limit is no failure of the kernel: " + r.out());
+        // nothing found in a search cut short is not "clean"
+        assertTrue(r.out().contains("result: nothing found in the schedules explored (the search stopped early: no proof of absence)"), r.out());
+        assertFalse(r.out().contains("result: clean"), r.out());
         assertNoJavaTrace(r.err());
+    }
+
+    @Test
+    void pctThatFindsNothingSaysItSampledAndDoesNotSayClean() throws IOException {
+        Path p = script("pct-clean.hlk", "kernel \"4.20\"\nmachine box { node 0 { boot 0..1G } }\n"
+                + "thread a { var k = 1 }\nthread b { var k = 2 }\npct { a, b }\n");
+        Cli r = Cli.run("pct", "--runs", "5", "--no-trace", p.toString());
+        assertTrue(r.out().contains("result: nothing found in 5 PCT runs (a sample of the schedules: no proof of absence)"), r.out());
+        assertFalse(r.out().contains("result: clean"), r.out());
+        Path one = script("run-clean.hlk", Files.readString(p).replace("pct { a, b }", "run { a, b }"));
+        Cli run = Cli.run("run", "--no-trace", one.toString());
+        assertTrue(run.out().contains("result: clean"), "the one schedule run is clean: " + run.out());
     }
 
     @Test
