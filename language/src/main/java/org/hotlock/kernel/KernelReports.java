@@ -11,15 +11,28 @@ import org.hotlock.runtime.GuestStack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Kernel-style reports (BUG, WARNING) with the guest call trace at the point they fire. */
 public final class KernelReports {
+    /**
+     * How many guest stacks were walked in this JVM: a walk of compiled frames costs more than
+     * the rest of a step, so the checks keep stacks per site and take one only when a report
+     * is new; a test holds a search to that (WalksTest).
+     */
+    private static final AtomicLong WALKS = new AtomicLong();
+
+    public static long walks() {
+        return WALKS.get();
+    }
+
     private KernelReports() {
     }
 
     /** The current guest stack, innermost first, from the node that is executing. */
     @TruffleBoundary
     public static List<String> currentStack(Node location) {
+        WALKS.incrementAndGet();
         List<String> frames = new ArrayList<>();
         Node[] at = {location};
         Truffle.getRuntime().iterateFrames((FrameInstance frame) -> {
@@ -90,6 +103,7 @@ public final class KernelReports {
     /** The current guest stack, innermost first, kept as nodes. */
     @TruffleBoundary
     public static Captured capture(Node location) {
+        WALKS.incrementAndGet();
         List<RootNode> roots = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         Node[] at = {location};
