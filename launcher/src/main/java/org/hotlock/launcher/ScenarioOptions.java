@@ -48,6 +48,34 @@ final class ScenarioOptions {
     int workers = Runtime.getRuntime().availableProcessors();
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop an exploration or PCT after this long, reported as incomplete (default: none).")
     long timeLimit = 0;
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = AtLeastZero.class,
+            description = "Stop a file that runs longer than this, an error (default: " + RUN_TIMEOUT + " for run and check, none for explore and pct, whose --time-limit ends a search as incomplete instead; 0: none).")
+    long timeout = -1;
+
+    /** The wall-clock bound of a file under run and check unless --timeout says otherwise. */
+    static final long RUN_TIMEOUT = 600;
+
+    /** The --timeout of a file in this mode: the option, or the mode's default. */
+    long timeoutFor(String mode) {
+        return timeout >= 0 ? timeout : mode.equals("run") ? RUN_TIMEOUT : 0;
+    }
+
+    /** A count of seconds: zero or more. */
+    static final class AtLeastZero implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long n;
+            try {
+                n = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (n < 0) {
+                throw new TypeConversionException("'" + value + "': it must be 0 (none) or more");
+            }
+            return n;
+        }
+    }
 
     /** The schedules run knows; picocli lists them in the help and in the error for any other. */
     static final class StrategyName implements ITypeConverter<String>, Iterable<String> {
@@ -106,6 +134,7 @@ final class ScenarioOptions {
         o.trace = trace == null ? null : trace.resolve("hotlock-trace-" + file.getFileName().toString().replaceFirst("\\.hlk$", "") + ".json");
         o.progress = progress;
         o.timeLimit = timeLimit;
+        o.timeout = timeout;
         o.novalidateDevice = novalidateDevice;
         o.statementLimit = statementLimit;
         o.maxCallDepth = maxCallDepth;

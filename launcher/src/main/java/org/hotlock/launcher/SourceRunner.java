@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -56,10 +61,22 @@ final class SourceRunner {
         }
         Source source = Source.newBuilder("hotlock", text, name).buildLiteral();
         Context context = contexts.forScenario(file, mode, options, replaySchedule);
+        long timeout = options.timeoutFor(mode);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = timeout <= 0 ? null : WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            context.close(true);
+        }, timeout, TimeUnit.SECONDS);
         try {
-            int code = evaluate(context, source, false);
+            int code = evaluate(context, source, timedOut);
             if (code == ExitCodes.SUCCESS) {
-                code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false);
+                code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), timedOut);
+            }
+            if (timedOut.get()) {
+                // the watchdog cancelled it: say which bound, not just "cancelled"
+                err.println("hotlock: error: " + name + " ran longer than its time bound of " + timeout
+                        + " s and was stopped (stuck? raise it with --timeout SECONDS; 0: none)");
+                return ExitCodes.SCRIPT_FAILURE;
             }
             if (code == ExitCodes.SUCCESS && replaySchedule != null) {
                 code = checkReplayed(context, name);
@@ -79,7 +96,30 @@ final class SourceRunner {
             }
             return code;
         } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
             Contexts.close(context);
+        }
+    }
+
+    /** Stops files that run past --timeout: one daemon thread for every file of the JVM. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hotlock-timeout");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Evaluates the source; a cancellation by the watchdog is said by the caller, not here. */
+    private int evaluate(Context context, Source source, AtomicBoolean timedOut) {
+        try {
+            context.eval(source);
+            return ExitCodes.SUCCESS;
+        } catch (PolyglotException e) {
+            if (timedOut.get() && e.isCancelled()) {
+                return ExitCodes.SCRIPT_FAILURE;
+            }
+            return new ErrorReporter(err, System.getenv("HOTLOCK_STACKTRACE") != null).report(e);
         }
     }
 

@@ -239,4 +239,19 @@ class LauncherTest {
         assertEquals(steps.out().replaceAll("depth \\d+", "depth D").replaceAll("\\d+\\.\\d+ s", "T s"),
                 huge.out().replaceAll("depth \\d+", "depth D").replaceAll("\\d+\\.\\d+ s", "T s"));
     }
+
+    @Test
+    void aFileThatRunsPastItsTimeoutIsStoppedWithAMessageThatNamesTheBound() throws IOException {
+        // no statement limit: only the wall-clock bound can stop it
+        Path p = script("forever.hlk", "var i = 0\nwhile (true) { i += 1 }\n");
+        Cli r = Cli.run("run", "--timeout", "1", "--statement-limit", "0", p.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("hotlock: error: " + p + " ran longer than its time bound of 1 s and was stopped (stuck? raise it with --timeout SECONDS; 0: none)"), r.err());
+        assertFalse(r.err().contains("cancelled"), r.err());
+        Cli check = Cli.run("check", "--jobs", "1", "--timeout", "1", "--statement-limit", "0", p.getParent().toString());
+        assertTrue(check.out().contains("ran longer than its time bound of 1 s"), check.out());
+        assertTrue(check.out().contains("0 passed, "), check.out());
+        assertEquals(ScenarioOptions.RUN_TIMEOUT, new ScenarioOptions().timeoutFor("run"), "run and check have a bound by default");
+        assertEquals(0, new ScenarioOptions().timeoutFor("explore"), "a search has --time-limit instead");
+    }
 }
