@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -49,7 +49,7 @@ public final class Kernel {
     private LockWaiter waiter = LockWaiter.SINGLE_THREADED;
 
     /** What an execution starts from: each part's own state. */
-    public record State(TreeMap<Long, HLObject> blocks, List<HLObject> resources, SortedMap<String, Sysfs.File> files,
+    public record State(SortedMap<Long, HLObject> blocks, List<HLObject> resources, SortedMap<String, Sysfs.File> files,
                         Map<String, HLFunction> events, Locking.State locks, KernelLog.State log) {
     }
 
@@ -108,7 +108,7 @@ public final class Kernel {
     }
 
     /** Registered blocks by block id, ascending. */
-    public TreeMap<Long, HLObject> blocks() {
+    public NavigableMap<Long, HLObject> blocks() {
         return blocks.registered();
     }
 

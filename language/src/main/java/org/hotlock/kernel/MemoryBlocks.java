@@ -4,11 +4,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.NavigableMap;
+import java.util.SortedMap;
 
 /**
  * The memory blocks and their devices: the registered ones by block id (the N of memoryN), as
@@ -18,7 +15,8 @@ public final class MemoryBlocks {
     private final KernelTypes types;
     private final Topology topology;
     private final Locking locking;
-    private final TreeMap<Long, HLObject> registered = new TreeMap<>();
+    /** Blocks by block id; an execution's registrations are undone by a restore. */
+    private final JournaledMap<Long, HLObject> registered = new JournaledMap<>();
 
     MemoryBlocks(KernelTypes types, Topology topology, Locking locking) {
         this.types = types;
@@ -27,8 +25,8 @@ public final class MemoryBlocks {
     }
 
     /** Blocks by block id, ascending. */
-    public TreeMap<Long, HLObject> registered() {
-        return registered;
+    public NavigableMap<Long, HLObject> registered() {
+        return registered.view();
     }
 
     @TruffleBoundary
@@ -64,51 +62,24 @@ public final class MemoryBlocks {
 
     /** Whether the block of this id is registered already. */
     boolean isRegistered(long id) {
-        return registered.containsKey(id);
+        return registered.view().containsKey(id);
     }
 
     void register(long id, HLObject mem) {
-        changed(id, registered.put(id, mem));
+        registered.put(id, mem);
     }
 
     void unregister(long id) {
-        changed(id, registered.remove(id));
-    }
-
-    /**
-     * Since the last restore: each block id changed and the block it had (null: none), in
-     * order, so that restoring the same saved table again undoes just those.
-     */
-    private final List<Map.Entry<Long, HLObject>> undo = new ArrayList<>();
-    private TreeMap<Long, HLObject> lastRestored;
-
-    private void changed(long id, HLObject old) {
-        if (lastRestored != null) {
-            undo.add(new AbstractMap.SimpleImmutableEntry<>(id, old));
-        }
+        registered.remove(id);
     }
 
     @TruffleBoundary
-    TreeMap<Long, HLObject> save() {
-        return new TreeMap<>(registered);
+    SortedMap<Long, HLObject> save() {
+        return registered.save();
     }
 
     @TruffleBoundary
-    void restore(TreeMap<Long, HLObject> saved) {
-        if (saved == lastRestored) {
-            for (int i = undo.size() - 1; i >= 0; i--) {
-                Map.Entry<Long, HLObject> change = undo.get(i);
-                if (change.getValue() == null) {
-                    registered.remove(change.getKey());
-                } else {
-                    registered.put(change.getKey(), change.getValue());
-                }
-            }
-        } else {
-            registered.clear();
-            registered.putAll(saved);
-            lastRestored = saved;
-        }
-        undo.clear();
+    void restore(SortedMap<Long, HLObject> saved) {
+        registered.restore(saved);
     }
 }

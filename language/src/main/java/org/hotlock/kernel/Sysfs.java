@@ -4,13 +4,11 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The simulated sysfs (and debugfs) tree. The models declare the attributes and their
@@ -30,21 +28,8 @@ public final class Sysfs {
     }
 
     private final Map<String, List<Attribute>> attributesByClass = new LinkedHashMap<>();
-    private final TreeMap<String, File> files = new TreeMap<>();
-    /**
-     * Since the last restore: each path changed and the file it had (null: none), in order, so
-     * that restoring the same saved tree again undoes just those (an execution adds and
-     * removes a few devices; the tree has hundreds of files).
-     */
-    private final List<Map.Entry<String, File>> undo = new ArrayList<>();
-    private SortedMap<String, File> lastRestored;
-
-    private void put(String path, File file) {
-        File old = files.put(path, file);
-        if (lastRestored != null) {
-            undo.add(new AbstractMap.SimpleImmutableEntry<>(path, old));
-        }
-    }
+    /** The files by path; an execution's devices added and removed are undone by a restore. */
+    private final JournaledMap<String, File> files = new JournaledMap<>();
 
     @TruffleBoundary
     public void declareAttribute(String deviceClass, String name, HLFunction show, HLFunction store) {
@@ -55,21 +40,21 @@ public final class Sysfs {
 
     @TruffleBoundary
     public void declareFile(String path, HLFunction show, HLFunction store) {
-        put(path, new File(path, null, show, store, null));
+        files.put(path, new File(path, null, show, store, null));
     }
 
     @TruffleBoundary
     void addDevice(String directory, String deviceClass, HLObject device, KernelLock active) {
         for (Attribute a : attributesByClass.getOrDefault(deviceClass, List.of())) {
             String path = directory + "/" + a.name();
-            put(path, new File(path, device, a.show(), a.store(), active));
+            files.put(path, new File(path, device, a.show(), a.store(), active));
         }
     }
 
     /** The active references of the device directory, or null when it has no files. */
     @TruffleBoundary
     KernelLock activeReference(String directory) {
-        SortedMap<String, File> in = files.subMap(directory + "/", directory + "0");
+        SortedMap<String, File> in = files.view().subMap(directory + "/", directory + "0");
         return in.isEmpty() ? null : in.values().iterator().next().active();
     }
 
@@ -77,43 +62,23 @@ public final class Sysfs {
     @TruffleBoundary
     public boolean isDirectory(String path) {
         String directory = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return !files.subMap(directory + "/", directory + "0").isEmpty();
+        return !files.view().subMap(directory + "/", directory + "0").isEmpty();
     }
 
     @TruffleBoundary
     void removeDevice(String directory) {
-        SortedMap<String, File> gone = files.subMap(directory + "/", directory + "0");
-        if (lastRestored != null) {
-            for (Map.Entry<String, File> e : gone.entrySet()) {
-                undo.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue()));
-            }
-        }
-        gone.clear();
+        files.removeRange(directory + "/", directory + "0");
     }
 
     /** The files that exist now, to put back when an exploration restarts from a snapshot. */
     @TruffleBoundary
     public SortedMap<String, File> saveFiles() {
-        return new TreeMap<>(files);
+        return files.save();
     }
 
     @TruffleBoundary
     public void restoreFiles(SortedMap<String, File> saved) {
-        if (saved == lastRestored) {
-            for (int i = undo.size() - 1; i >= 0; i--) {
-                Map.Entry<String, File> change = undo.get(i);
-                if (change.getValue() == null) {
-                    files.remove(change.getKey());
-                } else {
-                    files.put(change.getKey(), change.getValue());
-                }
-            }
-        } else {
-            files.clear();
-            files.putAll(saved);
-            lastRestored = saved;
-        }
-        undo.clear();
+        files.restore(saved);
     }
 
     @TruffleBoundary
@@ -125,6 +90,6 @@ public final class Sysfs {
     /** Every path, sorted: for completion and listing. */
     @TruffleBoundary
     public List<String> paths() {
-        return new ArrayList<>(files.keySet());
+        return new ArrayList<>(files.view().keySet());
     }
 }
