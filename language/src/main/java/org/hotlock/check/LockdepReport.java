@@ -1,5 +1,7 @@
 package org.hotlock.check;
 
+import org.hotlock.kernel.KernelReports;
+
 import java.util.List;
 import java.util.Set;
 
@@ -17,14 +19,9 @@ final class LockdepReport {
         String held = closing.from;   // the lock already held
         List<LockGraph.Edge> existing = cycle.subList(0, cycle.size() - 1);
         StringBuilder sb = new StringBuilder();
-        sb.append("======================================================\n");
-        if (gates.isEmpty()) {
-            sb.append("WARNING: possible circular locking dependency detected\n");
-        } else {
-            sb.append("NOTE: circular locking dependency, GUARDED by ").append(String.join(", ", gates)).append('\n');
-        }
-        sb.append("HotLock kernel model\n");
-        sb.append("------------------------------------------------------\n");
+        String warning = "WARNING: possible circular locking dependency detected";
+        KernelReports.lockdepHeader(sb, gates.isEmpty() ? warning : "NOTE: circular locking dependency, GUARDED by " + String.join(", ", gates),
+                warning.length());
         sb.append(thread).append(" is trying to acquire lock:\n");
         sb.append(" (").append(target).append("), at: ").append(top(closing.stack)).append("\n\n");
         sb.append("but task is already holding lock:\n");

@@ -502,7 +502,7 @@ public final class Kernel {
         // its own stack, not stackAt's: a lock builtin is one node for every caller, and these
         // reports are rare enough to walk the stack each time
         KernelReports.Captured captured = KernelReports.capture(location);
-        String key = "recursive_locking:" + lock.lockClass() + ":" + functions(captured);
+        String key = "recursive_locking:" + lock.lockClass() + ":" + captured.functions();
         report(key, "recursive_locking", "possible recursive locking detected: " + thread.name() + " takes " + lock.name() + " again",
                 () -> KernelReports.recursiveLocking(thread, lock, location), captured);
     }
@@ -517,30 +517,11 @@ public final class Kernel {
         KernelReports.Captured captured = stackAt(location);
         // the same site releasing a free lock and another thread's are two findings: only the
         // second takes the lock from under its holder
-        String key = "bad_unlock:" + lock.lockClass() + (owner == null ? ":free:" : ":held:") + functions(captured);
+        String key = "bad_unlock:" + lock.lockClass() + (owner == null ? ":free:" : ":held:") + captured.functions();
         String title = "bad unlock balance detected: " + thread.name() + " releases " + lock.name()
                 + (owner == null ? " which is not locked" : " held by " + owner.name());
         report(key, "bad_unlock", title, () -> KernelReports.badUnlock(thread, lock, owner, location), captured);
     }
-
-    /**
-     * A lockdep report's place: the functions of its call path, not their lines, as lockdep
-     * tells reports apart by class and call chain and a SARIF fingerprint by function (two
-     * unlocks of one lock in one function are one report, the first seen).
-     */
-    private String functions(KernelReports.Captured captured) {
-        return functionsOf.computeIfAbsent(captured, c -> {
-            StringBuilder sb = new StringBuilder();
-            for (String frame : c.frames()) {
-                int paren = frame.indexOf(" (");
-                sb.append(paren < 0 ? frame : frame.substring(0, paren)).append('<');
-            }
-            return sb.toString();
-        });
-    }
-
-    /** Each kept stack's functions, made once (see functions). */
-    private final Map<KernelReports.Captured, String> functionsOf = new IdentityHashMap<>();
 
     /**
      * A report the kernel prints (a WARN, a lockdep splat): the first time under its key it

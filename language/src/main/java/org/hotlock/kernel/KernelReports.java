@@ -57,6 +57,7 @@ public final class KernelReports {
         private final Node[] nodes;
         private List<String> text;
         private String key;
+        private String functions;
 
         Captured(RootNode[] roots, Node[] nodes) {
             this.roots = roots;
@@ -84,6 +85,23 @@ public final class KernelReports {
                 key = sb.toString();
             }
             return key;
+        }
+
+        /**
+         * A lockdep report's place: the functions of the call path, innermost first, not their
+         * lines, as lockdep tells reports apart by class and call chain and a SARIF fingerprint
+         * by function (two unlocks of one lock in one function are one report, the first seen).
+         */
+        @TruffleBoundary
+        public String functions() {
+            if (functions == null) {
+                StringBuilder sb = new StringBuilder();
+                for (RootNode root : roots) {
+                    sb.append(root.getName()).append('<');
+                }
+                functions = sb.toString();
+            }
+            return functions;
         }
 
         @TruffleBoundary
@@ -148,6 +166,17 @@ public final class KernelReports {
     public static final String KERNEL_IDENT = "HotLock kernel model";
 
     /**
+     * The head of a lockdep report: its title between a line of '=' and one of '-' as long as
+     * lockdep's warning line ({@code width}), the kernel's identity in between.
+     */
+    public static void lockdepHeader(StringBuilder sb, String title, int width) {
+        sb.append("=".repeat(width)).append('\n');
+        sb.append(title).append('\n');
+        sb.append(KERNEL_IDENT).append('\n');
+        sb.append("-".repeat(width)).append('\n');
+    }
+
+    /**
      * lockdep's print_deadlock_bug (kernel/locking/lockdep.c, v4.19/v4.20): the thread is
      * about to take a lock it already holds. HotLock shows the lock's instance where lockdep
      * shows its address (nothing for a global lock, which is its own class), and guest frames
@@ -157,10 +186,8 @@ public final class KernelReports {
     public static String recursiveLocking(GuestThread thread, KernelLock lock, Node location) {
         List<String> stack = currentStack(location);
         StringBuilder sb = new StringBuilder();
-        sb.append("============================================\n");
-        sb.append("WARNING: possible recursive locking detected\n");
-        sb.append(KERNEL_IDENT).append('\n');
-        sb.append("--------------------------------------------\n");
+        String title = "WARNING: possible recursive locking detected";
+        lockdepHeader(sb, title, title.length());
         sb.append(task(thread)).append(" is trying to acquire lock:\n");
         sb.append(lock(lock)).append(", at: ").append(stack.isEmpty() ? "?" : stack.getFirst()).append('\n');
         sb.append("\nbut task is already holding lock:\n");
@@ -188,10 +215,8 @@ public final class KernelReports {
     public static String badUnlock(GuestThread thread, KernelLock lock, GuestThread owner, Node location) {
         List<String> stack = currentStack(location);
         StringBuilder sb = new StringBuilder();
-        sb.append("=====================================\n");
-        sb.append("WARNING: bad unlock balance detected!\n");
-        sb.append(KERNEL_IDENT).append('\n');
-        sb.append("-------------------------------------\n");
+        String title = "WARNING: bad unlock balance detected!";
+        lockdepHeader(sb, title, title.length());
         sb.append(task(thread)).append(" is trying to release lock (").append(lock.lockClass()).append(") at:\n");
         sb.append(stack.isEmpty() ? "?" : stack.getFirst()).append('\n');
         sb.append("but there are no more locks to release!\n");
