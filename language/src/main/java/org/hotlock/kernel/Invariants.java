@@ -47,11 +47,11 @@ public final class Invariants {
                 HLObject zone = (HLObject) zones.get(z);
                 long expected = 0;
                 for (HLObject mem : registered) {
-                    if (mem.get(types.blockZone) == zone && num(mem, types.blockState) == MEM_ONLINE) {
+                    if (mem.get(types.blockZone) == zone && KernelObjects.num(mem, types.blockState) == MEM_ONLINE) {
                         expected += perBlock;
                     }
                 }
-                long present = num(zone, types.zonePresentPages);
+                long present = KernelObjects.num(zone, types.zonePresentPages);
                 if (present != expected) {
                     return "zone " + zone.get("name") + " (node " + zone.get("nid") + "): present_pages is " + present
                             + " but its online blocks hold " + expected + " pages ("
@@ -63,19 +63,14 @@ public final class Invariants {
             long sum = 0;
             HLList zones = (HLList) node.get(types.nodeZones);
             for (int z = 0; z < zones.size(); z++) {
-                sum += num((HLObject) zones.get(z), types.zonePresentPages);
+                sum += KernelObjects.num((HLObject) zones.get(z), types.zonePresentPages);
             }
-            long nodePresent = num(node, types.nodePresentPages);
+            long nodePresent = KernelObjects.num(node, types.nodePresentPages);
             if (sum != nodePresent) {
                 return "node " + node.get("node_id") + ": node_present_pages is " + nodePresent + " but its zones hold " + sum + " pages";
             }
         }
         return null;
-    }
-
-    /** An int field by its index; anything else is the corrupted-state error KernelObjects.num gives. */
-    private static long num(HLObject object, int index) {
-        return object.get(index) instanceof Long l ? l : KernelObjects.num(object, object.type().fieldName(index));
     }
 
     /**

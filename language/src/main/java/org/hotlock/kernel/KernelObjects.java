@@ -50,6 +50,11 @@ public final class KernelObjects {
      * guest error, not a Java one.
      */
     @TruffleBoundary
+    /** An int field by its index, as {@link #num(HLObject, String)} reads one by name. */
+    public static long num(HLObject object, int index) {
+        return object.get(index) instanceof Long l ? l : num(object, object.type().fieldName(index));
+    }
+
     public static long num(HLObject object, String field) {
         Object v = object.get(field);
         if (v instanceof Long l) {
