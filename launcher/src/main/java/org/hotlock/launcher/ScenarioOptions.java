@@ -64,16 +64,7 @@ final class ScenarioOptions {
     static final class AtLeastZero implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            long n;
-            try {
-                n = Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
-            }
-            if (n < 0) {
-                throw new TypeConversionException("'" + value + "': it must be 0 (none) or more");
-            }
-            return n;
+            return wholeNumber(value, false, 0, "0 (none) or more");
         }
     }
 
@@ -99,17 +90,25 @@ final class ScenarioOptions {
     static final class AtLeastOne implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            int n;
-            try {
-                n = Integer.parseInt(value.strip());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
-            }
-            if (n < 1) {
-                throw new TypeConversionException("'" + value + "': it must be at least 1");
-            }
-            return n;
+            return (int) wholeNumber(value, true, 1, "at least 1");
         }
+    }
+
+    /**
+     * A whole number (an int, or a long) of at least {@code min}, or the conversion error that
+     * says what it must be.
+     */
+    private static long wholeNumber(String value, boolean anInt, long min, String must) {
+        long n;
+        try {
+            n = anInt ? Integer.parseInt(value.strip()) : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number");
+        }
+        if (n < min) {
+            throw new TypeConversionException("'" + value + "': it must be " + must);
+        }
+        return n;
     }
 
     /** These options for one of {@code jobs} scenarios checked at once: the cores are shared among them. */

@@ -68,9 +68,9 @@ final class SourceRunner {
             context.close(true);
         }, timeout, TimeUnit.SECONDS);
         try {
-            int code = evaluate(context, source, timedOut);
+            int code = evaluate(context, source, false, timedOut);
             if (code == ExitCodes.SUCCESS) {
-                code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), timedOut);
+                code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false, timedOut);
             }
             if (timedOut.get()) {
                 // the watchdog cancelled it: say which bound, not just "cancelled"
@@ -111,20 +111,13 @@ final class SourceRunner {
     });
 
     /** Evaluates the source; a cancellation by the watchdog is said by the caller, not here. */
-    private int evaluate(Context context, Source source, AtomicBoolean timedOut) {
-        try {
-            context.eval(source);
-            return ExitCodes.SUCCESS;
-        } catch (PolyglotException e) {
-            if (timedOut.get() && e.isCancelled()) {
-                return ExitCodes.SCRIPT_FAILURE;
-            }
-            return new ErrorReporter(err, System.getenv("HOTLOCK_STACKTRACE") != null).report(e);
-        }
-    }
-
     /** Evaluates the source; prints its value if asked and it is not null. */
     int evaluate(Context context, Source source, boolean printResult) {
+        return evaluate(context, source, printResult, new AtomicBoolean());
+    }
+
+    /** The same, where a cancellation the watchdog made ({@code timedOut}) is said by the caller. */
+    private int evaluate(Context context, Source source, boolean printResult, AtomicBoolean timedOut) {
         try {
             Value result = context.eval(source);
             if (printResult && !result.isNull()) {
@@ -132,6 +125,9 @@ final class SourceRunner {
             }
             return ExitCodes.SUCCESS;
         } catch (PolyglotException e) {
+            if (timedOut.get() && e.isCancelled()) {
+                return ExitCodes.SCRIPT_FAILURE;
+            }
             return new ErrorReporter(err, System.getenv("HOTLOCK_STACKTRACE") != null).report(e);
         }
     }
