@@ -26,20 +26,10 @@ final class JUnitReport {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "hotlock check");
-            xml.writeAttribute("tests", String.valueOf(results.size()));
-            xml.writeAttribute("failures", String.valueOf(failures));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", String.valueOf(skipped));
-            xml.writeAttribute("time", time);
+            totals(xml, results.size(), failures, skipped, time);
             xml.writeCharacters("\n  ");
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "hotlock check");
-            xml.writeAttribute("tests", String.valueOf(results.size()));
-            xml.writeAttribute("failures", String.valueOf(failures));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", String.valueOf(skipped));
-            xml.writeAttribute("time", time);
+            totals(xml, results.size(), failures, skipped, time);
             for (CheckResult r : results) {
                 testCase(xml, r);
             }
@@ -54,6 +44,16 @@ final class JUnitReport {
             throw new IllegalStateException("cannot write the JUnit report: " + e.getMessage(), e);
         }
         return text.toString();
+    }
+
+    /** The counts the suites element and its one suite both carry. */
+    private static void totals(XMLStreamWriter xml, int tests, long failures, long skipped, String time) throws XMLStreamException {
+        xml.writeAttribute("name", "hotlock check");
+        xml.writeAttribute("tests", String.valueOf(tests));
+        xml.writeAttribute("failures", String.valueOf(failures));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", String.valueOf(skipped));
+        xml.writeAttribute("time", time);
     }
 
     private static void testCase(XMLStreamWriter xml, CheckResult r) throws XMLStreamException {
