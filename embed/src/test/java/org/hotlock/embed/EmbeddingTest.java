@@ -167,16 +167,24 @@ class EmbeddingTest {
         Context c = Context.newBuilder("hotlock").out(QUIET).err(QUIET).option("engine.WarnInterpreterOnly", "false")
                 .option("hotlock.Reduce", "false").build();
         c.eval("hotlock", SEED.replace("4.19", "4.20"));
+        PolyglotException e = stoppedFromAnotherThread(c, "explore { probe, admin }", 500, () -> c.close(true));
+        assertTrue(e.isCancelled(), e.getMessage());
+    }
+
+    /**
+     * Evaluates the source on a thread of its own, runs {@code stop} after {@code afterMillis}
+     * and returns how the evaluation ended; it must end within 30 s of the stop.
+     */
+    private static PolyglotException stoppedFromAnotherThread(Context c, String source, long afterMillis, Runnable stop) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Object> exploring = pool.submit(() -> c.eval("hotlock", "explore { probe, admin }"));
-            Thread.sleep(500);
-            long start = System.nanoTime();
-            c.close(true);
+            Future<Object> running = pool.submit(() -> c.eval("hotlock", source));
+            Thread.sleep(afterMillis);
+            stop.run();
             java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> exploring.get(30, TimeUnit.SECONDS));
-            assertTrue(e.getCause() instanceof PolyglotException p && p.isCancelled(), String.valueOf(e.getCause()));
-            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30));
+                    () -> running.get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof PolyglotException, String.valueOf(e.getCause()));
+            return (PolyglotException) e.getCause();
         } finally {
             pool.shutdownNow();
         }
@@ -187,31 +195,19 @@ class EmbeddingTest {
         // no statement limit: only a cancellation can stop it, and the loop must poll for one
         Context c = Context.newBuilder("hotlock").out(QUIET).err(QUIET).option("engine.WarnInterpreterOnly", "false")
                 .option("hotlock.StatementLimit", "0").build();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Object> looping = pool.submit(() -> c.eval("hotlock", "for i in 0..9223372036854775807 { }"));
-            Thread.sleep(300);
-            c.close(true);
-            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> looping.get(30, TimeUnit.SECONDS));
-            assertTrue(e.getCause() instanceof PolyglotException p && p.isCancelled(), String.valueOf(e.getCause()));
-        } finally {
-            pool.shutdownNow();
-        }
+        PolyglotException closed = stoppedFromAnotherThread(c, "for i in 0..9223372036854775807 { }", 300, () -> c.close(true));
+        assertTrue(closed.isCancelled(), closed.getMessage());
         // what the REPL's Ctrl-C does: interrupt the evaluation, which the loop must poll for
         try (Context interrupted = Context.newBuilder("hotlock").out(QUIET).err(QUIET).option("engine.WarnInterpreterOnly", "false")
                 .option("hotlock.StatementLimit", "0").build()) {
-            ExecutorService runner = Executors.newSingleThreadExecutor();
-            try {
-                Future<Object> looping = runner.submit(() -> interrupted.eval("hotlock", "while (true) { }"));
-                Thread.sleep(300);
-                interrupted.interrupt(java.time.Duration.ofSeconds(30));
-                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                        () -> looping.get(30, TimeUnit.SECONDS));
-                assertTrue(e.getCause() instanceof PolyglotException p && p.isInterrupted(), String.valueOf(e.getCause()));
-            } finally {
-                runner.shutdownNow();
-            }
+            PolyglotException e = stoppedFromAnotherThread(interrupted, "while (true) { }", 300, () -> {
+                try {
+                    interrupted.interrupt(java.time.Duration.ofSeconds(30));
+                } catch (java.util.concurrent.TimeoutException timeout) {
+                    throw new AssertionError("the loop did not stop within 30 s of the interrupt", timeout);
+                }
+            });
+            assertTrue(e.isInterrupted(), e.getMessage());
         }
         try (Context limited = Context.newBuilder("hotlock").out(QUIET).err(QUIET).option("engine.WarnInterpreterOnly", "false")
                 .option("hotlock.StatementLimit", "100000").build()) {
