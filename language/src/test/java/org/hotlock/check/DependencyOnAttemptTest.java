@@ -1,12 +1,10 @@
 package org.hotlock.check;
 
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.PolyglotException;
+import org.hotlock.test.Scripts;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,14 +23,7 @@ class DependencyOnAttemptTest {
             """;
 
     private static String run(String script) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context c = Context.newBuilder("hotlock").out(out).err(out).option("engine.WarnInterpreterOnly", "false")
-                .option("hotlock.Strategy", "round-robin").build()) {
-            c.eval("hotlock", script);
-        } catch (PolyglotException e) {
-            assertTrue(e.isGuestException(), () -> "internal error: " + e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Scripts.run(script, Map.of("hotlock.Strategy", "round-robin"))[0];
     }
 
     @Test

@@ -3,11 +3,12 @@ package org.hotlock.kernel;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.hotlock.test.Scripts;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,13 +44,7 @@ class KernfsActiveTest {
     }
 
     private static String run(String script) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context c = context(out)) {
-            c.eval("hotlock", script);
-        } catch (PolyglotException e) {
-            assertTrue(e.isGuestException(), () -> "internal error: " + e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Scripts.run(script, Map.of("hotlock.TraceFile", "", "hotlock.PctFirst", "0"))[0];
     }
 
     @Test

@@ -1,11 +1,8 @@
 package org.hotlock.sched;
 
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.PolyglotException;
+import org.hotlock.test.Scripts;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,18 +35,7 @@ class SchedulerTest {
 
     /** Runs the script; returns what it printed, and the error message if it failed. */
     static String[] run(String script, Map<String, String> options) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Context.Builder b = Context.newBuilder("hotlock").out(out).err(out).option("engine.WarnInterpreterOnly", "false");
-        options.forEach(b::option);
-        try (Context c = b.build()) {
-            try {
-                c.eval("hotlock", script);
-                return new String[]{out.toString(StandardCharsets.UTF_8), null};
-            } catch (PolyglotException e) {
-                assertTrue(e.isGuestException(), () -> "internal error: " + e);
-                return new String[]{out.toString(StandardCharsets.UTF_8), e.getMessage()};
-            }
-        }
+        return Scripts.run(script, options);
     }
 
     static long executions(String report) {
