@@ -74,6 +74,13 @@ public final class Checks implements KernelListener {
     }
 
     @Override
+    public void holdsOverlapped(GuestThread.HeldLock hold) {
+        if (enabled) {
+            lockGraph.overlapped(hold);
+        }
+    }
+
+    @Override
     public void functionCalled(GuestThread thread, String function, Node location) {
         if (enabled) {
             rules.checkCall(thread, function, location);
@@ -97,6 +104,7 @@ public final class Checks implements KernelListener {
     @Override
     public void executionStarted() {
         races.reset();
+        lockGraph.newExecution();
     }
 
     @Override

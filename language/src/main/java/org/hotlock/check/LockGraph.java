@@ -31,8 +31,10 @@ import java.util.function.Supplier;
  * Beyond lockdep: each dependency remembers which classes were held every time it was taken;
  * a cycle whose dependencies were all taken under one common outer lock (a gate lock, as
  * device_hotplug_lock is after the 2018 series) cannot deadlock and is reported as guarded.
- * A trylock waits for nothing and adds no dependency (the lock still counts as held). The
- * blind spot of lockdep (it does not validate dev->mutex) is an option.
+ * A trylock waits for nothing and adds no dependency (the lock still counts as held). A lock
+ * released under its holder by another thread is no gate for what the holder took then: once
+ * two threads' holds of it overlapped, the dependencies taken under either are taken again
+ * without it. The blind spot of lockdep (it does not validate dev->mutex) is an option.
  */
 public final class LockGraph {
     /** A dependency between two classes, with the first place it was taken. */
@@ -112,16 +114,59 @@ public final class LockGraph {
             return;
         }
         String to = lock.lockClass();
-        if (recording == null && nothingNew(thread.held(), lock, to)) {
+        List<GuestThread.HeldLock> heldNow = thread.held();
+        if (heldNow.isEmpty()) {
+            return;
+        }
+        GuestThread.HeldLock[] holds = heldNow.toArray(NO_HOLDS);
+        attempts.add(new Attempt(thread.name(), lock, mode, holds));
+        if (recording == null && nothingNew(heldNow, lock, to)) {
             return;   // the usual case once the graph has grown: no set is made
         }
+        take(thread.name(), lock, mode, holds, () -> KernelReports.currentStack(location));
+    }
+
+    private static final GuestThread.HeldLock[] NO_HOLDS = new GuestThread.HeldLock[0];
+
+    /** An acquire attempted in this execution while holding locks: taken again when a hold turns out not to have been exclusive. */
+    private record Attempt(String thread, KernelLock lock, LockMode mode, GuestThread.HeldLock[] holds) {
+    }
+
+    private final List<Attempt> attempts = new ArrayList<>();
+
+    /** A new execution: the attempts of the last one are done with. */
+    @TruffleBoundary
+    void newExecution() {
+        attempts.clear();
+    }
+
+    /**
+     * A hold overlapped others: the lock did not keep their critical sections apart, so it
+     * was no gate for the dependencies taken under them, before the overlap as after (the
+     * release that freed the lock commutes with those steps: another order of the same trace
+     * has it before them). They are taken again with it not held exclusively.
+     */
+    @TruffleBoundary
+    void overlapped(GuestThread.HeldLock hold) {
+        for (Attempt a : attempts) {
+            for (GuestThread.HeldLock h : a.holds()) {
+                if (hold.overlapsWith(h)) {
+                    // the dependencies are known already (taken at the attempt): no stack is asked for
+                    take(a.thread(), a.lock(), a.mode(), a.holds(), List::of);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void take(String thread, KernelLock lock, LockMode mode, GuestThread.HeldLock[] holds, Supplier<List<String>> stack) {
         Set<String> held = new LinkedHashSet<>();
         // only a lock held exclusively keeps two threads apart, so only those can be gates
         Set<String> exclusive = new LinkedHashSet<>();
-        for (GuestThread.HeldLock h : thread.held()) {
+        for (GuestThread.HeldLock h : holds) {
             if (h.lock() != lock && tracked(h.lock())) {
                 held.add(h.lock().lockClass());
-                if (h.mode() == LockMode.WRITE) {
+                if (h.mode() == LockMode.WRITE && h.exclusive()) {
                     exclusive.add(h.lock().lockClass());
                 }
             }
@@ -129,11 +174,10 @@ public final class LockGraph {
         if (held.isEmpty()) {
             return;
         }
-        Supplier<List<String>> stack = () -> KernelReports.currentStack(location);
         if (recording != null) {
-            recording.taken(thread.name(), to, mode, held, exclusive, stack);   // a worker's: the search's graph takes it
+            recording.taken(thread, lock.lockClass(), mode, held, exclusive, stack);   // a worker's: the search's graph takes it
         } else {
-            taken(thread.name(), to, mode, held, exclusive, stack);
+            taken(thread, lock.lockClass(), mode, held, exclusive, stack);
         }
     }
 
@@ -168,7 +212,7 @@ public final class LockGraph {
 
     private boolean heldExclusively(List<GuestThread.HeldLock> held, KernelLock taking, String lockClass) {
         for (GuestThread.HeldLock h : held) {
-            if (h.mode() == LockMode.WRITE && h.lock() != taking && tracked(h.lock()) && h.lock().lockClass().equals(lockClass)) {
+            if (h.mode() == LockMode.WRITE && h.exclusive() && h.lock() != taking && tracked(h.lock()) && h.lock().lockClass().equals(lockClass)) {
                 return true;
             }
         }

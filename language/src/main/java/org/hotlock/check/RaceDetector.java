@@ -146,39 +146,53 @@ public final class RaceDetector {
     }
 
     private static boolean protectedByCommonLock(Access a, Access b) {
-        // a lock held twice counts in the mode taken last, as the report shows it
+        // a lock held twice counts in the mode taken last, as the report shows it; a lock
+        // released under one of the two holds (their holds overlapped) kept nothing apart
         for (int i = 0; i < a.held().length; i++) {
-            LockMode mine = lastMode(a.held(), i);
+            GuestThread.HeldLock mine = last(a.held(), i);
             if (mine == null) {
                 continue;
             }
-            LockMode other = lastMode(b.held(), a.held()[i].lock());
-            if (other != null && (mine == LockMode.WRITE || other == LockMode.WRITE)) {
+            GuestThread.HeldLock other = last(b.held(), mine.lock());
+            if (other != null && (mine.mode() == LockMode.WRITE || other.mode() == LockMode.WRITE) && !mine.overlapsWith(other)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** The locks both accesses held whose holds overlapped: for the report. */
+    private static List<String> overlapped(Access a, Access b) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < a.held().length; i++) {
+            GuestThread.HeldLock mine = last(a.held(), i);
+            GuestThread.HeldLock other = mine == null ? null : last(b.held(), mine.lock());
+            if (other != null && mine.overlapsWith(other)) {
+                names.add(mine.lock().name());
+            }
+        }
+        return names;
+    }
+
     /** What identifies a race: the field and the two accesses' stacks (either way round). */
     private record RaceSite(StructType type, int field, KernelReports.Captured first, KernelReports.Captured second) {
     }
 
-    /** The mode of held[i]'s lock if i is its last entry, else null (counted at its last). */
-    private static LockMode lastMode(GuestThread.HeldLock[] held, int i) {
+    /** held[i] if it is its lock's last entry, else null (a lock counts at its last). */
+    private static GuestThread.HeldLock last(GuestThread.HeldLock[] held, int i) {
         for (int j = i + 1; j < held.length; j++) {
             if (held[j].lock() == held[i].lock()) {
                 return null;
             }
         }
-        return held[i].mode();
+        return held[i];
     }
 
-    /** The mode the lock is held in, taken last, or null. */
-    private static LockMode lastMode(GuestThread.HeldLock[] held, KernelLock lock) {
+    /** The hold of the lock taken last, or null. */
+    private static GuestThread.HeldLock last(GuestThread.HeldLock[] held, KernelLock lock) {
         for (int j = held.length - 1; j >= 0; j--) {
             if (held[j].lock() == lock) {
-                return held[j].mode();
+                return held[j];
             }
         }
         return null;
@@ -202,7 +216,14 @@ public final class RaceDetector {
         appendAccess(sb, first);
         sb.append('\n');
         appendAccess(sb, second);
-        sb.append("\nno common lock protects both accesses and nothing orders them\n");
+        List<String> overlapped = overlapped(first, second);
+        if (overlapped.isEmpty()) {
+            sb.append("\nno common lock protects both accesses and nothing orders them\n");
+        } else {
+            sb.append("\n").append(String.join(", ", overlapped)).append(" did not keep them apart: it was released under ")
+                    .append(first.thread().name()).append(" or ").append(second.thread().name())
+                    .append(" by a thread that did not hold it, and both held it at once; nothing else orders them\n");
+        }
         sb.append("==================================================================\n");
         List<String> stacks = List.of(String.join(" <- ", first.stack()), String.join(" <- ", second.stack()));
         findings.add(new Finding(Finding.Kind.RACE, null, "race(" + fieldClass + ")",

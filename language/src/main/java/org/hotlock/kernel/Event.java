@@ -11,10 +11,8 @@ import org.hotlock.runtime.HLObject;
  * partial-order reduction; {@code write} says whether it may conflict with a read.
  * {@code detail} is what the report needs (the lock mode, the value written or read, a
  * description); the text is only made when a report is printed, so steps stay cheap.
- * {@code dispossesses} is the thread a release by a non-owner would take the lock from, as
- * things stand where the event is seen, or -1.
  */
-public record Event(int thread, Kind kind, Object object, boolean write, Object detail, int dispossesses) {
+public record Event(int thread, Kind kind, Object object, boolean write, Object detail) {
 
     /**
      * WAIT: a restarted sysfs write waiting until the lock its trylock failed on is free (a
@@ -23,23 +21,16 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
      */
     public enum Kind { START, ACQUIRE, TRYLOCK, RELEASE, READ, WRITE, SYSFS, YIELD, WAIT, WAKE }
 
-    public Event(int thread, Kind kind, Object object, boolean write, Object detail) {
-        this(thread, kind, object, write, detail, -1);
-    }
-
     /**
      * Two events of different threads are dependent when they touch one object and one
-     * writes, or when one takes a lock away from the other's thread. A thread's locks are
-     * its own state, read without a scheduling point by the checks at its calls, accesses and
-     * lock operations; only a release by a non-owner changes them from another thread, so
-     * that release does not commute with any step of the thread it dispossesses.
+     * writes. A thread's holds are its own state, read without a scheduling point by the
+     * checks at its calls, accesses and lock operations, and changed only by its own steps: a
+     * release by a non-owner frees the lock (a write of it) and leaves its owner's hold (see
+     * KernelLock), so it depends only on the other operations on that lock.
      */
     public boolean dependent(Event other) {
         if (other.thread == thread) {
             return false;
-        }
-        if (dispossesses == other.thread || other.dispossesses == thread) {
-            return true;
         }
         if (object == null || other.object == null || !(write || other.write)) {
             return false;
@@ -77,7 +68,7 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
 
     /** A step that touches nothing another thread could see: it commutes with every step. */
     public boolean local() {
-        return object == null && dispossesses < 0;
+        return object == null;
     }
 
     /**
@@ -127,12 +118,7 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
 
     /** The same event with the detail a report shows (the value a read saw). */
     public Event withDetail(Object newDetail) {
-        return new Event(thread, kind, object, write, newDetail, dispossesses);
-    }
-
-    /** The same release, seen where it would take the lock from that thread. */
-    public Event dispossessing(int holder) {
-        return new Event(thread, kind, object, write, detail, holder);
+        return new Event(thread, kind, object, write, newDetail);
     }
 
     public String description() {

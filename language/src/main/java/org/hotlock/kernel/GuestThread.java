@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * A guest thread: the script's main thread, or a declared thread. Holds the locks it took, in
- * order, so checks can ask "is X held, in which mode, by this thread".
+ * order, as lockdep keeps a task's {@code held_locks}, so checks can ask "is X held, in which
+ * mode, by this thread". Only the thread itself changes them: a release by another thread
+ * frees the lock ({@link KernelLock#holders}) but leaves this thread's hold in place, as
+ * lockdep's {@code __lock_release} does (it looks in the releasing task's locks only).
  */
 public final class GuestThread {
     private final String name;
@@ -14,7 +17,64 @@ public final class GuestThread {
     /** The lock whose trylock failed last: a restarted sysfs write waits for it. */
     private KernelLock failedTrylock;
 
-    public record HeldLock(KernelLock lock, LockMode mode) {
+    /**
+     * One hold of a lock, from the thread's acquire to its release. Two holds of a lock
+     * overlap when one was granted while the other's thread still held the lock in a mode
+     * that excludes it: a thread that did not hold the lock released it in between (a release
+     * by a non-owner), and the lock kept neither hold's critical section from the other's.
+     * Which holds overlap follows from the order of the operations on the lock alone, so the
+     * checks that ask it see the same answer in every execution of one trace.
+     */
+    public static final class HeldLock {
+        private final KernelLock lock;
+        private final LockMode mode;
+        private final GuestThread thread;
+        private List<HeldLock> overlaps;
+
+        HeldLock(KernelLock lock, LockMode mode, GuestThread thread) {
+            this.lock = lock;
+            this.mode = mode;
+            this.thread = thread;
+        }
+
+        public KernelLock lock() {
+            return lock;
+        }
+
+        public LockMode mode() {
+            return mode;
+        }
+
+        public GuestThread thread() {
+            return thread;
+        }
+
+        /** Whether the lock kept this hold's critical section apart from every other so far. */
+        public boolean exclusive() {
+            return overlaps == null;
+        }
+
+        /** Whether the lock failed to keep these two holds apart. */
+        public boolean overlapsWith(HeldLock other) {
+            return overlaps != null && overlaps.contains(other);
+        }
+
+        /** The holds this one overlapped, in the order they were granted (empty when none). */
+        public List<HeldLock> overlaps() {
+            return overlaps == null ? List.of() : overlaps;
+        }
+
+        void overlap(HeldLock other) {
+            if (overlaps == null) {
+                overlaps = new ArrayList<>(2);
+            }
+            overlaps.add(other);
+            if (other.overlaps == null) {
+                other.overlaps = new ArrayList<>(2);
+            }
+            other.overlaps.add(this);
+        }
+
         @Override
         public String toString() {
             return lock.name() + (lock.kind().hasReadMode() ? "(" + mode.letter() + ")" : "");
@@ -56,17 +116,30 @@ public final class GuestThread {
         return null;
     }
 
-    void acquired(KernelLock lock, LockMode mode) {
-        held.add(new HeldLock(lock, mode));
-    }
-
-    void released(KernelLock lock) {
+    /** The hold of the lock taken last, or null. */
+    public HeldLock holdOf(KernelLock lock) {
         for (int i = held.size() - 1; i >= 0; i--) {
             if (held.get(i).lock() == lock) {
-                held.remove(i);
-                return;
+                return held.get(i);
             }
         }
+        return null;
+    }
+
+    HeldLock acquired(KernelLock lock, LockMode mode) {
+        HeldLock h = new HeldLock(lock, mode, this);
+        held.add(h);
+        return h;
+    }
+
+    /** Ends the hold taken last; returns it, or null when the thread did not hold the lock. */
+    HeldLock released(KernelLock lock) {
+        for (int i = held.size() - 1; i >= 0; i--) {
+            if (held.get(i).lock() == lock) {
+                return held.remove(i);
+            }
+        }
+        return null;
     }
 
     private long made;

@@ -384,9 +384,16 @@ public final class Kernel {
         while (!lock.available(mode)) {
             waiter.waitFor(this, thread, lock, mode, location);
         }
-        lock.grant(thread, mode);
+        granted(lock.grant(thread, mode));
         locking.logged(thread, "+", lock, mode);
         listeners.lockAcquired(thread, lock, mode, location);
+    }
+
+    /** A hold that overlaps others (the lock was released under their threads) is told to the checks. */
+    private void granted(GuestThread.HeldLock hold) {
+        if (!hold.exclusive()) {
+            listeners.holdsOverlapped(hold);
+        }
     }
 
     /** Waits (through the scheduler) until the lock could be granted, without taking it. */
@@ -411,7 +418,7 @@ public final class Kernel {
             locking.logged(thread, "?", lock, mode);
             return false;
         }
-        lock.grant(thread, mode);
+        granted(lock.grant(thread, mode));
         locking.logged(thread, "+", lock, mode);
         if (thread.failedTrylock() == lock) {
             thread.setFailedTrylock(null);
@@ -421,9 +428,11 @@ public final class Kernel {
 
     /**
      * Releases the lock. Releasing a lock the thread does not hold is what lockdep's
-     * __lock_release reports as a bad unlock balance (it finds no such held lock, whether the
-     * lock is free or another thread's); the lock is released anyway, as mutex_unlock does
-     * (its own DEBUG_LOCKS_WARN_ON stays silent: lockdep turned the debug checks off first).
+     * __lock_release reports as a bad unlock balance (it finds no such held lock among the
+     * releasing task's, whether the lock is free or another thread's); the lock is released
+     * anyway, as mutex_unlock does (its own DEBUG_LOCKS_WARN_ON stays silent: lockdep turned
+     * the debug checks off first), and its owner goes on holding it as lockdep sees it. The
+     * owner's own unlock later releases the lock whoever holds it then (see KernelLock).
      */
     @TruffleBoundary
     public void release(KernelLock lock, Node location) {
@@ -431,14 +440,12 @@ public final class Kernel {
         GuestThread thread = current;
         LockMode mode = thread.modeOf(lock);
         if (mode == null) {
-            if (lock.isFree()) {
-                badUnlock(thread, lock, null, location);
-                return;
+            GuestThread owner = lock.releaseByNonOwner();
+            badUnlock(thread, lock, owner, location);
+            if (owner != null) {
+                locking.logged(thread, "-", lock, LockMode.WRITE);
+                waiter.released(this, lock);
             }
-            badUnlock(thread, lock, lock.holders().getFirst(), location);
-            lock.releaseByNonOwner();
-            locking.logged(thread, "-", lock, LockMode.WRITE);
-            waiter.released(this, lock);
             return;
         }
         lock.release(thread);

@@ -17,6 +17,14 @@ public interface KernelListener {
     default void lockAcquired(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
     }
 
+    /**
+     * A thread was granted a lock that another thread still holds, in a mode that excludes
+     * it (a release by a non-owner freed the lock under that thread): the new hold overlaps
+     * the holds it lists ({@link GuestThread.HeldLock#overlaps}).
+     */
+    default void holdsOverlapped(GuestThread.HeldLock hold) {
+    }
+
     /** A guest function is called; only functions a listener asked to watch are reported. */
     default void functionCalled(GuestThread thread, String function, Node location) {
     }

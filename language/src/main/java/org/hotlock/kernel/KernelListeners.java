@@ -41,6 +41,16 @@ final class KernelListeners implements KernelListener {
     }
 
     @Override
+    public void holdsOverlapped(GuestThread.HeldLock hold) {
+        if (muted) {
+            return;
+        }
+        for (KernelListener l : listeners) {
+            l.holdsOverlapped(hold);
+        }
+    }
+
+    @Override
     public void functionCalled(GuestThread thread, String function, Node location) {
         if (muted) {
             return;

@@ -11,9 +11,17 @@ import java.util.List;
 
 /**
  * A kernel lock with real semantics: a mutex or spinlock has one holder, a (per-cpu)
- * rw-semaphore one writer or many readers. Each knows its holders and their modes. Its class
- * (as lockdep groups locks) is its name for global locks and e.g. {@code &dev->mutex} for the
- * per-device locks.
+ * rw-semaphore one writer or many readers. Its class (as lockdep groups locks) is its name for
+ * global locks and e.g. {@code &dev->mutex} for the per-device locks.
+ *
+ * Two views of who holds it, as in the kernel. {@link #holders} is the lock itself (a mutex's
+ * {@code owner} word, an rwsem's count): whom it keeps others waiting for. The threads' holds
+ * ({@link GuestThread#held}, lockdep's {@code held_locks}) are what each thread took and has
+ * not released itself. They differ only after a release by a thread that did not hold the
+ * lock: {@code mutex_unlock} clears the owner whoever it is (kernel/locking/mutex.c,
+ * {@code __mutex_unlock_slowpath}), while lockdep finds no such lock among the releasing
+ * task's and reports it, leaving the owner's hold alone (kernel/locking/lockdep.c,
+ * {@code __lock_release}, {@code print_unlock_imbalance_bug}).
  */
 @ExportLibrary(InteropLibrary.class)
 public final class KernelLock implements TruffleObject, GuestNamed {
@@ -21,6 +29,8 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     private final String lockClass;
     private final LockKind kind;
     private final List<GuestThread> holders = new ArrayList<>(2);
+    /** The threads' holds of this lock (lockdep's view): a release by a non-owner leaves them. */
+    private final List<GuestThread.HeldLock> holds = new ArrayList<>(2);
     private LockMode heldMode;
     /** A kernfs node that removal deactivated: no new active reference is granted (KERNFS_ACTIVE only). */
     private boolean deactivated;
@@ -67,6 +77,7 @@ public final class KernelLock implements TruffleObject, GuestNamed {
         return kind;
     }
 
+    /** Who holds the lock itself (its owner word), which may differ from the threads' holds. */
     public List<GuestThread> holders() {
         return holders;
     }
@@ -83,7 +94,8 @@ public final class KernelLock implements TruffleObject, GuestNamed {
      * Whether taking or releasing the lock in this mode is an exclusive operation for the
      * explorer's dependence relation. Readers of an rw-semaphore neither exclude nor wake one
      * another, so their acquisitions and releases commute (they are reads of the lock); a
-     * writer's, a mutex's, or a release by a non-owner (mode null) are writes.
+     * writer's, a mutex's, or a release by a non-owner (mode null) are writes. Nothing else
+     * depends on them: a release by a non-owner changes the lock, not its owner's hold.
      */
     public boolean exclusive(LockMode mode) {
         return !(mode == LockMode.READ && kind.hasReadMode());
@@ -100,34 +112,47 @@ public final class KernelLock implements TruffleObject, GuestNamed {
         return mode == LockMode.READ && heldMode == LockMode.READ && kind.hasReadMode();
     }
 
-    void grant(GuestThread thread, LockMode mode) {
+    /**
+     * Grants the lock: the thread holds it. Another thread that still holds it in a mode that
+     * excludes this one (the lock was released under it) overlaps with the new hold.
+     */
+    GuestThread.HeldLock grant(GuestThread thread, LockMode mode) {
         holders.add(thread);
         heldMode = mode;
-        thread.acquired(this, mode);
+        GuestThread.HeldLock hold = thread.acquired(this, mode);
+        for (GuestThread.HeldLock other : holds) {
+            if (other.thread() != thread && !(mode == LockMode.READ && other.mode() == LockMode.READ && kind.hasReadMode())) {
+                other.overlap(hold);
+            }
+        }
+        holds.add(hold);
+        return hold;
     }
 
-    /** Releases the thread's hold. Returns false when the thread did not hold it. */
+    /**
+     * The thread releases its hold. The lock itself is released too: the thread's own hold of
+     * it, or, when a release by a non-owner took that away, whoever holds it now (mutex_unlock
+     * clears the owner whoever it is; up_read/up_write count down). Returns false when the
+     * thread does not hold the lock (lockdep's bad unlock balance).
+     */
     boolean release(GuestThread thread) {
-        boolean removed = holders.remove(thread);
-        if (removed) {
-            thread.released(this);
+        GuestThread.HeldLock hold = thread.released(this);
+        if (hold == null) {
+            return false;
         }
-        return removed;
+        holds.remove(hold);
+        if (!holders.remove(thread) && !holders.isEmpty()) {
+            holders.removeFirst();
+        }
+        return true;
     }
 
-    /** Whose hold a release by {@code thread} would end: the one {@link #releaseByNonOwner} picks, or null. */
-    public GuestThread dispossessedBy(GuestThread thread) {
-        return holders.isEmpty() || holders.contains(thread) ? null : holders.getFirst();
-    }
-
-    /** Releases on behalf of whoever holds it (a mutex_unlock by a non-owner does this). */
+    /**
+     * A release by a thread that does not hold the lock: the lock is free of whoever held it
+     * (returned, or null when nobody did); that thread's hold stays, as lockdep keeps it.
+     */
     GuestThread releaseByNonOwner() {
-        if (holders.isEmpty()) {
-            return null;
-        }
-        GuestThread owner = holders.removeFirst();
-        owner.released(this);
-        return owner;
+        return holders.isEmpty() ? null : holders.removeFirst();
     }
 
     public void resetForSnapshot() {
@@ -136,6 +161,7 @@ public final class KernelLock implements TruffleObject, GuestNamed {
 
     void reset() {
         holders.clear();
+        holds.clear();
         heldMode = null;
         deactivated = false;
     }

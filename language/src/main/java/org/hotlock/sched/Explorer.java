@@ -15,8 +15,7 @@ import java.util.function.Supplier;
  * Explores the interleavings of an execution, re-running it from the same initial state with
  * a different schedule each time, depth first. With dynamic partial-order reduction
  * (Flanagan and Godefroid, POPL 2005) and sleep sets, only schedules that reorder dependent
- * steps (two threads touching one lock or one shared field, one of them writing; a release
- * by a non-owner and any step of the thread it takes the lock from) are run; a thread that
+ * steps (two threads touching one lock or one shared field, one of them writing) are run; a thread that
  * waits for a lock is simply not enabled, so a restarted sysfs write adds no schedules until
  * the lock is released. An optional preemption bound (Musuvathi and Qadeer)
  * limits the context switches away from a thread that could have gone on.
@@ -58,8 +57,6 @@ public final class Explorer implements Search {
     private int[][] threadClocks;
     private final Map<Object, int[]> accessClocks = new HashMap<>();
     private final Map<Object, int[]> writeClocks = new HashMap<>();
-    /** By thread: the releases by non-owners that took a lock from it, joined (see Event#dependent). */
-    private final Map<Integer, int[]> dispossessedClocks = new HashMap<>();
 
     /**
      * @param reduce          false explores every interleaving (the naive count)
@@ -85,7 +82,6 @@ public final class Explorer implements Search {
             threadClocks = null;
             accessClocks.clear();
             writeClocks.clear();
-            dispossessedClocks.clear();
             Outcome outcome = execution.get();
             executions++;
             if (outcome.kind() == Outcome.Kind.ABANDONED) {
@@ -227,13 +223,8 @@ public final class Explorer implements Search {
             if (next == null) {
                 continue;
             }
-            // The step depends on earlier ones of up to three kinds: those on its object, those
-            // of the thread it dispossesses, those that dispossessed its thread. Once one of a
-            // kind happens before it, so do the earlier ones of that kind.
-            boolean objectDone = next.object() == null;
-            boolean holderDone = next.dispossesses() < 0;
-            boolean dispossessionsDone = !dispossessedClocks.containsKey(p);
-            if (objectDone && holderDone && dispossessionsDone) {
+            // once a step on its object happens before it, so do the earlier ones
+            if (next.object() == null) {
                 continue;
             }
             for (int k = step - 1; k >= 0; k--) {
@@ -244,10 +235,7 @@ public final class Explorer implements Search {
                 }
                 if (p >= threadClocks.length || at.clock[e.thread()] <= threadClocks[p][e.thread()]) {
                     // e happens before p's next step: no race
-                    objectDone |= next.object() != null && next.object().equals(e.object());
-                    holderDone |= e.thread() == next.dispossesses();
-                    dispossessionsDone |= e.dispossesses() == p;
-                    if (objectDone && holderDone && dispossessionsDone) {
+                    if (next.object().equals(e.object())) {
                         break;
                     }
                     continue;
@@ -307,14 +295,6 @@ public final class Explorer implements Search {
         if (event.object() != null) {
             join(clock, event.write() ? accessClocks.get(event.object()) : writeClocks.get(event.object()));
         }
-        // every step of a thread reads its locks; a release that takes one away writes them,
-        // so it comes after the holder's steps so far, and the holder's later steps after it
-        join(clock, dispossessedClocks.get(t));
-        int holder = event.dispossesses();
-        if (holder >= 0) {
-            join(clock, threadClocks[holder]);
-            join(clock, dispossessedClocks.get(holder));
-        }
         clock[t]++;
         threadClocks[t] = clock;
         if (event.object() != null) {
@@ -322,9 +302,6 @@ public final class Explorer implements Search {
             if (event.write()) {
                 writeClocks.merge(event.object(), clock.clone(), Explorer::joined);
             }
-        }
-        if (holder >= 0) {
-            dispossessedClocks.merge(holder, clock.clone(), Explorer::joined);
         }
         node.clock = clock;
     }

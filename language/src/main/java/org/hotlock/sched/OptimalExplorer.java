@@ -113,8 +113,6 @@ public final class OptimalExplorer implements Search {
     private int[][] threadClocks = new int[0][];
     private int[] lastStep = new int[0];
     private final Map<Object, Steps> byObject = new HashMap<>();
-    /** By thread: the steps that released a lock it held (a release by a non-owner). */
-    private final Map<Integer, Steps> dispossessors = new HashMap<>();
     /** Failed trylocks that restart: the step of the acquire that held their lock. */
     private final Map<Integer, Integer> blockers = new HashMap<>();
     /**
@@ -213,7 +211,6 @@ public final class OptimalExplorer implements Search {
             // cleared, not kept: objects made in an execution (a new block's fields) are new
             // keys in every execution
             byObject.clear();
-            dispossessors.clear();
             blockers.clear();
             threadHistories = new long[0];
             long learnedBefore = learned;
@@ -479,7 +476,7 @@ public final class OptimalExplorer implements Search {
      */
     private static Event asAnnounced(Event e) {
         if (e.kind() == Event.Kind.TRYLOCK && e.object() instanceof KernelLock && !e.write()) {
-            return new Event(e.thread(), e.kind(), e.object(), true, e.detail(), e.dispossesses());
+            return new Event(e.thread(), e.kind(), e.object(), true, e.detail());
         }
         return e;
     }
@@ -620,18 +617,6 @@ public final class OptimalExplorer implements Search {
                     }
                 }
             }
-            int holder = e.dispossesses();
-            if (holder >= 0 && holder < lastStep.length && lastStep[holder] >= 0) {
-                join(clock, clocks.get(lastStep[holder]));
-                racing.add(lastStep[holder]);
-            }
-            Steps against = dispossessors.get(t);
-            if (against != null) {
-                for (int i = 0; i < against.size; i++) {
-                    join(clock, clocks.get(against.at[i]));
-                    racing.add(against.at[i]);
-                }
-            }
             if (e.kind() == Event.Kind.WAKE && e.object() instanceof Scheduler.ThreadKey k && k.id() < lastStep.length && lastStep[k.id()] >= 0) {
                 // a join goes on after the joined thread's last step
                 join(clock, clocks.get(lastStep[k.id()]));
@@ -667,9 +652,6 @@ public final class OptimalExplorer implements Search {
             for (Object key : keys(e)) {
                 byObject.computeIfAbsent(key, k -> new Steps()).add(step);
             }
-        }
-        if (e.dispossesses() >= 0) {
-            dispossessors.computeIfAbsent(e.dispossesses(), k -> new Steps()).add(step);
         }
         if (step >= newFrom && !(e.kind() == Event.Kind.WAKE && e.object() instanceof Scheduler.ThreadKey)) {
             races(step, base, racing);

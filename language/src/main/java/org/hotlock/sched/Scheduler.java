@@ -523,20 +523,12 @@ public final class Scheduler implements ThreadScheduler {
     }
 
     /**
-     * Whether a release would take the lock from another thread depends on who holds it when
-     * it runs, not when it was announced: the dependence relation needs the former.
+     * Whether a release frees a held lock depends on who holds it when it runs, not when it
+     * was announced: a release of a lock nobody holds changes nothing.
      */
     private Event asOfNow(Event e) {
-        if (e.kind() == Event.Kind.RELEASE && e.object() instanceof KernelLock lock) {
-            if (lock.holders().isEmpty()) {
-                return new Event(e.thread(), e.kind(), lock, e.write(), new Event.Note(Event.Note.What.UNHELD, "unlock " + lock.name() + ", which nobody holds"));
-            }
-            GuestThread holder = lock.dispossessedBy(runners.get(e.thread()).thread);
-            for (Runner r : runners) {
-                if (holder != null && r.thread == holder) {
-                    return e.dispossessing(r.id);
-                }
-            }
+        if (e.kind() == Event.Kind.RELEASE && e.object() instanceof KernelLock lock && lock.holders().isEmpty()) {
+            return new Event(e.thread(), e.kind(), lock, e.write(), new Event.Note(Event.Note.What.UNHELD, "unlock " + lock.name() + ", which nobody holds"));
         }
         return e;
     }
@@ -616,7 +608,7 @@ public final class Scheduler implements ThreadScheduler {
                 r.blockedOn = null;
                 r.pending = r.restarting
                         ? new Event(r.id, Event.Kind.WAIT, lock, false, "the restarted write goes on: " + lock.name() + " is free")
-                        : new Event(r.id, Event.Kind.ACQUIRE, lock, lock.exclusive(r.blockedMode), r.blockedMode, -1);
+                        : new Event(r.id, Event.Kind.ACQUIRE, lock, lock.exclusive(r.blockedMode), r.blockedMode);
             }
         }
     }

@@ -299,14 +299,19 @@ class OptimalityTest {
         assertTrue(check(threads, List.of("t0", "t1", "t2"), threads));
     }
 
-    /** A release by a non-owner takes the lock from its holder: dependent with the holder's every step. */
+    /**
+     * A release by a non-owner frees the lock under its holder, who goes on holding it as
+     * lockdep sees it: dependent with the other operations on the lock only. c's trylock then
+     * succeeds while a holds m0, and a and c write s.a under holds that overlapped: a race
+     * in every trace where that happens, wherever b's unlock falls among a's steps.
+     */
     @Test
     void aReleaseByANonOwner() {
         limit = 4000;
         String threads = """
                 thread a { mutex_lock(m0); s.a = 1; mutex_unlock(m0) }
                 thread b { mutex_unlock(m0) }
-                thread c { if (mutex_trylock(m0)) { mutex_unlock(m0) } }
+                thread c { if (mutex_trylock(m0)) { s.a = 2; mutex_unlock(m0) } }
                 """;
         assertTrue(check(threads, List.of("a", "b", "c"), threads));
     }

@@ -146,7 +146,7 @@ class ReplTest {
         String scenario = SCENARIO.replace("kernel \"4.19\"", "kernel \"4.20\"") + "var n = 2\nn = n + 1\n";
         String alone = session(scenario + "/explore\n");
         String parallel = session(scenario + "/explore\n", true);
-        String headline = "violation(R3)), every schedule explored";
+        String headline = "cycle x5), every schedule explored";
         assertTrue(alone.contains(headline), alone);
         assertTrue(parallel.contains(headline), parallel);
         assertTrue(parallel.contains("in subtrees explored in parallel, 2 workers"), "a worker took part: " + parallel);
@@ -167,11 +167,11 @@ class ReplTest {
         int explore = s.indexOf("explore (optimal DPOR)");
         assertTrue(shown >= 0 && shown < explore, "the snippet's finding is shown after the snippet: " + s);
         assertEquals(shown, s.lastIndexOf("[bad_unlock] " + snippet), "and not again under an /explore: " + s);
-        assertFalse(s.contains("result: clean"), "4.20's scenario finds bad unlocks, cycles and R3: " + s);
+        assertFalse(s.contains("result: clean"), "4.20's scenario finds bad unlocks and cycles: " + s);
         java.util.regex.Matcher headline = java.util.regex.Pattern.compile("  result: (\\d+) findings \\(([^\n]*)\\), every schedule explored\n").matcher(s);
         assertTrue(headline.find(), s);
         String first = headline.group(0);
-        assertTrue(first.contains("violation(R3)") && first.contains("cycle"), first);
+        assertTrue(first.contains("bad_unlock") && first.contains("cycle"), first);
         assertTrue(headline.find(), "the second /explore: " + s);
         assertEquals(first, headline.group(0), "the second /explore names the same findings");
         assertTrue(s.substring(headline.end()).contains("-- reported above"), s);
@@ -190,12 +190,12 @@ class ReplTest {
         assertTrue(s.contains("kernel invariant broken: zone Normal (node 0)"), s);
         assertTrue(s.contains("step  probe"), "/trace shows the interleaving: " + s);
         assertTrue(s.contains("|  now on kernel 4.20"), s);
-        assertTrue(s.contains("violation(R3)), every schedule explored"), s);
+        assertTrue(s.contains("cycle x5), every schedule explored"), s);
         String file = Files.readString(saved);
         assertTrue(file.startsWith("kernel \"4.20\"\n"), file);
         assertTrue(file.contains("explore { probe, admin }"), file);
         String reopened = session("/open " + saved + "\n");
-        assertTrue(reopened.contains("violation(R3)), every schedule explored"), "the saved scenario runs again: " + reopened);
+        assertTrue(reopened.contains("cycle x5), every schedule explored"), "the saved scenario runs again: " + reopened);
     }
 
     @Test

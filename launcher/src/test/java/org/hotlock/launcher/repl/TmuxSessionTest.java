@@ -81,7 +81,7 @@ class TmuxSessionTest {
         type("/kernel 4.20");
         waitFor("|  now on kernel 4.20");
         type("/explore");
-        waitFor("violation(R3)), every schedule explored");
+        waitFor("cycle x5), every schedule explored");
         // tab completion of a sysfs path
         run("tmux", "send-keys", "-t", session, "-l", "sysfs.read(\"/sys/devices/system/memory/pro");
         run("tmux", "send-keys", "-t", session, "Tab");
