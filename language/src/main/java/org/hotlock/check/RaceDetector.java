@@ -123,6 +123,9 @@ public final class RaceDetector {
 
     @TruffleBoundary
     void access(GuestThread thread, HLObject object, int field, boolean write, Node location) {
+        if (object.type().isAtomic(field)) {
+            return;   // atomic accesses do not race
+        }
         List<GuestThread.HeldLock> held = thread.held();
         GuestThread.HeldLock[] locks = held.isEmpty() ? NO_LOCKS : held.toArray(NO_LOCKS);
         int[] own = clock(thread);

@@ -22,6 +22,9 @@ public interface ThreadScheduler extends LockWaiter {
     /** Blocks the running thread until a device directory that is the path, or holds it, appears. */
     void waitForDirectory(String path, Node location);
 
+    /** Blocks the running thread until the shared field no longer holds the value; returns having read it. */
+    void waitWhile(FieldKey field, Object value, Node location);
+
     /** A device's sysfs directory appeared: threads waiting for it can run again. */
     void directoryAdded(String directory);
 

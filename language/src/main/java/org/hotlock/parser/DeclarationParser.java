@@ -207,13 +207,21 @@ final class DeclarationParser {
         return items;
     }
 
-    /** {@code shared zone.present_pages}: a struct field whose accesses from different threads are checked for races. */
+    /**
+     * {@code shared zone.present_pages}: a struct field whose accesses from different threads are
+     * checked for races; {@code shared atomic page_pin.pinned}: one accessed atomically (steps, no races).
+     */
     SharedDeclarationNode parseShared() {
         Token start = cursor.next();
+        boolean atomic = cursor.peek().is(TokenKind.IDENTIFIER) && cursor.peek().text().equals("atomic")
+                && cursor.lookahead(1).is(TokenKind.IDENTIFIER) && cursor.lookahead(2).is(TokenKind.DOT);
+        if (atomic) {
+            cursor.advance();
+        }
         Token type = cursor.next();
         cursor.advance();
         Token field = cursor.expect(TokenKind.IDENTIFIER, "a field name after '" + type.text() + ".'");
-        return cursor.located(new SharedDeclarationNode(type.text(), field.text()), start);
+        return cursor.located(new SharedDeclarationNode(type.text(), field.text(), atomic, cursor.modelSource()), start);
     }
 
     /**

@@ -165,7 +165,9 @@ public final class Parser {
         } else if (isWord(start, "expect") && cursor.lookahead(1).is(TokenKind.IDENTIFIER) && !cursor.lookahead(1).newlineBefore()) {
             statements.add(declarationParser.parseExpect());
             addSnippet(start);
-        } else if (isWord(start, "shared") && cursor.lookahead(1).is(TokenKind.IDENTIFIER) && cursor.lookahead(2).is(TokenKind.DOT)) {
+        } else if (isWord(start, "shared") && cursor.lookahead(1).is(TokenKind.IDENTIFIER)
+                && (cursor.lookahead(2).is(TokenKind.DOT) || cursor.lookahead(1).text().equals("atomic")
+                    && cursor.lookahead(2).is(TokenKind.IDENTIFIER) && cursor.lookahead(3).is(TokenKind.DOT))) {
             statements.add(declarationParser.parseShared());
             addSnippet(start);
         } else if (isWord(start, "rule") && cursor.lookahead(1).is(TokenKind.IDENTIFIER) && cursor.lookahead(2).is(TokenKind.STRING)) {

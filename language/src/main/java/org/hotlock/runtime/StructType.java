@@ -26,6 +26,8 @@ public final class StructType {
     /** {@code type.field} of each field, made once: rules and reports name fields so. */
     private final String[] qualified;
     @CompilationFinal(dimensions = 1) private final boolean[] shared;
+    /** Shared fields the kernel reads and writes atomically (an atomic_t, READ_ONCE/WRITE_ONCE): no data race. */
+    private final boolean[] atomic;
     private final Object[] defaults;
     @CompilationFinal private Assumption sharedUnchanged;
     private volatile boolean fixed;
@@ -38,6 +40,7 @@ public final class StructType {
             qualified[i] = name + "." + this.fields[i];
         }
         this.shared = new boolean[this.fields.length];
+        this.atomic = new boolean[this.fields.length];
         this.defaults = new Object[this.fields.length];
         this.sharedUnchanged = Truffle.getRuntime().createAssumption("shared fields of " + name);
         Arrays.fill(defaults, HLNull.SINGLETON);
@@ -121,6 +124,30 @@ public final class StructType {
 
     public boolean isShared(int index) {
         return shared[index];
+    }
+
+    /** Whether a shared field is accessed atomically: its accesses are steps, but never a data race. */
+    public boolean isAtomic(int index) {
+        return atomic[index];
+    }
+
+    /** The model's own declaration of a shared field of its struct: allowed on its fixed layout, once for all contexts. */
+    @TruffleBoundary
+    public synchronized void markByModel(int index, boolean atomicAccess) {
+        if (!shared[index]) {
+            shared[index] = true;
+            Assumption old = sharedUnchanged;
+            sharedUnchanged = Truffle.getRuntime().createAssumption("shared fields of " + name);
+            old.invalidate();
+        }
+        atomic[index] |= atomicAccess;
+    }
+
+    /** Marks a field shared and atomic (see {@link #markShared}). */
+    @TruffleBoundary
+    public synchronized void markAtomic(int index) {
+        markShared(index);
+        atomic[index] = true;
     }
 
     /** Marks a field shared; a fixed layout's shared fields cannot change (the caller checks). */

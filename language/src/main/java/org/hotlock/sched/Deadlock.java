@@ -2,6 +2,7 @@ package org.hotlock.sched;
 
 import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.KernelLock;
+import org.hotlock.runtime.Display;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,14 @@ record Deadlock(String message, List<String> stacks) {
             KernelLock lock = r.blockedOn;
             if (lock == null && r.joining != null) {
                 sb.append("  ").append(r.name()).append(" joins ").append(r.joining.name()).append('\n');
+                stacks.add(r.name() + ":");
+                addStack(stacks, r);
+                continue;
+            }
+            if (lock == null && r.awaitedField != null) {
+                sb.append("  ").append(r.name()).append(" waits for ").append(r.awaitedField.object().type().name()).append('.')
+                        .append(r.awaitedField.object().type().fieldName(r.awaitedField.field())).append(" to change from ")
+                        .append(Display.show(r.awaitedValue)).append(", which no live thread will do\n");
                 stacks.add(r.name() + ":");
                 addStack(stacks, r);
                 continue;
@@ -87,7 +96,23 @@ record Deadlock(String message, List<String> stacks) {
                 }
                 return sb.append(r.name()).toString();
             }
+            Runner last = path.getLast();
+            if (last.awaitedField != null) {
+                // the chain of lock waits ends at a thread that waits for a field to change
+                StringBuilder sb = new StringBuilder();
+                for (Runner p : path.subList(0, path.size() - 1)) {
+                    sb.append(p.name()).append(" -[").append(p.blockedOn.name()).append("]-> ");
+                }
+                return sb.append(last.name()).append(" -[").append(last.awaitedField.object().type().name()).append('.')
+                        .append(last.awaitedField.object().type().fieldName(last.awaitedField.field()))
+                        .append(" to change]-> no live thread").toString();
+            }
         }
-        return "(no cycle: a thread waits for a lock no thread holds)";
+        for (Runner r : runners) {
+            if (!r.done() && r.blockedOn != null) {
+                return "(no cycle: a thread waits for a lock no thread holds)";
+            }
+        }
+        return "(no cycle: no thread waits for a lock)";
     }
 }

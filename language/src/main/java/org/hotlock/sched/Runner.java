@@ -1,11 +1,13 @@
 package org.hotlock.sched;
 
 import org.hotlock.kernel.Event;
+import org.hotlock.kernel.FieldKey;
 import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.LockMode;
 
 import java.util.List;
+import java.util.Objects;
 
 /** One guest thread of an execution, as the scheduler runs it: what it would do next, and what it waits for. */
 public final class Runner {
@@ -21,6 +23,9 @@ public final class Runner {
     boolean failedAndDidNothing;
     /** A sysfs directory the thread waits to appear (a udev rule waiting for its uevent). */
     String waitingFor;
+    /** A shared field the thread waits to change from {@link #awaitedValue} (wait_while). */
+    FieldKey awaitedField;
+    Object awaitedValue;
     /** The thread this one joins, until it ends. */
     Runner joining;
     List<String> blockedStack;
@@ -39,7 +44,8 @@ public final class Runner {
     }
 
     public boolean enabled() {
-        return !done() && blockedOn == null && waitingFor == null && (joining == null || joining.done());
+        return !done() && blockedOn == null && waitingFor == null && (joining == null || joining.done())
+                && (awaitedField == null || !Objects.equals(awaitedField.object().get(awaitedField.field()), awaitedValue));
     }
 
     public Event pending() {

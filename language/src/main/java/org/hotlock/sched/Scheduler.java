@@ -583,6 +583,22 @@ public final class Scheduler implements ThreadScheduler {
         current.continuation.suspend();
     }
 
+    /** Blocks the running thread until the field changes; the read of it then is its step. */
+    @Override
+    @TruffleBoundary
+    public void waitWhile(FieldKey field, Object value, Node location) {
+        Runner r = current;
+        r.awaitedField = field;
+        r.awaitedValue = value;
+        r.blockedStack = blockedStacks ? KernelReports.currentStack(location) : null;
+        r.pending = new Event(r.id, Event.Kind.READ, field, false, "sees " + field.object().type().name() + "."
+                + field.object().type().fieldName(field.field()) + " change");
+        points++;
+        current.continuation.suspend();
+        r.awaitedField = null;
+        r.awaitedValue = null;
+    }
+
     /** A device directory appeared: threads waiting for it can run again. */
     @Override
     public void directoryAdded(String directory) {

@@ -105,6 +105,33 @@ class LockSequenceTest {
                 "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"offline\")"));
     }
 
+    private static final String VETO = """
+            fn veto(action, arg) { return action == MEM_GOING_OFFLINE ? notifier_from_errno(-EBUSY) : NOTIFY_OK }
+            register_memory_notifier(veto)
+            """;
+
+    /** A notifier vetoes MEM_GOING_OFFLINE after slab's callback: MEM_CANCEL_OFFLINE goes down the chain. */
+    @ParameterizedTest(name = "state=offline vetoed on {0}")
+    @CsvSource({
+            "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32) CHAIN.r SLAB CHAIN.r",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r"})
+    void stateStoreOfflineVetoed(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
+                PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")\n" + VETO,
+                "assert(sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"offline\") == -EBUSY, \"vetoed\")"));
+    }
+
+    /** An unmovable page: isolation fails under mem_hotplug_lock, before any notifier. */
+    @ParameterizedTest(name = "state=offline of an unmovable page on {0}")
+    @CsvSource({
+            "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32)",
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w"})
+    void stateStoreOfflineUnmovable(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
+                PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")\npin_pages(PFN_DOWN(4G), 1, \"unmovable\")",
+                "assert(sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"offline\") == -EBUSY, \"unmovable\")"));
+    }
+
     @ParameterizedTest(name = "online=1 on {0}")
     @CsvSource({
             "4.19, KN(32) DHL DEV(32) CHAIN.r CHAIN.r",
@@ -152,6 +179,24 @@ class LockSequenceTest {
                 "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)\n"
                         + "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")",
                 "firmware_event(\"acpi_memory_device_eject\", 4G..4G + 128M)"));
+    }
+
+    /**
+     * An eject that cannot offline memory34 (an unmovable page): the first pass offlines 32,
+     * finds 33 offline already and fails on 34; the second skips 32 and fails on 34 again;
+     * acpi_bus_online puts back only 32 (drivers/acpi/scan.c, put_online).
+     */
+    @ParameterizedTest(name = "ACPI eject that fails on {0}")
+    @CsvSource({
+            "4.19, DHL ACPI_SCAN PHYS DEV(32) CHAIN.r SLAB CHAIN.r DEV(33) DEV(34) PHYS DEV(33) DEV(34) PHYS DEV(32) CHAIN.r CHAIN.r",
+            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r DEV(33) DEV(34) CPUHP.r MHL.w PHYS DEV(33) DEV(34) CPUHP.r MHL.w PHYS DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
+    void acpiEjectFails(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
+                "firmware_event(\"acpi_memory_device_add\", 4G..4G + 384M)\n"
+                        + "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")\n"
+                        + "sysfs.write(\"/sys/devices/system/memory/memory34/state\", \"online\")\n"
+                        + "pin_pages(PFN_DOWN(4G + 256M), 1, \"unmovable\")",
+                "assert(firmware_event(\"acpi_memory_device_eject\", 4G..4G + 384M) == -EBUSY, \"the eject fails\")"));
     }
 
     private static final String XEN = """

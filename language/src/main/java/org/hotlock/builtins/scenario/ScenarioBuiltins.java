@@ -12,6 +12,7 @@ public final class ScenarioBuiltins {
     public static List<BuiltinSpec> all() {
         return List.of(
                 BuiltinSpec.of(BenchScenarioBuiltinFactory.getInstance()),
+                BuiltinSpec.of(CurrentCommBuiltinFactory.getInstance()),
                 BuiltinSpec.of(FindingsBuiltinFactory.getInstance()),
                 BuiltinSpec.of(InconclusiveExpectationsBuiltinFactory.getInstance()),
                 BuiltinSpec.of(JoinBuiltinFactory.getInstance()),
@@ -21,6 +22,7 @@ public final class ScenarioBuiltins {
                 BuiltinSpec.of(ReportFindingsBuiltinFactory.getInstance()),
                 BuiltinSpec.of(RunScenarioBuiltinFactory.getInstance()),
                 BuiltinSpec.of(SpawnBuiltinFactory.getInstance()),
+                BuiltinSpec.of(WaitWhileBuiltinFactory.getInstance()),
                 BuiltinSpec.of(YieldBuiltinFactory.getInstance()));
     }
 }
