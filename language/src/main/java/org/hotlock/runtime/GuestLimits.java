@@ -13,7 +13,8 @@ import com.oracle.truffle.api.nodes.Node;
  * guest code runs for long, so the count is one decrement where the code already branches.
  * It starts afresh for each top-level source (a script, a snippet) and for each execution of a
  * scenario (in {@code run}, {@code explore}, {@code pct} and {@code bench} alike); after an
- * execution the top-level count goes on where it was.
+ * execution the top-level count goes on where it was. Each refill also looks at the heap
+ * ({@link HeapGuard}).
  */
 public final class GuestLimits {
     /** Loop iterations and calls between two looks at the clock and the rest of the budget. */
@@ -91,6 +92,11 @@ public final class GuestLimits {
         if (budgetLeft <= 0) {
             chunkLeft = Long.MAX_VALUE;   // the error unwinds through calls and loops: they count no further
             throw new HLException(statementLimitExceeded(), location);
+        }
+        String heap = HeapGuard.overLimit();
+        if (heap != null) {
+            chunkLeft = CHUNK;
+            throw new HLException(heap, location);
         }
         long next = Math.min(CHUNK, budgetLeft);
         budgetLeft -= next;
