@@ -41,6 +41,16 @@ public final class KernelBoot {
             }
         }
         setGlobal(context, "hotpluggable_ranges", hotpluggable);
+        HLList present = new HLList();
+        for (MachineSpec.NodeSpec n : spec.nodes) {
+            for (HLRange r : n.present) {
+                present.add(r);
+            }
+        }
+        setGlobal(context, "present_at_boot_ranges", present);
+        if (present.size() > 0 && !spec.drivers.contains("acpi_memhotplug")) {
+            throw new HLException("present memory is described by ACPI memory devices present at boot: declare 'drivers acpi_memhotplug'", location);
+        }
 
         HLObject bus = kernel.types.busType.instantiate();
         bus.set("name", "memory");

@@ -18,6 +18,8 @@ public final class MachineSpec {
         public final int id;
         public final List<HLRange> boot = new ArrayList<>();
         public final List<HLRange> hotpluggable = new ArrayList<>();
+        /** Hot-pluggable memory whose ACPI memory device is present at boot (added by acpi_scan_init, not in the boot map). */
+        public final List<HLRange> present = new ArrayList<>();
 
         public NodeSpec(int id) {
             this.id = id;

@@ -118,6 +118,7 @@ public final class Topology {
     private static List<HLRange> ranges(MachineSpec.NodeSpec node) {
         List<HLRange> r = new ArrayList<>(node.boot);
         r.addAll(node.hotpluggable);
+        r.addAll(node.present);
         return r;
     }
 

@@ -101,7 +101,8 @@ public final class MachineDeclarationNode extends HLExpressionNode {
                     switch (child.key) {
                         case "boot" -> addRanges(child, childValues, node.boot);
                         case "hotpluggable" -> addRanges(child, childValues, node.hotpluggable);
-                        default -> throw new HLException("unknown node setting '" + child.key + "' (known: boot, hotpluggable)", child);
+                        case "present" -> addRanges(child, childValues, node.present);
+                        default -> throw new HLException("unknown node setting '" + child.key + "' (known: boot, hotpluggable, present)", child);
                     }
                 }
                 spec.nodes.add(node);
