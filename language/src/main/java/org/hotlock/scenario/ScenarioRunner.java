@@ -314,7 +314,7 @@ public final class ScenarioRunner {
         Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
         StatusLine progressLine = progress ? new StatusLine("explore", search::maxDepth) : null;
         int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
-        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline) : null;
+        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline, "explore, PCT first") : null;
         if (pct != null && pct.failure() != null) {
             // a failure is a failure however it was found; the complete search is not needed
             String summary = String.format("explore (PCT first, depth %d, seed %d): threads %s, failure found by PCT run %d of %d, before the complete search (--pct-first 0 to skip), %.2f s",
@@ -445,7 +445,7 @@ public final class ScenarioRunner {
      * PCT runs of the threads, each from the initial state, until one fails: a first random
      * run measures the steps k, then runs with seeds seed+1, seed+2, ... (Burckhardt et al.).
      */
-    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline) {
+    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline, String what) {
         var options = context.env().getOptions();
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
@@ -454,7 +454,7 @@ public final class ScenarioRunner {
         int done = 1;
         Outcome failure = first.failed() ? first : null;
         boolean timedOut = first.kind() == Outcome.Kind.TIME_BOUND;
-        StatusLine progressLine = options.get(HotLockOptions.Progress) ? new StatusLine("pct", () -> depth) : null;
+        StatusLine progressLine = options.get(HotLockOptions.Progress) ? new StatusLine(what, () -> depth) : null;
         for (int i = 1; i < runs && failure == null && !timedOut; i++) {
             if (progressLine != null) {
                 progressLine.accept(done);
@@ -483,7 +483,7 @@ public final class ScenarioRunner {
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
         long limit = options.get(HotLockOptions.TimeLimit);
-        PctResult pct = pctRuns(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial), runs, deadline(System.nanoTime()));
+        PctResult pct = pctRuns(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial), runs, deadline(System.nanoTime()), "pct");
         Outcome failure = pct.failure();
         int done = pct.done();
         boolean timedOut = pct.timedOut();

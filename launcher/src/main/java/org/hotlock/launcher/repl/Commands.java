@@ -155,7 +155,7 @@ final class Commands {
                     return;
                 }
                 try {
-                    repl.evalInput(ScriptFiles.read(Path.of(arg)));
+                    repl.evalInput(ScriptFiles.read(Path.of(arg)), true);
                 } catch (NoSuchFileException e) {
                     out.println("|  File '" + arg + "' for '/open' is not found.");
                 } catch (ScriptFiles.Unreadable e) {

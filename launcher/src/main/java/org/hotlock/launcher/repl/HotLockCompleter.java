@@ -47,8 +47,8 @@ final class HotLockCompleter implements Completer {
         }
         lastSignatureAt = null;
         for (String c : candidates(line.line(), line.cursor())) {
-            // a directory or an object's member goes on (a file name, a call's parenthesis): no space after it
-            boolean goesOn = c.endsWith("/") || c.indexOf('.') > 0 && !c.startsWith("/");
+            // a path (inside its string) or an object's member (before its parenthesis) goes on: no space after it
+            boolean goesOn = c.startsWith("/") && !Commands.NAMES.contains(c) || c.indexOf('.') > 0;
             candidates.add(new Candidate(c, c, null, null, null, null, !goesOn));
         }
     }

@@ -176,8 +176,16 @@ public final class Repl {
         done = true;
     }
 
-    /** Evaluates each top-level snippet of the input on its own and echoes it. */
+    /** Evaluates each top-level snippet of the input on its own and echoes it; the first that fails ends the input. */
     void evalInput(String text) {
+        evalInput(text, false);
+    }
+
+    /**
+     * With {@code pastErrors} (/open, as JShell's), a snippet that fails is reported and the
+     * next ones are evaluated still: a file saved after a /drop may call what was dropped.
+     */
+    void evalInput(String text, boolean pastErrors) {
         List<LanguageSession.Span> spans;
         try {
             spans = session.snippets(text);
@@ -186,7 +194,7 @@ public final class Repl {
             return;
         }
         for (LanguageSession.Span span : spans) {
-            if (!evalSnippet(snippets.nextId(), text.substring(span.start(), span.end()), true)) {
+            if (!evalSnippet(snippets.nextId(), text.substring(span.start(), span.end()), true) && !pastErrors) {
                 return;
             }
         }
