@@ -427,7 +427,10 @@ public final class Repl {
             trial.eval("hotlock", "kernel \"" + version.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
             return null;
         } catch (PolyglotException e) {
-            return e.getMessage();
+            // the message without the trial's location: the user typed a command, not that source
+            String message = e.getMessage();
+            int at = message.indexOf("error: ");
+            return at < 0 ? message : message.substring(at + "error: ".length());
         }
     }
 

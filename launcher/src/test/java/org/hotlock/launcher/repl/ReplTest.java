@@ -369,4 +369,15 @@ class ReplTest {
         assertFalse(s.contains("remembered"), s);
         assertTrue(s.contains("var after = 2"), s);
     }
+
+    @Test
+    void reloadKernelAndSaveHistoryKeepTheSession() throws IOException {
+        Path history = dir.resolve("typed.txt");
+        String s = session("kernel \"4.19\"\nvar n = 2\n40 + n\n/kernel 9.9\n/reload\n$3 + 1\n/save -history " + history + "\n/list\n");
+        assertTrue(s.contains("|  unknown kernel model \"9.9\""), "an unknown kernel is refused: " + s);
+        assertTrue(s.contains("|  Restarting and restoring state."), s);
+        assertTrue(s.contains("$4 ==> 43"), "after /reload, $3 is what it was: " + s);
+        assertTrue(s.contains("   1 : kernel \"4.19\""), "the session was not lost to the unknown kernel: " + s);
+        assertTrue(Files.readString(history).contains("/kernel 9.9\n/reload\n$3 + 1"), "the history, commands and all");
+    }
 }
