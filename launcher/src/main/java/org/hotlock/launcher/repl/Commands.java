@@ -94,7 +94,7 @@ final class Commands {
     void run(String line) {
         String[] parts = line.split("\\s+", 2);
         String arg = parts.length > 1 ? parts[1].strip() : "";
-        if (parts[0].matches("/(\\d+|-\\d+|!)")) {
+        if (parts[0].matches("/(\\d{1,9}|-\\d{1,9}|!)")) {
             snippets.rerun(parts[0]);
             return;
         }

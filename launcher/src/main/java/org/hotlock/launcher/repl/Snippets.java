@@ -79,7 +79,7 @@ final class Snippets {
     List<Snippet> find(String arg) {
         List<Snippet> found = new ArrayList<>();
         String id = arg.startsWith("$") ? arg.substring(1) : arg;
-        if (id.matches("\\d+")) {
+        if (id.matches("\\d{1,9}")) {
             for (Snippet s : all) {
                 if (s.id == Integer.parseInt(id)) {
                     found.add(s);
