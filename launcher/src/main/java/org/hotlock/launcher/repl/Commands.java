@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The slash commands, in JShell's style: unambiguous prefixes work, /help explains each. */
 final class Commands {
@@ -224,10 +226,14 @@ final class Commands {
             return;
         }
         StringBuilder text = new StringBuilder();
-        chosen.forEach(s -> text.append(s.text).append('\n'));
+        Set<String> known = new HashSet<>();
+        for (Snippets.Snippet s : chosen) {
+            text.append(s.text).append('\n');
+            known.add(s.text.strip());
+        }
         try {
             editor.edit(repl.terminal(), text.toString(), edited -> {
-                repl.evalInput(edited);
+                repl.evalChanged(edited, known);
                 out.flush();
             });
         } catch (IOException e) {

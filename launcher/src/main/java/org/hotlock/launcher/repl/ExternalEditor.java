@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * /edit: the snippets go to a temporary file, the editor (/set editor, else $VISUAL, else
- * $EDITOR) gets the terminal, and every time the file is saved its text is evaluated as if
- * typed, as JShell does; the last save is evaluated when the editor exits.
+ * $EDITOR) gets the terminal, and every time the file is saved its text is handed on (the
+ * REPL evaluates the snippets that changed), as JShell does; the last save when the editor exits.
  */
 final class ExternalEditor {
     private List<String> command;

@@ -19,9 +19,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -195,6 +193,26 @@ public final class Repl {
         }
         for (LanguageSession.Span span : spans) {
             if (!evalSnippet(snippets.nextId(), text.substring(span.start(), span.end()), true) && !pastErrors) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Evaluates the snippets of the text that are not among {@code known} (an edit: the
+     * snippets left as they were are not run again, as in JShell), and adds them to it.
+     */
+    void evalChanged(String text, Set<String> known) {
+        List<LanguageSession.Span> spans;
+        try {
+            spans = session.snippets(text);
+        } catch (PolyglotException e) {
+            report(e);
+            return;
+        }
+        for (LanguageSession.Span span : spans) {
+            String piece = text.substring(span.start(), span.end());
+            if (known.add(piece.strip()) && !evalSnippet(snippets.nextId(), piece, true)) {
                 return;
             }
         }

@@ -294,6 +294,16 @@ class ReplTest {
     }
 
     @Test
+    void editingEverySnippetRunsOnlyTheChangedOnes() throws IOException {
+        Path editor = dir.resolve("editor.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i 's/n + 1/n + 2/' \"$1\"\n");
+        editor.toFile().setExecutable(true);
+        String s = session("var n = 0\nn = n + 1\nfn f() { return n + 1 }\n/set editor " + editor + "\n/edit\nn\nf()\n");
+        assertTrue(s.contains("$6 ==> 3"), "n = n + 2 ran once, var n = 0 not again: " + s);
+        assertTrue(s.contains("$7 ==> 5"), "the edited f: " + s);
+    }
+
+    @Test
     void feedbackModesSayMoreOrLess() throws IOException {
         String s = session("/set feedback concise\nfn g() { return 1 }\n1 + 1\n/set feedback silent\n2 + 2\n/set feedback verbose\nvar z = 3\n/set feedback loud\n");
         assertFalse(s.contains("|  created fn g"), "concise says no more than values: " + s);
