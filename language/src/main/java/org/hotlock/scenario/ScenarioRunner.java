@@ -406,7 +406,7 @@ public final class ScenarioRunner {
             if (now - lastPrint > 1_000_000_000L) {
                 lastPrint = now;
                 double secs = (now - start) / 1e9;
-                String line = String.format("%s: %d executions, %.0f/s, depth %d, %d findings so far, %.1f s elapsed (Ctrl-C stops)",
+                String line = String.format("%s: %d executions, %.0f/s, depth %d, %d findings so far, %.1f s elapsed",
                         what, executions, executions / secs, depth.getAsInt(), checks.findings().entries().size(), secs);
                 if (inPlace) {
                     context.err().print("\r" + line + "\u001b[K");
