@@ -184,15 +184,8 @@ public final class Repl {
      * next ones are evaluated still: a file saved after a /drop may call what was dropped.
      */
     void evalInput(String text, boolean pastErrors) {
-        List<LanguageSession.Span> spans;
-        try {
-            spans = session.snippets(text);
-        } catch (PolyglotException e) {
-            report(e);
-            return;
-        }
-        for (LanguageSession.Span span : spans) {
-            if (!evalSnippet(snippets.nextId(), text.substring(span.start(), span.end()), true) && !pastErrors) {
+        for (String piece : pieces(text)) {
+            if (!evalSnippet(snippets.nextId(), piece, true) && !pastErrors) {
                 return;
             }
         }
@@ -203,19 +196,24 @@ public final class Repl {
      * snippets left as they were are not run again, as in JShell), and adds them to it.
      */
     void evalChanged(String text, Set<String> known) {
-        List<LanguageSession.Span> spans;
-        try {
-            spans = session.snippets(text);
-        } catch (PolyglotException e) {
-            report(e);
-            return;
-        }
-        for (LanguageSession.Span span : spans) {
-            String piece = text.substring(span.start(), span.end());
+        for (String piece : pieces(text)) {
             if (known.add(piece.strip()) && !evalSnippet(snippets.nextId(), piece, true)) {
                 return;
             }
         }
+    }
+
+    /** The text's top-level snippets; none, after the syntax error is shown, when it does not parse. */
+    private List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        try {
+            for (LanguageSession.Span span : session.snippets(text)) {
+                pieces.add(text.substring(span.start(), span.end()));
+            }
+        } catch (PolyglotException e) {
+            report(e);
+        }
+        return pieces;
     }
 
     /** Evaluates one snippet under its id and records it; false (after the error) when it failed. */

@@ -136,6 +136,11 @@ class TmuxSessionTest {
         keys("Tab");
         waitFor("sysfs_read(path)  -- the text of a sysfs file, or -errno");
         keys("C-u");
+        // Shift-Tab on a kernel model function: its declaration and the comment above it
+        keys("-l", "memory_probe_store");
+        keys("BTab");
+        waitFor("fn memory_probe_store(dev, buf)   (kernel/4.19/memory.hlk:43)\nCONFIG_ARCH_MEMORY_PROBE: echo <phys_addr>");
+        keys("C-u");
         type("lock_device_hotplug()");
         type("/locks");
         waitFor("1 lock held by main/0:");
