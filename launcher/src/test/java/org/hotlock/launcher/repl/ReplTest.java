@@ -390,4 +390,14 @@ class ReplTest {
         assertTrue(s.contains("   1 : kernel \"4.19\""), "the session was not lost to the unknown kernel: " + s);
         assertTrue(Files.readString(history).contains("/kernel 9.9\n/reload\n$3 + 1"), "the history, commands and all");
     }
+
+    @Test
+    void locksShowsWhatEachGuestThreadHoldsAsLockdepDoes() throws IOException {
+        String s = session("kernel \"4.20\"\nmachine box { node 0 { boot 0..1G } }\nconst a = mutex(\"a\")\nconst b = mutex(\"b\")\n"
+                + "thread holder { mutex_lock(a); mutex_lock(b) }\n/run\nlock_device_hotplug()\n/locks\n");
+        String locks = s.substring(s.indexOf("hotlock> /locks"));
+        assertTrue(locks.contains("1 lock held by main/0:\n #0:  (device_hotplug_lock)\n"), locks);
+        assertTrue(locks.contains("2 locks held by holder/1:\n #0:  (a)\n #1:  (b)\n"), "a thread that ended holding locks: " + locks);
+        assertTrue(locks.contains("  mutex a (held by holder)"), locks);
+    }
 }
