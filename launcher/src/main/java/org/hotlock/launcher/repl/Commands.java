@@ -46,7 +46,7 @@ final class Commands {
         add("/save", "/save [-all|-history|-start] FILE", "save snippets or history to a file", "Write the active snippets to FILE (-all: every snippet; -history: every line typed; -start: the start-up snippets), atomically; /open FILE replays them.");
         add("/open", "/open FILE", "evaluate the snippets of a file", "Read FILE and evaluate its snippets as if typed.");
         add("/history", "/history [-clear]", "show or clear the input history", "Show what was typed in this project directory, this session and earlier ones; -clear forgets it.");
-        add("/set", "/set feedback normal|concise|verbose|silent | /set editor COMMAND", "set the feedback mode or the editor", "feedback: how much each snippet echoes (normal: values and what was created; concise: values; verbose: with types; silent: nothing but errors and findings). editor: the command /edit runs with a file.");
+        add("/set", "/set feedback MODE | editor CMD", "set the feedback mode or the editor", "/set feedback normal|concise|verbose|silent, /set editor COMMAND. feedback: how much each snippet echoes (normal: values and what was created; concise: values; verbose: with types; silent: nothing but errors and findings). editor: the command /edit runs with a file.");
         add("/exit", "/exit", "exit the session", "Leave HotLock (Ctrl-D does too).");
         add("/<id>", "/<id>", "rerun the snippet with that id", "Evaluate the snippet with that id again (/list shows ids); it gets a new id.");
         add("/-<n>", "/-<n>", "rerun the n-th last snippet", "Evaluate the n-th last snippet again: /-1 is the last.");
@@ -308,8 +308,9 @@ final class Commands {
             return;
         }
         out.println("|  Type a HotLock snippet to evaluate it, or a command:");
+        int width = COMMANDS.values().stream().mapToInt(c -> c.usage().length()).max().orElse(0);
         for (Map.Entry<String, Command> e : COMMANDS.entrySet()) {
-            out.printf("|  %-20s -- %s%n", e.getValue().usage(), e.getValue().summary());
+            out.printf("|  %-" + width + "s -- %s%n", e.getValue().usage(), e.getValue().summary());
         }
         out.println("|  /help COMMAND shows more; abbreviations work when they are unambiguous.");
     }
