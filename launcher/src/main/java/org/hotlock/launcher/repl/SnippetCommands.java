@@ -79,12 +79,18 @@ final class SnippetCommands {
                 case STRUCT -> drop("struct", s.declares());
                 case VARIABLE -> drop("var", s.declares());
                 case CONSTANT -> drop("const", s.declares());
-                case DECLARATION -> s.kind.name().startsWith("thread ") ? drop("thread", s.declares()) : s.kind.name();
-                case EXPRESSION -> drop("var", "$" + s.id);
-                case STATEMENT -> "snippet " + s.id;
+                case DECLARATION -> s.kind.name().startsWith("thread ") ? drop("thread", s.declares()) : kept(s);
+                case EXPRESSION -> repl.session().drop("var", "$" + s.id) ? "variable $" + s.id : kept(s);
+                case STATEMENT -> kept(s);
             };
             out().println("|  dropped " + what);
         }
+    }
+
+    /** A kernel, a machine, a rule, a sysfs write: what it did stays; /reload replays the session without it. */
+    private static String kept(Snippets.Snippet s) {
+        return "snippet " + s.id + (s.kind.name().isEmpty() ? "" : " (" + s.kind.name() + ")")
+                + "; what it did stays until /reload replays the active snippets";
     }
 
     private String drop(String kind, String name) {

@@ -34,6 +34,21 @@ final class Snippets {
             };
         }
 
+        /**
+         * What a later snippet must declare to replace this one: the kind and the name
+         * ({@code fn f}, {@code var x} for a constant too, {@code thread probe}, {@code kernel}); "" for none.
+         */
+        String identity() {
+            String name = kind.name();
+            return switch (kind.kind()) {
+                case FUNCTION -> "fn " + name;
+                case STRUCT -> "struct " + name;
+                case VARIABLE, CONSTANT -> "var " + name;
+                case DECLARATION -> name.startsWith("kernel ") ? "kernel" : name;
+                default -> "";
+            };
+        }
+
         boolean active() {
             return status == Status.ACTIVE;
         }
@@ -50,10 +65,10 @@ final class Snippets {
     /** Records an accepted snippet under the id given (a replay keeps the old one); earlier ones declaring the same name are replaced. */
     Snippet add(int id, String text) {
         Snippet s = new Snippet(id, text, SnippetKinds.classify(text));
-        String name = s.declares();
-        if (!name.isEmpty()) {
+        String identity = s.identity();
+        if (!identity.isEmpty()) {
             for (Snippet old : all) {
-                if (old.active() && old.kind.kind() == s.kind.kind() && name.equals(old.declares())) {
+                if (old.active() && identity.equals(old.identity())) {
                     old.status = Status.REPLACED;
                 }
             }

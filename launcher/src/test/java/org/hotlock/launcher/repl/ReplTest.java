@@ -263,6 +263,9 @@ class ReplTest {
         assertTrue(s.contains("hotlock> /!\nvar x = 5\nx ==> 5"), "/! echoes the last snippet and evaluates it: " + s);
         assertTrue(s.contains("hotlock> /1\nvar x = 1\nx ==> 1"), "/1 reruns snippet 1: " + s);
         assertTrue(s.contains("|  No snippet with ID or name: 99"), s);
+        String machine = session("kernel \"4.19\"\nmachine box { node 0 { boot 0..1G } }\nthread box { yield() }\n/drop 2\n/threads\n");
+        assertTrue(machine.contains("|  dropped snippet 2 (machine box); what it did stays until /reload replays the active snippets"), machine);
+        assertTrue(machine.contains("  thread box"), "a thread named as the machine replaces nothing: " + machine);
     }
 
     @Test
