@@ -312,7 +312,6 @@ public final class ScenarioRunner {
         Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null : workers.searchLink(station))
                 : new Explorer(reduce, bound);
         Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
-        StatusLine progressLine = progress ? new StatusLine("explore", search::maxDepth) : null;
         int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
         PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline, "explore, PCT first") : null;
         if (pct != null && pct.failure() != null) {
@@ -321,6 +320,8 @@ public final class ScenarioRunner {
                     options.get(HotLockOptions.PctDepth), options.get(HotLockOptions.Seed), names, pct.done(), pctFirst, (System.nanoTime() - start) / 1e9);
             return finish(Mode.EXPLORE, pct.failure(), pct.done(), false, summary);
         }
+        // from here: the rate is the complete search's, not the PCT runs'
+        StatusLine progressLine = progress ? new StatusLine("explore", search::maxDepth) : null;
         Explorer.Result r;
         try {
             r = search.explore(execution, maxExecutions, progressLine);
