@@ -58,6 +58,6 @@ public final class BuiltinRegistry {
             }
         }
         HLRootNode root = new HLRootNode(language, contexts, new FrameDescriptor(), spec.create().apply(arguments), spec.name(), null);
-        return new HLFunction(spec.name(), root.getCallTarget(), spec.arity(), true);
+        return new HLFunction(spec.name(), root.getCallTarget(), spec.arity(), true, spec.doc());
     }
 }

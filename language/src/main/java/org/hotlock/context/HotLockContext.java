@@ -332,6 +332,32 @@ public final class HotLockContext {
         return Map.copyOf(structs);
     }
 
+    /**
+     * Forgets a script's global, thread or struct (the REPL's /drop): the name is undefined
+     * again. The sources run so far no longer reach this state, so a search runs without
+     * workers from now on. Returns false when there was nothing of the script's to drop.
+     */
+    @TruffleBoundary
+    public boolean drop(String kind, String name) {
+        boolean dropped;
+        switch (kind) {
+            case "thread" -> dropped = threads.remove(name) != null;
+            case "struct" -> dropped = modelStructOrigin(name) == null && structs.remove(name) != null;
+            default -> {
+                int index = globalIndex(name);
+                dropped = modelOrigin(index) == null && readGlobal(index) != UNDEFINED;
+                if (dropped) {
+                    globals[index] = UNDEFINED;
+                    constants[index] = false;
+                }
+            }
+        }
+        if (dropped) {
+            programsReplayable = false;
+        }
+        return dropped;
+    }
+
     /** Every defined global by name, in the order names were first seen: for completion and /vars. */
     @TruffleBoundary
     public Map<String, Object> definedGlobals() {

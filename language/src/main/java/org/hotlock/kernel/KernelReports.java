@@ -236,7 +236,7 @@ public final class KernelReports {
      * the caller at every acquire would walk the stack on the hottest path of a search; the
      * circular report prints the held lock so too.
      */
-    private static void heldLocks(StringBuilder sb, GuestThread thread) {
+    public static void heldLocks(StringBuilder sb, GuestThread thread) {
         List<GuestThread.HeldLock> held = thread.held();
         if (held.isEmpty()) {
             sb.append("no locks held by ").append(task(thread)).append(".\n");

@@ -30,6 +30,10 @@ public final class GuestLimits {
     private boolean inExecution;
     /** When the running execution must stop ({@code System.nanoTime()}), or Long.MAX_VALUE. */
     private long deadline = Long.MAX_VALUE;
+    /** A search (explore, pct) is running: a stop request ends it as its time limit would. */
+    private volatile boolean searching;
+    /** Asked from another thread (the REPL's Ctrl-C): the running search ends after its current step. */
+    private volatile boolean stopRequested;
 
     /** Limits of {@code callLimit} nested calls and {@code statementLimit} statements (0: none). */
     public GuestLimits(int callLimit, long statementLimit) {
@@ -85,7 +89,7 @@ public final class GuestLimits {
     @TruffleBoundary
     public void refill(Node location) {
         TruffleSafepoint.poll(location);
-        if (System.nanoTime() > deadline) {
+        if (System.nanoTime() > deadline || inExecution && stopRequested) {
             chunkLeft = CHUNK;
             throw new TimeLimitReached();
         }
@@ -120,6 +124,31 @@ public final class GuestLimits {
         inExecution = true;
         deadline = until;
         return saved;
+    }
+
+    /** A search starts: from now until {@link #endSearch}, {@link #requestStop} ends it early. */
+    public void beginSearch() {
+        stopRequested = false;
+        searching = true;
+    }
+
+    public void endSearch() {
+        searching = false;
+        stopRequested = false;
+    }
+
+    /** Ends the running search after its current step, keeping what it found; false when no search runs. */
+    public boolean requestStop() {
+        if (!searching) {
+            return false;
+        }
+        stopRequested = true;
+        return true;
+    }
+
+    /** A stop was asked for: the search ends as if its time limit had run out, and says it was stopped. */
+    public boolean stopRequested() {
+        return stopRequested;
     }
 
     /** The execution ended: the top level goes on with what it had left. */

@@ -21,14 +21,25 @@ public final class HLFunction implements TruffleObject {
     private final RootCallTarget callTarget;
     private final int arity;
     private final boolean builtin;
+    /** A builtin's one line of documentation ("" for declared functions: their comments are in their source). */
+    private final String doc;
     /** Set when a rule watches calls of this function: the call site checks the rule then. */
     private volatile boolean watched;
 
     public HLFunction(String name, RootCallTarget callTarget, int arity, boolean builtin) {
+        this(name, callTarget, arity, builtin, "");
+    }
+
+    public HLFunction(String name, RootCallTarget callTarget, int arity, boolean builtin, String doc) {
         this.name = name;
         this.callTarget = callTarget;
         this.arity = arity;
         this.builtin = builtin;
+        this.doc = doc;
+    }
+
+    public String doc() {
+        return doc;
     }
 
     public String name() {

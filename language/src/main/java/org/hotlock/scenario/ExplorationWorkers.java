@@ -206,6 +206,11 @@ final class ExplorationWorkers {
         idle.incrementAndGet();
         try {
             while (!t.done) {
+                if (context.limits().stopRequested()) {
+                    // stopped by the user (the REPL's Ctrl-C): the worker gives the subtree up at
+                    // its next execution, and the search's own executions end at once
+                    t.subtree.cancel();
+                }
                 if ((stopped || t.subtree.cancelled()) && t.state.compareAndSet(Ticket.WAITING, Ticket.TAKEN_BACK)) {
                     // nobody will start it now (the search has stopped, or gave it up)
                     queue.remove(t);

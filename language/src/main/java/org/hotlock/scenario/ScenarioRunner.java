@@ -34,6 +34,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -144,12 +145,20 @@ public final class ScenarioRunner {
         String names = String.join(", ", threads.stream().map(ThreadSpec::name).toList());
         ScenarioReport report;
         checks.findings().beginScope();
+        boolean search = mode == Mode.EXPLORE || mode == Mode.PCT;
+        if (search) {
+            context.limits().beginSearch();
+        }
         try {
             report = runMode(mode, threads, initial, maxSteps, names);
         } catch (RuntimeException | Error e) {
             // interrupted or cancelled in the middle of an execution: leave the state as it began
             initial.restore();
             throw e;
+        } finally {
+            if (search) {
+                context.limits().endSearch();
+            }
         }
         return afterRun(mode, written, report, initial, expected);
     }
@@ -287,14 +296,12 @@ public final class ScenarioRunner {
         int bound = options.get(HotLockOptions.PreemptionBound);
         long maxExecutions = options.get(HotLockOptions.MaxExecutions);
         boolean progress = options.get(HotLockOptions.Progress);
-        boolean inPlace = options.get(HotLockOptions.ProgressInPlace);
         // unbounded reduction: optimal DPOR; every interleaving, or a preemption bound: the
         // explorer that can leave schedules out or run them all
         boolean optimal = reduce && bound < 0;
         long start = System.nanoTime();
         long limit = options.get(HotLockOptions.TimeLimit);
         long deadline = deadline(start);
-        long[] lastPrint = {start};
         var station = new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial);
         int workerCount = options.get(HotLockOptions.Workers);
         List<Source> programs = context.programs();
@@ -305,31 +312,16 @@ public final class ScenarioRunner {
         Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null : workers.searchLink(station))
                 : new Explorer(reduce, bound);
         Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
-        LongConsumer progressLine = executions -> {
-            if (progress) {
-                long now = System.nanoTime();
-                if (now - lastPrint[0] > 1_000_000_000L) {
-                    lastPrint[0] = now;
-                    double secs = (now - start) / 1e9;
-                    String line = String.format("explore: %d executions, %.0f/s, %d findings so far, %.1f s elapsed",
-                            executions, executions / secs, checks.findings().entries().size(), secs);
-                    if (inPlace) {
-                        context.err().print("\r" + line + "\u001b[K");
-                        context.err().flush();
-                    } else {
-                        context.err().println(line);
-                    }
-                }
-            }
-        };
         int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
-        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline) : null;
+        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline, "explore, PCT first") : null;
         if (pct != null && pct.failure() != null) {
             // a failure is a failure however it was found; the complete search is not needed
             String summary = String.format("explore (PCT first, depth %d, seed %d): threads %s, failure found by PCT run %d of %d, before the complete search (--pct-first 0 to skip), %.2f s",
                     options.get(HotLockOptions.PctDepth), options.get(HotLockOptions.Seed), names, pct.done(), pctFirst, (System.nanoTime() - start) / 1e9);
             return finish(Mode.EXPLORE, pct.failure(), pct.done(), false, summary);
         }
+        // from here: the rate is the complete search's, not the PCT runs'
+        StatusLine progressLine = progress ? new StatusLine("explore", search::maxDepth) : null;
         Explorer.Result r;
         try {
             r = search.explore(execution, maxExecutions, progressLine);
@@ -339,9 +331,8 @@ public final class ScenarioRunner {
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        if (progress && inPlace && secs > 1) {
-            context.err().print("\r\u001b[K");
-            context.err().flush();
+        if (progressLine != null) {
+            progressLine.end();
         }
         String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "optimal DPOR") + (bound >= 0 ? ", preemption bound " + bound : "");
         List<String> notes = new ArrayList<>();
@@ -381,7 +372,7 @@ public final class ScenarioRunner {
                     reasons.add(maxExecutions + " executions, --max-executions");
                 }
                 if (r.timedOut()) {
-                    reasons.add("time limit " + limit + " s, --time-limit");
+                    reasons.add(context.limits().stopRequested() ? "stopped by the user" : "time limit " + limit + " s, --time-limit");
                 }
                 summary += "\n  INCOMPLETE: the search hit its bound (" + String.join("; ", reasons) + ") after " + r.executions()
                         + " executions, max depth " + r.maxDepth() + "; schedules beyond it were not explored";
@@ -389,6 +380,51 @@ public final class ScenarioRunner {
             }
         }
         return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
+    }
+
+    /**
+     * The status line of a long search, at most once a second: executions, their rate, the
+     * depth of the schedule tree so far and the findings so far. On a terminal
+     * (hotlock.ProgressInPlace) it is rewritten in place and cleared at the end; in a log it
+     * is a line each time.
+     */
+    private final class StatusLine implements LongConsumer {
+        private final String what;
+        private final long start = System.nanoTime();
+        private final IntSupplier depth;
+        private final boolean inPlace = context.env().getOptions().get(HotLockOptions.ProgressInPlace);
+        private long lastPrint = start;
+        private boolean shown;
+
+        StatusLine(String what, IntSupplier depth) {
+            this.what = what;
+            this.depth = depth;
+        }
+
+        @Override
+        public void accept(long executions) {
+            long now = System.nanoTime();
+            if (now - lastPrint > 1_000_000_000L) {
+                lastPrint = now;
+                double secs = (now - start) / 1e9;
+                String line = String.format("%s: %d executions, %.0f/s, depth %d, %d findings so far, %.1f s elapsed",
+                        what, executions, executions / secs, depth.getAsInt(), checks.findings().entries().size(), secs);
+                if (inPlace) {
+                    context.err().print("\r" + line + "\u001b[K");
+                    context.err().flush();
+                } else {
+                    context.err().println(line);
+                }
+                shown = true;
+            }
+        }
+
+        void end() {
+            if (shown && inPlace) {
+                context.err().print("\r\u001b[K");
+                context.err().flush();
+            }
+        }
     }
 
     /** When the scenario's time limit (--time-limit) runs out, counted from {@code start}; never without one. */
@@ -410,7 +446,7 @@ public final class ScenarioRunner {
      * PCT runs of the threads, each from the initial state, until one fails: a first random
      * run measures the steps k, then runs with seeds seed+1, seed+2, ... (Burckhardt et al.).
      */
-    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline) {
+    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline, String what) {
         var options = context.env().getOptions();
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
@@ -419,8 +455,12 @@ public final class ScenarioRunner {
         int done = 1;
         Outcome failure = first.failed() ? first : null;
         boolean timedOut = first.kind() == Outcome.Kind.TIME_BOUND;
+        StatusLine progressLine = options.get(HotLockOptions.Progress) ? new StatusLine(what, () -> depth) : null;
         for (int i = 1; i < runs && failure == null && !timedOut; i++) {
-            if (System.nanoTime() > deadline) {
+            if (progressLine != null) {
+                progressLine.accept(done);
+            }
+            if (System.nanoTime() > deadline || context.limits().stopRequested()) {
                 timedOut = true;
                 break;
             }
@@ -432,6 +472,9 @@ public final class ScenarioRunner {
                 failure = o;
             }
         }
+        if (progressLine != null) {
+            progressLine.end();
+        }
         return new PctResult(failure, done, timedOut);
     }
 
@@ -441,13 +484,14 @@ public final class ScenarioRunner {
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
         long limit = options.get(HotLockOptions.TimeLimit);
-        PctResult pct = pctRuns(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial), runs, deadline(System.nanoTime()));
+        PctResult pct = pctRuns(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial), runs, deadline(System.nanoTime()), "pct");
         Outcome failure = pct.failure();
         int done = pct.done();
         boolean timedOut = pct.timedOut();
         String summary = "pct (depth " + depth + ", seed " + seed + "): threads " + names + ", " + done + " of " + runs + " runs";
         if (timedOut) {
-            summary += "\n  INCOMPLETE: the time limit of " + limit + " s ran out after " + done + " runs (raise it with --time-limit)";
+            summary += context.limits().stopRequested() ? "\n  INCOMPLETE: stopped by the user after " + done + " runs"
+                    : "\n  INCOMPLETE: the time limit of " + limit + " s ran out after " + done + " runs (raise it with --time-limit)";
         }
         // PCT samples schedules: it finds failures, it never shows there are none
         incomplete = "pct ran " + done + " sampled schedule" + (done == 1 ? "" : "s") + (timedOut ? " before its time limit" : "")

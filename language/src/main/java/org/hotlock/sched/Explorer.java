@@ -67,6 +67,11 @@ public final class Explorer implements Search {
         this.preemptionBound = preemptionBound;
     }
 
+    @Override
+    public int maxDepth() {
+        return maxDepth;
+    }
+
     /**
      * Explores until every schedule the reduction needs has run, a failure is found, or the
      * execution budget is used up.

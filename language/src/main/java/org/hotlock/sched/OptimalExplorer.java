@@ -191,6 +191,11 @@ public final class OptimalExplorer implements Search {
         return wakeupMismatches;
     }
 
+    @Override
+    public int maxDepth() {
+        return maxDepth;
+    }
+
     /**
      * Explores until every trace has run, a failure is found, or the execution budget is used
      * up.

@@ -309,7 +309,7 @@ public final class Scheduler implements ThreadScheduler {
                 return outcome(Outcome.Kind.STEP_BOUND, "the execution passed its bound of " + maxSteps
                         + " steps without ending (raise it with --max-steps)", null, List.of());
             }
-            if ((step & 255) == 0 && System.nanoTime() > deadline) {
+            if ((step & 255) == 0 && (System.nanoTime() > deadline || limits.stopRequested())) {
                 return outcome(Outcome.Kind.TIME_BOUND, "the time limit ran out in the middle of an execution", null, List.of());
             }
             Runner idle = nextIdleStep();

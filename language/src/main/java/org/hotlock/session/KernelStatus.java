@@ -5,7 +5,9 @@ import org.hotlock.check.Rule;
 import org.hotlock.context.HotLockContext;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.KernelObjects;
+import org.hotlock.kernel.KernelReports;
 import org.hotlock.kernel.MachineSpec;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
@@ -13,6 +15,11 @@ import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLObject;
 import org.hotlock.sched.Interleaving;
 import org.hotlock.sched.ScenarioReport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The text the REPL shows for /machine, /blocks, /locks, /rules, /trace and /threads; ""
@@ -22,6 +29,25 @@ final class KernelStatus {
     static final String TOPICS = "machine, blocks, locks, rules, trace or threads";
 
     private KernelStatus() {
+    }
+
+    /**
+     * lockdep's "N locks held by T/id:" for the script's thread and every thread holding a
+     * lock now (a thread left holding one by an execution that stopped, or that ended so).
+     */
+    private static void heldLocks(Kernel k, StringBuilder sb) {
+        Set<GuestThread> threads = new LinkedHashSet<>();
+        threads.add(k.currentThread());
+        List<KernelLock> all = new ArrayList<>(k.locking().globalLocks().values());
+        all.addAll(k.locking().deviceLocks());
+        for (KernelLock l : all) {
+            threads.addAll(l.holders());
+        }
+        for (GuestThread t : threads) {
+            if (t != null) {
+                KernelReports.heldLocks(sb, t);
+            }
+        }
     }
 
     @TruffleBoundary
@@ -66,6 +92,8 @@ final class KernelStatus {
                 if (k == null) {
                     return "no kernel loaded";
                 }
+                heldLocks(k, sb);
+                sb.append("\nlocks:\n");
                 for (KernelLock l : k.locking().globalLocks().values()) {
                     sb.append("  ").append(l.describe()).append('\n');
                 }

@@ -29,7 +29,7 @@ import java.util.List;
 public final class SessionControl implements TruffleObject {
     /** {@code snippets(text)}: {@code [start, end]} of each top-level snippet; a syntax error is raised as usual. */
     static final String SNIPPETS = "snippets";
-    /** {@code globals()}: {@code [name, type, text, builtin]} of every defined global. */
+    /** {@code globals()}: {@code [name, type, text, builtin, origin]} of every defined global; origin is "" for a script's. */
     static final String GLOBALS = "globals";
     /** {@code setGlobal(name, value)}: defines a global variable; returns the value. */
     static final String SET_GLOBAL = "setGlobal";
@@ -39,7 +39,16 @@ public final class SessionControl implements TruffleObject {
     static final String BEGIN_SNIPPET = "beginSnippet";
     /** {@code newFindings()}: the findings since {@code beginSnippet()} not printed yet, as text ("" if none); marks them printed. */
     static final String NEW_FINDINGS = "newFindings";
-    private static final List<String> MEMBERS = List.of(SNIPPETS, GLOBALS, SET_GLOBAL, STATUS, BEGIN_SNIPPET, NEW_FINDINGS);
+    /** {@code structs()}: {@code [name, fields, origin]} of every struct type; origin is "" for a script's. */
+    static final String STRUCTS = "structs";
+    /** {@code drop(kind, name)}: forgets a script's fn, var, const, thread or struct; false when there was none. */
+    static final String DROP = "drop";
+    /** {@code describe(name)}: {@code [signature, documentation, where]} of a function; empty when the name is no function. */
+    static final String DESCRIBE = "describe";
+    /** {@code stopSearch()}, from any thread: the running explore or pct stops and reports what it found; false when none runs. */
+    static final String STOP_SEARCH = "stopSearch";
+    private static final List<String> MEMBERS = List.of(SNIPPETS, GLOBALS, SET_GLOBAL, STATUS, BEGIN_SNIPPET, NEW_FINDINGS, STRUCTS, DROP,
+            DESCRIBE, STOP_SEARCH);
 
     /** Where each top-level snippet of a text starts and ends: the parser's knowledge, handed down by the language. */
     public interface SnippetSplitter {
@@ -107,6 +116,22 @@ public final class SessionControl implements TruffleObject {
                 StringWriter text = new StringWriter();
                 FindingPrinter.printNew(new PrintWriter(text), "findings", context.checks().findings());
                 return text.toString();
+            }
+            case STRUCTS -> {
+                checkArity(arguments, 0);
+                return SessionGlobals.structs(context);
+            }
+            case DROP -> {
+                checkArity(arguments, 2);
+                return context.drop(stringArgument(arguments, 0), stringArgument(arguments, 1));
+            }
+            case DESCRIBE -> {
+                checkArity(arguments, 1);
+                return SessionDocs.describe(context, stringArgument(arguments, 0));
+            }
+            case STOP_SEARCH -> {
+                checkArity(arguments, 0);
+                return context.limits().requestStop();
             }
             default -> throw UnknownIdentifierException.create(member);
         }

@@ -7,6 +7,7 @@ import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HostValues;
+import org.hotlock.runtime.StructType;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class SessionGlobals {
     private SessionGlobals() {
     }
 
-    /** Every defined global as {@code [name, type, value text, builtin]}, in the order names were first seen. */
+    /** Every defined global as {@code [name, type, value text, builtin, origin]}, in the order names were first seen. */
     @TruffleBoundary
     static HLList describe(HotLockContext context) {
         HLList result = new HLList();
@@ -30,7 +31,19 @@ final class SessionGlobals {
                 text = text.substring(0, LONGEST_TEXT - 3) + "...";
             }
             boolean builtin = value instanceof HLFunction function && function.isBuiltin();
-            result.add(new HLList(List.of(global.getKey(), Display.typeName(value), text, builtin)));
+            String origin = context.modelOrigin(context.globalIndex(global.getKey()));
+            result.add(new HLList(List.of(global.getKey(), Display.typeName(value), text, builtin, origin == null ? "" : origin)));
+        }
+        return result;
+    }
+
+    /** Every struct type as {@code [name, fields, origin]}: the kernel model's and the script's. */
+    @TruffleBoundary
+    static HLList structs(HotLockContext context) {
+        HLList result = new HLList();
+        for (StructType type : context.structs().values()) {
+            String origin = context.modelStructOrigin(type.name());
+            result.add(new HLList(List.of(type.name(), String.join(", ", type.fieldNames()), origin == null ? "" : origin)));
         }
         return result;
     }

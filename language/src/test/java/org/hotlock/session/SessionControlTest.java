@@ -145,10 +145,106 @@ class SessionControlTest {
     }
 
     @Test
+    void globalsAndStructsSayWhatIsTheKernelModels() {
+        try (Context c = context()) {
+            Value session = session(c);
+            c.eval("hotlock", "kernel \"4.19\"\nvar mine = 1\nstruct pair { a; b }");
+            Value globals = session.invokeMember("globals");
+            for (long i = 0; i < globals.getArraySize(); i++) {
+                Value g = globals.getArrayElement(i);
+                switch (g.getArrayElement(0).asString()) {
+                    case "mine" -> assertEquals("", g.getArrayElement(4).asString());
+                    case "EPERM" -> assertTrue(g.getArrayElement(4).asString().startsWith("kernel/common/defs.hlk:"), g.toString());
+                    default -> {
+                    }
+                }
+            }
+            List<String> structs = new ArrayList<>();
+            Value all = session.invokeMember("structs");
+            for (long i = 0; i < all.getArraySize(); i++) {
+                Value t = all.getArrayElement(i);
+                structs.add(t.getArrayElement(0).asString() + " {" + t.getArrayElement(1).asString() + "} " + t.getArrayElement(2).asString().isEmpty());
+            }
+            assertTrue(structs.contains("pair {a, b} true"), structs.toString());
+            assertTrue(structs.stream().anyMatch(t -> t.startsWith("memory_block {") && t.endsWith("false")), structs.toString());
+        }
+    }
+
+    @Test
+    void dropUndefinesTheScriptsNamesButNotTheKernels() {
+        try (Context c = context()) {
+            Value session = session(c);
+            c.eval("hotlock", "kernel \"4.19\"\nfn f() { return 1 }\nvar v = 2\nmachine box { node 0 { boot 0..1G } }\nthread t { yield() }");
+            assertTrue(session.invokeMember("drop", "fn", "f").asBoolean());
+            assertTrue(session.invokeMember("drop", "var", "v").asBoolean());
+            assertTrue(session.invokeMember("drop", "thread", "t").asBoolean());
+            assertFalse(session.invokeMember("drop", "fn", "f").asBoolean(), "nothing left to drop");
+            assertFalse(session.invokeMember("drop", "fn", "online_pages").asBoolean(), "the kernel model's stays");
+            PolyglotException e = assertThrows(PolyglotException.class, () -> c.eval("hotlock", "f()"));
+            assertTrue(e.getMessage().contains("unknown name 'f'"), e.getMessage());
+            assertEquals("", session.invokeMember("status", "threads").asString());
+            assertEquals(1, c.eval("hotlock", "var v = 1\nv").asInt(), "a dropped name can be declared again");
+        }
+    }
+
+    @Test
+    void describeGivesSignatureAndComment() {
+        try (Context c = context()) {
+            Value session = session(c);
+            c.eval("hotlock", "kernel \"4.19\"\n// twice a\n// (for the test)\nfn twice(a) { return 2 * a }");
+            assertEquals(List.of("fn twice(a)", "twice a\n(for the test)", "Unnamed:4"), strings(session.invokeMember("describe", "twice")));
+            assertEquals(List.of("fn memory_probe_store(dev, buf)", "CONFIG_ARCH_MEMORY_PROBE: echo <phys_addr> > /sys/devices/system/memory/probe",
+                    "kernel/4.19/memory.hlk:43"), strings(session.invokeMember("describe", "memory_probe_store")));
+            assertEquals(List.of("len(x)", "length of a list, string or range", "builtin"), strings(session.invokeMember("describe", "len")));
+            assertEquals(0, session.invokeMember("describe", "EPERM").getArraySize(), "not a function");
+        }
+    }
+
+    private static List<String> strings(Value list) {
+        List<String> result = new ArrayList<>();
+        for (long i = 0; i < list.getArraySize(); i++) {
+            result.add(list.getArrayElement(i).asString());
+        }
+        return result;
+    }
+
+    @Test
+    void stopSearchEndsARunningSearchWithWhatItFound() throws InterruptedException {
+        try (Context c = Context.newBuilder("hotlock").out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
+                .option("engine.WarnInterpreterOnly", "false").option("hotlock.PctFirst", "0").build()) {
+            Value session = session(c);
+            assertFalse(session.invokeMember("stopSearch").asBoolean(), "no search runs");
+            StringBuilder threads = new StringBuilder("kernel \"4.20\"\nmachine box { node 0 { boot 0..1G } }\nconst l = mutex(\"l\")\n");
+            for (int i = 0; i < 8; i++) {
+                threads.append("thread t").append(i).append(" { for k in 0..50 { mutex_lock(l); mutex_unlock(l) } }\n");
+            }
+            c.eval("hotlock", threads.toString());
+            boolean[] stopped = {false};
+            Thread stopper = new Thread(() -> {
+                while (!stopped[0]) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    stopped[0] = session.invokeMember("stopSearch").asBoolean();
+                }
+            });
+            stopper.start();
+            String summary = c.eval("hotlock", "run_scenario(\"explore!\")").asString();
+            stopper.join();
+            assertTrue(stopped[0]);
+            assertTrue(summary.contains("INCOMPLETE: the search hit its bound (stopped by the user)"), summary);
+            assertFalse(session.invokeMember("stopSearch").asBoolean(), "the search is over");
+        }
+    }
+
+    @Test
     void theSessionHasExactlyItsMembers() {
         try (Context c = context()) {
             Value session = session(c);
-            assertEquals(Set.of("snippets", "globals", "setGlobal", "status", "beginSnippet", "newFindings"), session.getMemberKeys());
+            assertEquals(Set.of("snippets", "globals", "setGlobal", "status", "beginSnippet", "newFindings", "structs", "drop", "describe",
+                    "stopSearch"), session.getMemberKeys());
             assertThrows(UnsupportedOperationException.class, () -> session.invokeMember("eval", "1"));
             assertThrows(IllegalArgumentException.class, () -> session.invokeMember("status"));
             assertThrows(IllegalArgumentException.class, () -> session.invokeMember("snippets", 7));

@@ -19,8 +19,7 @@ final class CheckResult {
     String output = "";
     final List<Map<String, Object>> findings = new ArrayList<>();
     Map<String, Object> report;
-    final List<Map<String, Object>> edges = new ArrayList<>();
-    final List<Map<String, Object>> cycles = new ArrayList<>();
+    LockGraphData graph = new LockGraphData();
 
     CheckResult(Path file, int expectedExit) {
         this.file = file;
@@ -73,24 +72,7 @@ final class CheckResult {
             }
             report = m;
         }
-        Value g = context.eval("hotlock", "lock_graph()");
-        Value e = g.getMember("edges");
-        for (long i = 0; i < e.getArraySize(); i++) {
-            Value x = e.getArrayElement(i);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("from", x.getMember("from").asString());
-            m.put("to", x.getMember("to").asString());
-            m.put("at", x.getMember("at").asString());
-            edges.add(m);
-        }
-        Value c = g.getMember("cycles");
-        for (long i = 0; i < c.getArraySize(); i++) {
-            Value x = c.getArrayElement(i);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("classes", strings(x.getMember("classes")));
-            m.put("gates", strings(x.getMember("gates")));
-            cycles.add(m);
-        }
+        graph = LockGraphData.of(context);
     }
 
     private static Map<String, Object> finding(Value v) {

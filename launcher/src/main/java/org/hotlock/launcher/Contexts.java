@@ -88,7 +88,7 @@ final class Contexts {
     Context forRepl(PrintStream guestOut) {
         // a long /explore uses every core, as the explore command does
         return Context.newBuilder("hotlock").in(in).out(guestOut).err(guestOut).engine(engine())
-                .allowIO(IOAccess.ALL).allowCreateThread(true).option("hotlock.Progress", "true")
+                .allowIO(IOAccess.ALL).allowCreateThread(true).option("hotlock.Progress", "true").option("hotlock.ProgressInPlace", "true")
                 .option("hotlock.Workers", Integer.toString(Runtime.getRuntime().availableProcessors())).build();
     }
 

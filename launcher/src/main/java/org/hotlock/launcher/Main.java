@@ -131,11 +131,11 @@ public final class Main implements Callable<Integer> {
         return repl();
     }
 
-    /** The interactive session: a JLine terminal, history under the home directory. */
+    /** The interactive session: a JLine terminal, history under the home directory, one per project. */
     private int repl() {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            Path history = Path.of(System.getProperty("user.home"), ".hotlock_history");
-            Repl repl = new Repl(terminal, history, (guestOut, kernel) -> contexts.forRepl(guestOut));
+            Repl repl = new Repl(terminal, Repl.historyOf(Path.of(System.getProperty("user.home")), Path.of("")),
+                    (guestOut, kernel) -> contexts.forRepl(guestOut));
             return repl.run();
         } catch (IOException e) {
             err.println("hotlock: cannot open the terminal: " + e.getMessage());

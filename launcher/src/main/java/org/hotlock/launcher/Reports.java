@@ -24,7 +24,7 @@ final class Reports {
             m.put("seconds", r.seconds);
             m.put("scenario", r.report);
             m.put("findings", r.findings);
-            m.put("lock_cycles", r.cycles);
+            m.put("lock_cycles", r.graph.cycles);
             m.put("inconclusive", r.inconclusive);
             files.add(m);
         }
@@ -54,40 +54,14 @@ final class Reports {
         return sb.append(" -- reproduce: ").append(CheckCommand.reproduce(r)).toString();
     }
 
-    /** The lock dependency graph: edges labelled with where they were first taken, cycles red, guarded ones dashed. */
+    /** The lock dependency graph of every file that has one, a cluster each (see LockGraphData). */
     static String dot(List<CheckResult> results) {
-        StringBuilder sb = new StringBuilder("digraph hotlock_lock_order {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n  edge [fontname=\"monospace\", fontsize=9];\n");
+        StringBuilder sb = new StringBuilder(LockGraphData.HEADER);
         int cluster = 0;
         for (CheckResult r : results) {
-            if (r.edges.isEmpty()) {
-                continue;
+            if (!r.graph.edges.isEmpty()) {
+                r.graph.cluster(sb, cluster++, r.file.toString());
             }
-            String prefix = "c" + cluster + "_";
-            sb.append("  subgraph cluster_").append(cluster++).append(" {\n    label=\"").append(dotText(r.file.toString())).append("\";\n");
-            Set<String> nodes = new LinkedHashSet<>();
-            for (Map<String, Object> e : r.edges) {
-                nodes.add((String) e.get("from"));
-                nodes.add((String) e.get("to"));
-            }
-            for (String n : nodes) {
-                sb.append("    \"").append(prefix).append(dotText(n)).append("\" [label=\"").append(dotText(n)).append("\"];\n");
-            }
-            for (Map<String, Object> e : r.edges) {
-                String style = "";
-                for (Map<String, Object> c : r.cycles) {
-                    @SuppressWarnings("unchecked")
-                    List<String> classes = (List<String>) c.get("classes");
-                    @SuppressWarnings("unchecked")
-                    List<String> gates = (List<String>) c.get("gates");
-                    if (classes.contains(e.get("from")) && classes.contains(e.get("to"))) {
-                        style = gates.isEmpty() ? ", color=red, penwidth=2" : (style.contains("red") ? style : ", color=orange, style=dashed");
-                    }
-                }
-                sb.append("    \"").append(prefix).append(dotText((String) e.get("from"))).append("\" -> \"").append(prefix)
-                        .append(dotText((String) e.get("to"))).append("\" [label=\"").append(dotText((String) e.get("at"))).append("\"")
-                        .append(style).append("];\n");
-            }
-            sb.append("  }\n");
         }
         return sb.append("}\n").toString();
     }
@@ -131,10 +105,6 @@ final class Reports {
         sb.append("<text x=\"10\" y=\"").append(height - 10).append("\" fill=\"#b00\">")
                 .append(xml(String.valueOf(failure.get("category")))).append(" after step ").append(steps.size() - 1).append("</text>\n");
         return sb.append("</svg>\n").toString();
-    }
-
-    private static String dotText(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String xml(String s) {

@@ -36,16 +36,47 @@ final class LanguageSession {
         return result;
     }
 
-    /** Globals as [name, type, text, builtin]. */
+    /** Globals as [name, type, text, builtin, origin]; origin is "" for the session's own. */
     List<String[]> globals() {
+        return rows(control.invokeMember("globals"));
+    }
+
+    /** Struct types as [name, fields, origin]; origin is "" for the session's own. */
+    List<String[]> structs() {
+        return rows(control.invokeMember("structs"));
+    }
+
+    /** Forgets the session's fn, var, const, thread or struct of that name; false when there was none. */
+    boolean drop(String kind, String name) {
+        return control.invokeMember("drop", kind, name).asBoolean();
+    }
+
+    /** [signature, documentation, where] of a function; null when the name is no function. */
+    String[] describe(String name) {
+        Value d = control.invokeMember("describe", name);
+        return d.getArraySize() == 0 ? null : row(d);
+    }
+
+    /** Stops the running explore or pct, which then reports what it found; false when none runs. Any thread may call it. */
+    boolean stopSearch() {
+        return control.invokeMember("stopSearch").asBoolean();
+    }
+
+    private static List<String[]> rows(Value list) {
         List<String[]> result = new ArrayList<>();
-        Value globals = control.invokeMember("globals");
-        for (long i = 0; i < globals.getArraySize(); i++) {
-            Value global = globals.getArrayElement(i);
-            result.add(new String[]{global.getArrayElement(0).asString(), global.getArrayElement(1).asString(),
-                    global.getArrayElement(2).asString(), Boolean.toString(global.getArrayElement(3).asBoolean())});
+        for (long i = 0; i < list.getArraySize(); i++) {
+            result.add(row(list.getArrayElement(i)));
         }
         return result;
+    }
+
+    private static String[] row(Value items) {
+        String[] row = new String[(int) items.getArraySize()];
+        for (int j = 0; j < row.length; j++) {
+            Value item = items.getArrayElement(j);
+            row[j] = item.isString() ? item.asString() : item.toString();
+        }
+        return row;
     }
 
     void setGlobal(String name, Value value) {

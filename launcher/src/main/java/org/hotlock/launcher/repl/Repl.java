@@ -9,17 +9,17 @@ import org.hotlock.launcher.ErrorReporter;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,17 +46,18 @@ public final class Repl {
     private final PrintStream guestOut;
     private final ContextFactory factory;
     private final Commands commands = new Commands(this);
-    /** The snippets the session accepted, in order: /list, /save and /kernel replay them. */
-    private final List<String> snippets = new ArrayList<>();
+    /** The snippets the session accepted, with their ids: /list shows them, /save and /kernel replay them. */
+    private final Snippets snippets = new Snippets();
+    private Feedback feedback = Feedback.NORMAL;
     private Context context;
     /** The context's session object; made again with the context on /kernel and /reset. */
     private LanguageSession session;
-    private int values;
     private volatile boolean evaluating;
+    /** A Ctrl-C asked the running search to stop: a second one interrupts the evaluation. */
+    private volatile boolean stopAsked;
     private boolean done;
     /** Where the history lives; written whole to a temporary file and renamed after every line. */
-    private final Path historyFile;
-    private static final int HISTORY_SIZE = 1000;
+    private final HistoryFile historyFile;
 
     public Repl(Terminal terminal, Path historyFile, ContextFactory factory) {
         this.terminal = terminal;
@@ -65,18 +66,33 @@ public final class Repl {
         this.factory = factory;
         this.context = factory.create(guestOut, null);
         this.session = new LanguageSession(context);
+        HotLockCompleter completer = new HotLockCompleter(this);
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("hotlock")
                 .parser(new SnippetParser(this::isIncomplete))
-                .completer(new HotLockCompleter(this))
+                .completer(completer)
                 .highlighter(new HotLockHighlighter())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   ...> ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
-        this.historyFile = historyFile;
+        this.historyFile = new HistoryFile(historyFile);
         this.reader = builder.build();
-        loadHistory();
+        // Shift-Tab: the documentation of the function at the cursor (JShell shows it on a second Tab too)
+        reader.getWidgets().put("hotlock-documentation", () -> {
+            completer.showDocumentation(reader);
+            return true;
+        });
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("hotlock-documentation"), "\u001b[Z");
+        String problem = this.historyFile.load(reader.getHistory());
+        if (problem != null) {
+            out.println("|  " + problem);
+        }
         terminal.handle(Terminal.Signal.INT, signal -> interrupt());
+    }
+
+    /** The history file of the project the working directory belongs to (see HistoryFile). */
+    public static Path historyOf(Path home, Path workingDirectory) {
+        return HistoryFile.forProject(home, workingDirectory);
     }
 
     public LineReader reader() {
@@ -91,8 +107,20 @@ public final class Repl {
         return context;
     }
 
-    List<String> snippets() {
+    Snippets snippets() {
         return snippets;
+    }
+
+    LanguageSession session() {
+        return session;
+    }
+
+    Feedback feedback() {
+        return feedback;
+    }
+
+    void setFeedback(Feedback feedback) {
+        this.feedback = feedback;
     }
 
     /** Runs the session until /exit or Ctrl-D; returns the exit code. */
@@ -116,41 +144,16 @@ public final class Repl {
         return 0;
     }
 
-    private void loadHistory() {
-        if (historyFile == null || !Files.exists(historyFile)) {
-            return;
-        }
-        try {
-            for (String line : Files.readAllLines(historyFile, StandardCharsets.UTF_8)) {
-                if (!line.isEmpty()) {
-                    reader.getHistory().add(line.replace("\\n", "\n").replace("\\\\", "\\"));
-                }
-            }
-        } catch (IOException e) {
-            out.println("|  could not read the history " + historyFile + ": " + e.getMessage());
+    /** Saves the history now (after every line, and after /history -clear). */
+    void saveHistory() {
+        String problem = historyFile.save(reader.getHistory());
+        if (problem != null) {
+            out.println("|  " + problem);
         }
     }
 
-    /**
-     * The history is never lost: it is saved after every line, whole, to a temporary file
-     * renamed over the old one, so a crash or Ctrl-C mid-save leaves the previous history.
-     */
-    private void saveHistory() {
-        if (historyFile == null) {
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        for (var entry : reader.getHistory()) {
-            lines.add(entry.line().replace("\\", "\\\\").replace("\n", "\\n"));
-        }
-        if (lines.size() > HISTORY_SIZE) {
-            lines = lines.subList(lines.size() - HISTORY_SIZE, lines.size());
-        }
-        try {
-            AtomicFiles.write(historyFile, String.join("\n", lines) + "\n");
-        } catch (IOException e) {
-            out.println("|  could not save the history: " + e.getMessage());
-        }
+    HistoryFile historyFile() {
+        return historyFile;
     }
 
     /** One input: a slash command or snippets. */
@@ -171,28 +174,67 @@ public final class Repl {
         done = true;
     }
 
-    /** Evaluates each top-level snippet of the input on its own and echoes it. */
+    /** Evaluates each top-level snippet of the input on its own and echoes it; the first that fails ends the input. */
     void evalInput(String text) {
-        List<LanguageSession.Span> spans;
-        try {
-            spans = session.snippets(text);
-        } catch (PolyglotException e) {
-            report(e);
-            return;
-        }
-        Set<String> before = definedNames();
-        for (LanguageSession.Span span : spans) {
-            String piece = text.substring(span.start(), span.end());
-            Value v;
-            try {
-                v = evaluate(piece, "<snippet " + (snippets.size() + 1) + ">");
-            } catch (PolyglotException e) {
-                report(e);
+        evalInput(text, false);
+    }
+
+    /**
+     * With {@code pastErrors} (/open, as JShell's), a snippet that fails is reported and the
+     * next ones are evaluated still: a file saved after a /drop may call what was dropped.
+     */
+    void evalInput(String text, boolean pastErrors) {
+        for (String piece : pieces(text)) {
+            if (!evalSnippet(snippets.nextId(), piece, true) && !pastErrors) {
                 return;
             }
-            snippets.add(piece);
-            echo(SnippetKinds.classify(piece), v, before);
         }
+    }
+
+    /**
+     * Evaluates the snippets of the text that are not among {@code known} (an edit: the
+     * snippets left as they were are not run again, as in JShell), and adds them to it.
+     */
+    void evalChanged(String text, Set<String> known) {
+        for (String piece : pieces(text)) {
+            if (known.add(piece.strip()) && !evalSnippet(snippets.nextId(), piece, true)) {
+                return;
+            }
+        }
+    }
+
+    /** The text's top-level snippets; none, after the syntax error is shown, when it does not parse. */
+    private List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        try {
+            for (LanguageSession.Span span : session.snippets(text)) {
+                pieces.add(text.substring(span.start(), span.end()));
+            }
+        } catch (PolyglotException e) {
+            report(e);
+        }
+        return pieces;
+    }
+
+    /** Evaluates one snippet under its id and records it; false (after the error) when it failed. */
+    boolean evalSnippet(int id, String piece, boolean echo) {
+        Set<String> before = definedNames();
+        Value v;
+        try {
+            v = evaluate(piece, "<snippet " + id + ">");
+        } catch (PolyglotException e) {
+            report(e);
+            return false;
+        }
+        Snippets.Snippet s = snippets.add(id, piece);
+        String var = "$" + id;
+        if (s.kind.kind() == SnippetKinds.Kind.EXPRESSION && v != null && !v.isNull()) {
+            session.setGlobal(var, v);
+        }
+        if (echo) {
+            echo(s.kind, v, before, var);
+        }
+        return true;
     }
 
     /**
@@ -201,6 +243,7 @@ public final class Repl {
      */
     Value evaluate(String text, String name) {
         evaluating = true;
+        stopAsked = false;
         session.beginSnippet();
         try {
             Value v = context.eval(Source.newBuilder("hotlock", text, name).buildLiteral());
@@ -225,9 +268,20 @@ public final class Repl {
         }
     }
 
+    /** Ctrl-C: a running search stops and reports what it found; anything else, or a second Ctrl-C, is interrupted. */
     private void interrupt() {
         if (!evaluating) {
             return;
+        }
+        if (!stopAsked) {
+            try {
+                if (session.stopSearch()) {
+                    stopAsked = true;
+                    return;
+                }
+            } catch (PolyglotException | IllegalStateException e) {
+                // the context is closing: interrupt it as any evaluation
+            }
         }
         Thread t = new Thread(() -> {
             try {
@@ -240,32 +294,55 @@ public final class Repl {
         t.start();
     }
 
-    private void echo(SnippetKinds.Snippet snippet, Value v, Set<String> before) {
+    /** What a snippet did, as much as the feedback mode asks for (see Feedback). */
+    private void echo(SnippetKinds.Snippet snippet, Value v, Set<String> before, String var) {
         String name = snippet.name();
         switch (snippet.kind()) {
-            case FUNCTION -> out.println("|  " + (before.contains(name) ? "replaced" : "created") + " fn " + name);
-            case STRUCT -> out.println("|  " + (before.contains("struct " + name) ? "replaced" : "created") + " struct " + name);
-            case VARIABLE, CONSTANT -> out.println(name + " ==> " + show(v));
+            case FUNCTION -> action((before.contains(name) ? "replaced" : "created") + " fn " + name);
+            case STRUCT -> action((before.contains("struct " + name) ? "replaced" : "created") + " struct " + name);
+            case VARIABLE, CONSTANT -> {
+                value(name + " ==> " + show(v));
+                if (feedback == Feedback.VERBOSE) {
+                    action("created " + (snippet.kind() == SnippetKinds.Kind.CONSTANT ? "constant " : "variable ") + name + " : " + typeOf(name));
+                }
+            }
             case DECLARATION -> {
                 String word = name.contains(" ") ? name.substring(name.indexOf(' ') + 1) : name;
                 if (name.startsWith("kernel ")) {
-                    out.println("|  loaded kernel model " + word);
+                    action("loaded kernel model " + word);
                 } else if (name.startsWith("shared ")) {
-                    out.println("|  declared " + name);
+                    action("declared " + name);
                 } else {
                     boolean existed = before.contains(word) || before.contains(name);
-                    out.println("|  " + (existed ? "replaced " : "created ") + name);
+                    action((existed ? "replaced " : "created ") + name);
                 }
             }
             case EXPRESSION -> {
                 if (v != null && !v.isNull()) {
-                    String var = "$" + (++values);
-                    session.setGlobal(var, v);
-                    out.println(var + " ==> " + show(v));
+                    value(var + " ==> " + show(v));
+                    if (feedback == Feedback.VERBOSE) {
+                        action("created scratch variable " + var + " : " + typeOf(var));
+                    }
                 }
             }
             case STATEMENT -> {
             }
+        }
+    }
+
+    private String typeOf(String global) {
+        return globals().stream().filter(g -> g[0].equals(global)).map(g -> g[1]).findFirst().orElse("?");
+    }
+
+    private void value(String line) {
+        if (feedback != Feedback.SILENT) {
+            out.println(line);
+        }
+    }
+
+    private void action(String what) {
+        if (feedback == Feedback.NORMAL || feedback == Feedback.VERBOSE) {
+            out.println("|  " + what);
         }
     }
 
@@ -329,36 +406,47 @@ public final class Repl {
         }
     }
 
-    /** A new session; with a kernel override, the same snippets replayed on that kernel. */
+    /**
+     * A new session; with replay, the active snippets evaluated again under their ids (so
+     * {@code $ID} means what it meant), on the kernel given if one is. Scenarios and
+     * expectations are not run again: /explore does that by hand.
+     */
     void reset(String kernel, boolean replay) {
-        List<String> old = new ArrayList<>(snippets);
+        List<Snippets.Snippet> old = snippets.active();
+        int next = snippets.nextId();
         context.close(true);
         context = factory.create(guestOut, kernel);
         session = new LanguageSession(context);
         snippets.clear();
-        values = 0;
         if (!replay) {
             return;
         }
-        for (String s : old) {
-            String t = s.strip();
+        if (kernel != null && old.stream().noneMatch(x -> x.kind.name().startsWith("kernel "))) {
+            evalSnippet(next, "kernel \"" + kernel + "\"", false);
+        }
+        for (Snippets.Snippet s : old) {
+            String t = s.text.strip();
             if (t.startsWith("explore") || t.startsWith("run") || t.startsWith("pct") || t.startsWith("expect")) {
-                continue; // scenarios and expectations are re-run by hand: /explore
+                snippets.add(s.id, s.text);
+                continue;
             }
-            if (kernel != null && t.startsWith("kernel")) {
-                s = "kernel \"" + kernel + "\"";
-            }
-            try {
-                evaluate(s, "<replay>");
-                snippets.add(s);
-            } catch (PolyglotException e) {
-                out.println("|  replaying '" + firstLine(s) + "' failed:");
-                report(e);
+            String text = kernel != null && s.kind.name().startsWith("kernel ") ? "kernel \"" + kernel + "\"" : s.text;
+            if (!evalSnippet(s.id, text, false)) {
+                out.println("|  replaying snippet " + s.id + " '" + firstLine(s.text) + "' failed (above)");
             }
         }
-        if (kernel != null && old.stream().noneMatch(x -> x.strip().startsWith("kernel"))) {
-            evaluate("kernel \"" + kernel + "\"", "<kernel>");
-            snippets.addFirst("kernel \"" + kernel + "\"");
+    }
+
+    /** Why the kernel model cannot be loaded (an unknown version), tried in a context of its own; null when it can. */
+    String kernelProblem(String version) {
+        try (Context trial = factory.create(new PrintStream(OutputStream.nullOutputStream()), version)) {
+            trial.eval("hotlock", "kernel \"" + version.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            return null;
+        } catch (PolyglotException e) {
+            // the message without the trial's location: the user typed a command, not that source
+            String message = e.getMessage();
+            int at = message.indexOf("error: ");
+            return at < 0 ? message : message.substring(at + "error: ".length());
         }
     }
 
@@ -367,9 +455,9 @@ public final class Repl {
         return nl < 0 ? s : s.substring(0, nl) + " ...";
     }
 
-    /** Writes the snippets to a file: a temporary file renamed over it, so a crash loses nothing. */
-    void save(Path file) throws IOException {
-        AtomicFiles.write(file, String.join("\n", snippets) + "\n");
+    /** Writes text to a file: a temporary file renamed over it, so a crash loses nothing. */
+    static void save(Path file, List<String> lines) throws IOException {
+        AtomicFiles.write(file, String.join("\n", lines) + "\n");
     }
 
     Map<String, String> lockNames() {
@@ -380,6 +468,34 @@ public final class Repl {
             }
         }
         return names;
+    }
+
+    /** The members of a global object ({@code sysfs}: write, read, wait); none for another name. */
+    List<String> members(String receiver) {
+        List<String> members = new ArrayList<>();
+        if (!receiver.matches("[A-Za-z_][A-Za-z0-9_]*") || globals().stream().noneMatch(g -> g[0].equals(receiver))) {
+            return members;
+        }
+        try {
+            Value v = context.eval("hotlock", receiver);
+            if (v.hasMembers()) {
+                members.addAll(v.getMemberKeys());
+            }
+        } catch (PolyglotException e) {
+            // not an object after all
+        }
+        return members;
+    }
+
+    /** The function a member holds ({@code sysfs.read}: sysfs_read), or null. */
+    String memberFunction(String qualified) {
+        int dot = qualified.lastIndexOf('.');
+        if (dot < 0 || !members(qualified.substring(0, dot)).contains(qualified.substring(dot + 1))) {
+            return null;
+        }
+        Value v = context.eval("hotlock", qualified);
+        String text = v.toString();
+        return v.canExecute() && text.startsWith("fn ") ? text.substring(3) : null;
     }
 
     List<String> sysfsPaths() {
