@@ -82,7 +82,7 @@ public final class KernelBoot {
                 throw new HLException("kernel " + kernel.version + " has no driver '" + driver + "' (it has: "
                         + String.join(", ", knownDrivers(context)) + ")", location);
             }
-            f.callTarget().call();
+            f.callTarget().call(location);
         }
         kernel.locking().log().clear();
     }

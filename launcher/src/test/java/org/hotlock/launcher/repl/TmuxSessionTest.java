@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * installs it where it is missing).
  */
 class TmuxSessionTest {
-    private final String session = "hotlock-test-" + ProcessHandle.current().pid();
+    /** Each test its own tmux server (-L): a server whose last session ended may still be exiting when the next test starts one. */
+    private final String session = "hotlock-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
     private static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -33,7 +34,7 @@ class TmuxSessionTest {
     }
 
     private String screen() throws IOException, InterruptedException {
-        return run("tmux", "capture-pane", "-t", session, "-p", "-S", "-");
+        return run("tmux", "-L", session, "capture-pane", "-t", session, "-p", "-S", "-");
     }
 
     /** Waits until the screen shows the text (the JVM and the JIT take their time on 2 cores). */
@@ -49,8 +50,8 @@ class TmuxSessionTest {
     }
 
     private void type(String line) throws IOException, InterruptedException {
-        run("tmux", "send-keys", "-t", session, "-l", line);
-        run("tmux", "send-keys", "-t", session, "Enter");
+        run("tmux", "-L", session, "send-keys", "-t", session, "-l", line);
+        run("tmux", "-L", session, "send-keys", "-t", session, "Enter");
     }
 
     @TempDir
@@ -58,7 +59,7 @@ class TmuxSessionTest {
 
     @AfterEach
     void kill() throws IOException, InterruptedException {
-        new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor(10, TimeUnit.SECONDS);
+        new ProcessBuilder("tmux", "-L", session, "kill-session", "-t", session).start().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Starts hotlock with no arguments in tmux, in the directory given, with the environment given ("" for none). */
@@ -69,12 +70,12 @@ class TmuxSessionTest {
                 "-Dpolyglot.engine.WarnInterpreterOnly=false", "-Duser.home=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), "org.hotlock.launcher.Main"));
         String shell = "cd '" + workingDirectory + "' && " + environment + " " + String.join(" ", command.stream().map(a -> "'" + a + "'").toList());
-        run("tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", shell + " 2>&1 || sleep 30");
+        run("tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "160", "-y", "50", shell + " 2>&1 || sleep 30");
         waitFor("hotlock>");
     }
 
     private void keys(String... keys) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", session, "send-keys", "-t", session));
         command.addAll(List.of(keys));
         run(command.toArray(String[]::new));
     }
@@ -213,10 +214,10 @@ class TmuxSessionTest {
         type("/explore");
         waitFor("cycle x5), every schedule explored");
         // tab completion of a sysfs path
-        run("tmux", "send-keys", "-t", session, "-l", "sysfs.read(\"/sys/devices/system/memory/pro");
-        run("tmux", "send-keys", "-t", session, "Tab");
+        run("tmux", "-L", session, "send-keys", "-t", session, "-l", "sysfs.read(\"/sys/devices/system/memory/pro");
+        run("tmux", "-L", session, "send-keys", "-t", session, "Tab");
         waitFor("sysfs.read(\"/sys/devices/system/memory/probe");
-        run("tmux", "send-keys", "-t", session, "C-u");
-        run("tmux", "send-keys", "-t", session, "C-d");
+        run("tmux", "-L", session, "send-keys", "-t", session, "C-u");
+        run("tmux", "-L", session, "send-keys", "-t", session, "C-d");
     }
 }
