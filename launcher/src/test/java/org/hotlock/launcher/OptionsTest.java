@@ -41,12 +41,7 @@ class OptionsTest {
     }
 
     @Test
-    void theLockGraphIsWrittenOnlyToAFileNamedForDot() throws IOException {
-        Path svg = dir.resolve("g.svg");
-        Cli r = Cli.run("check", "--graph", svg.toString(), scenario().toString());
-        assertEquals(ExitCodes.USAGE, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("the lock graph is written as Graphviz DOT, to a file named FILE.dot or FILE.gv"), r.err());
-        assertFalse(Files.exists(svg), "no DOT text in an .svg");
+    void theLockGraphIsDotInAFileNamedForDotAndAPictureOtherwise() throws IOException {
         Cli seq = Cli.run("check", "--sequence", dir.resolve("s.png").toString(), scenario().toString());
         assertEquals(ExitCodes.USAGE, seq.exitCode());
         assertTrue(seq.err().contains("the sequence picture is written as SVG, to a file named FILE.svg"), seq.err());
@@ -54,6 +49,10 @@ class OptionsTest {
         Cli ok = Cli.run("check", "--graph", gv.toString(), scenario().toString());
         assertEquals(ExitCodes.SUCCESS, ok.exitCode(), ok.out() + ok.err());
         assertTrue(Files.readString(gv).startsWith("digraph hotlock_lock_order {"));
+        Path svg = dir.resolve("g.svg");
+        Cli picture = Cli.run("check", "--graph", svg.toString(), scenario().toString());
+        assertEquals(ExitCodes.SUCCESS, picture.exitCode(), picture.out() + picture.err());
+        assertTrue(Files.readString(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), "an SVG, drawn in the JVM");
     }
 
     @Test
