@@ -82,6 +82,9 @@ public final class HotLockOptions {
     @Option(help = "Leave the per-device locks (dev->mutex) out of the lock-order graph, as lockdep does.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Boolean> LockdepNovalidateDevice = new OptionKey<>(false);
 
+    @Option(help = "Tell a cycle guarded by a gate lock (held across every dependency of it) from a real one; false: every cycle is a cycle, as lockdep reports it.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Boolean> GateLocks = new OptionKey<>(true);
+
     @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> ScenarioFile = new OptionKey<>("");
 

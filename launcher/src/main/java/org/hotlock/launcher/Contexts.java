@@ -64,6 +64,7 @@ final class Contexts {
                 .option("hotlock.ProgressInPlace", Boolean.toString(!options.progress && System.console() != null))
                 .option("hotlock.TimeLimit", Long.toString(options.timeLimit))
                 .option("hotlock.LockdepNovalidateDevice", Boolean.toString(options.novalidateDevice))
+                .option("hotlock.GateLocks", Boolean.toString(!options.noGateLocks))
                 .option("hotlock.MaxCallDepth", Integer.toString(options.maxCallDepth))
                 .option("hotlock.ScenarioFile", file.toString())
                 .option("hotlock.Workers", Integer.toString(options.workers));

@@ -95,4 +95,18 @@ class OptionsTest {
         assertEquals(ExitCodes.USAGE, runs.exitCode());
         assertTrue(runs.err().contains("--runs is not an option of hotlock run, which runs one schedule"), runs.err());
     }
+
+    @Test
+    void noGateLocksShowsTheLockOrderAsLockdepWouldReportIt() {
+        String seed = ExamplesTest.REPO.resolve("examples/seed/d-inversion-4.20.hlk").toString();
+        Cli gated = Cli.run("explore", seed);
+        assertEquals(ExitCodes.SUCCESS, gated.exitCode(), gated.out() + gated.err());
+        assertTrue((gated.out() + gated.err()).contains("[guarded_cycle] lock-order cycle guarded by device_hotplug_lock"), gated.out() + gated.err());
+        Cli lockdep = Cli.run("explore", "--no-gate-locks", "--workers", "2", seed);
+        assertEquals(ExitCodes.SCRIPT_FAILURE, lockdep.exitCode(), "the scenario expects a guarded cycle: " + lockdep.out());
+        String both = lockdep.out() + lockdep.err();
+        assertTrue(both.contains("[cycle] possible circular locking dependency: mem_hotplug_lock --> &dev->mutex --> mem_hotplug_lock"), both);
+        assertTrue(both.contains("+ unexpected: cycle"), both);
+        assertFalse(both.contains("guarded_cycle]") || both.contains("GUARDED"), both);
+    }
 }
