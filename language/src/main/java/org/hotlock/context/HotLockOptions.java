@@ -88,9 +88,6 @@ public final class HotLockOptions {
     @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> ScenarioFile = new OptionKey<>("");
 
-    @Option(help = "Rewrite the progress line in place (a terminal) instead of printing lines (a log).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
-    public static final OptionKey<Boolean> ProgressInPlace = new OptionKey<>(false);
-
     @Option(help = "Print a progress line every second during long explorations.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Boolean> Progress = new OptionKey<>(false);
 }

@@ -34,7 +34,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -286,15 +285,12 @@ public final class ScenarioRunner {
         boolean reduce = options.get(HotLockOptions.Reduce);
         int bound = options.get(HotLockOptions.PreemptionBound);
         long maxExecutions = options.get(HotLockOptions.MaxExecutions);
-        boolean progress = options.get(HotLockOptions.Progress);
-        boolean inPlace = options.get(HotLockOptions.ProgressInPlace);
         // unbounded reduction: optimal DPOR; every interleaving, or a preemption bound: the
         // explorer that can leave schedules out or run them all
         boolean optimal = reduce && bound < 0;
         long start = System.nanoTime();
         long limit = options.get(HotLockOptions.TimeLimit);
         long deadline = deadline(start);
-        long[] lastPrint = {start};
         var station = new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial);
         int workerCount = options.get(HotLockOptions.Workers);
         List<Source> programs = context.programs();
@@ -305,25 +301,9 @@ public final class ScenarioRunner {
         Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null : workers.searchLink(station))
                 : new Explorer(reduce, bound);
         Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
-        LongConsumer progressLine = executions -> {
-            if (progress) {
-                long now = System.nanoTime();
-                if (now - lastPrint[0] > 1_000_000_000L) {
-                    lastPrint[0] = now;
-                    double secs = (now - start) / 1e9;
-                    String line = String.format("explore: %d executions, %.0f/s, %d findings so far, %.1f s elapsed",
-                            executions, executions / secs, checks.findings().entries().size(), secs);
-                    if (inPlace) {
-                        context.err().print("\r" + line + "\u001b[K");
-                        context.err().flush();
-                    } else {
-                        context.err().println(line);
-                    }
-                }
-            }
-        };
+        ProgressReports progress = new ProgressReports(context, checks, "explore", maxExecutions, false, search::maxDepth);
         int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
-        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline) : null;
+        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline, "pct-first") : null;
         if (pct != null && pct.failure() != null) {
             // a failure is a failure however it was found; the complete search is not needed
             String summary = String.format("explore (PCT first, depth %d, seed %d): threads %s, failure found by PCT run %d of %d, before the complete search (--pct-first 0 to skip), %.2f s",
@@ -332,17 +312,14 @@ public final class ScenarioRunner {
         }
         Explorer.Result r;
         try {
-            r = search.explore(execution, maxExecutions, progressLine);
+            r = search.explore(execution, maxExecutions, progress::executed);
+            progress.finished(r.executions());
         } finally {
             if (workers != null) {
                 workers.stop();
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        if (progress && inPlace && secs > 1) {
-            context.err().print("\r\u001b[K");
-            context.err().flush();
-        }
         String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "optimal DPOR") + (bound >= 0 ? ", preemption bound " + bound : "");
         List<String> notes = new ArrayList<>();
         OptimalExplorer optimalExplorer = search instanceof OptimalExplorer o ? o : null;
@@ -410,12 +387,13 @@ public final class ScenarioRunner {
      * PCT runs of the threads, each from the initial state, until one fails: a first random
      * run measures the steps k, then runs with seeds seed+1, seed+2, ... (Burckhardt et al.).
      */
-    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline) {
+    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline, String mode) {
         var options = context.env().getOptions();
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
         Outcome first = station.run(Strategies.random(seed), deadline);
-        int k = Math.max(1, first.trace().size());
+        int[] k = {Math.max(1, first.trace().size())};
+        ProgressReports progress = new ProgressReports(context, checks, mode, runs, true, () -> k[0]);
         int done = 1;
         Outcome failure = first.failed() ? first : null;
         boolean timedOut = first.kind() == Outcome.Kind.TIME_BOUND;
@@ -424,14 +402,16 @@ public final class ScenarioRunner {
                 timedOut = true;
                 break;
             }
-            Outcome o = station.run(Strategies.pct(seed + i, depth, k, station.threads().size()), deadline);
-            k = Math.max(k, o.trace().size());
+            Outcome o = station.run(Strategies.pct(seed + i, depth, k[0], station.threads().size()), deadline);
+            k[0] = Math.max(k[0], o.trace().size());
             done++;
+            progress.executed(done);
             timedOut = o.kind() == Outcome.Kind.TIME_BOUND;
             if (o.failed()) {
                 failure = o;
             }
         }
+        progress.finished(done);
         return new PctResult(failure, done, timedOut);
     }
 
@@ -441,7 +421,7 @@ public final class ScenarioRunner {
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
         long limit = options.get(HotLockOptions.TimeLimit);
-        PctResult pct = pctRuns(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial), runs, deadline(System.nanoTime()));
+        PctResult pct = pctRuns(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial), runs, deadline(System.nanoTime()), "pct");
         Outcome failure = pct.failure();
         int done = pct.done();
         boolean timedOut = pct.timedOut();

@@ -320,4 +320,9 @@ public final class Explorer implements Search {
         join(r, b);
         return r;
     }
+
+    @Override
+    public int maxDepth() {
+        return maxDepth;
+    }
 }

@@ -898,4 +898,9 @@ public final class OptimalExplorer implements Search {
             into[i] = Math.max(into[i], other[i]);
         }
     }
+
+    @Override
+    public int maxDepth() {
+        return maxDepth;
+    }
 }

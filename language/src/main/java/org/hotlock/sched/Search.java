@@ -12,4 +12,7 @@ public interface Search extends Chooser {
      * @param execution runs one execution from the initial state with this search choosing
      */
     Explorer.Result explore(Supplier<Outcome> execution, long maxExecutions, LongConsumer progress);
+
+    /** The most scheduling points an execution has had so far (what the progress line shows as depth). */
+    int maxDepth();
 }

@@ -39,7 +39,9 @@ public final class SessionControl implements TruffleObject {
     static final String BEGIN_SNIPPET = "beginSnippet";
     /** {@code newFindings()}: the findings since {@code beginSnippet()} not printed yet, as text ("" if none); marks them printed. */
     static final String NEW_FINDINGS = "newFindings";
-    private static final List<String> MEMBERS = List.of(SNIPPETS, GLOBALS, SET_GLOBAL, STATUS, BEGIN_SNIPPET, NEW_FINDINGS);
+    /** {@code onProgress(fn)}: fn gets a {@code progress} struct during each exploration and PCT (null: none). */
+    static final String ON_PROGRESS = "onProgress";
+    private static final List<String> MEMBERS = List.of(SNIPPETS, GLOBALS, SET_GLOBAL, STATUS, BEGIN_SNIPPET, NEW_FINDINGS, ON_PROGRESS);
 
     /** Where each top-level snippet of a text starts and ends: the parser's knowledge, handed down by the language. */
     public interface SnippetSplitter {
@@ -107,6 +109,15 @@ public final class SessionControl implements TruffleObject {
                 StringWriter text = new StringWriter();
                 FindingPrinter.printNew(new PrintWriter(text), "findings", context.checks().findings());
                 return text.toString();
+            }
+            case ON_PROGRESS -> {
+                checkArity(arguments, 1);
+                InteropLibrary interop = InteropLibrary.getUncached();
+                if (!interop.isNull(arguments[0]) && !interop.isExecutable(arguments[0])) {
+                    throw UnsupportedTypeException.create(arguments, "argument 1 must be a function or null");
+                }
+                context.setProgressListener(interop.isNull(arguments[0]) ? null : arguments[0]);
+                return true;
             }
             default -> throw UnknownIdentifierException.create(member);
         }

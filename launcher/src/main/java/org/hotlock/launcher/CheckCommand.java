@@ -1,6 +1,7 @@
 package org.hotlock.launcher;
 
 import org.graalvm.polyglot.Engine;
+import org.hotlock.launcher.progress.ProgressLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -68,6 +69,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** On a terminal: the line the running scenarios' searches show their progress on; null in a log. */
+    private volatile ProgressLine progressLine;
+    private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+    private int total;
+
     /** Each scenario's path under the PATH it was found in: what its lock graph picture is named after. */
     private final java.util.Map<Path, Path> names = new java.util.HashMap<>();
 
@@ -111,7 +117,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
-        try (Engine engine = Contexts.sharedEngine()) {
+        total = files.size();
+        try (Engine engine = Contexts.sharedEngine(); ProgressLine line = options.progress ? null : ProgressLine.onTerminal()) {
+            progressLine = line;
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
             try {
                 List<Future<CheckResult>> futures = new ArrayList<>();
@@ -121,6 +129,9 @@ public final class CheckCommand implements Callable<Integer> {
                 for (Future<CheckResult> f : futures) {
                     CheckResult r = f.get();
                     results.add(r);
+                    if (line != null) {
+                        line.clear();
+                    }
                     print(r);
                 }
             } finally {
@@ -173,6 +184,11 @@ public final class CheckCommand implements Callable<Integer> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SourceRunner runner = new SourceRunner(new Contexts(new ByteArrayInputStream(new byte[0]), out, out, engine), out, out);
+        ProgressLine line = progressLine;
+        if (line != null) {
+            // a search's progress, with how many scenarios are done: one line for all the jobs
+            runner = runner.withProgress(p -> line.update("check " + finished.get() + "/" + total + " " + file.getFileName(), p));
+        }
         ScenarioOptions o = options.copyFor(file).sharing(jobs);
         if (badExpectation != null) {
             out.println(badExpectation);
@@ -180,6 +196,7 @@ public final class CheckCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         r.exitCode = runner.runScenario(file, "run", o, null, r::collect);
         r.seconds = (System.nanoTime() - t0) / 1e9;
+        finished.incrementAndGet();
         r.output = bytes.toString(StandardCharsets.UTF_8);
         return r;
     }

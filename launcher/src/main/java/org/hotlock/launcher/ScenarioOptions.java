@@ -34,7 +34,7 @@ final class ScenarioOptions {
     Path trace;
     @Option(names = "--no-trace", description = "Do not save a trace file.")
     boolean noTrace;
-    @Option(names = "--progress", description = "Print a progress line every second during explorations.")
+    @Option(names = "--progress", description = "Print a plain progress line every second during searches, in a log too (on a terminal the progress line is rewritten in place without it).")
     boolean progress;
     @Option(names = "--statement-limit", paramLabel = "N",
             description = "Stop a script, or one execution of a scenario, after N loop iterations and guest calls, an endless loop being the usual cause (default: ${DEFAULT-VALUE}; 0: none).")
