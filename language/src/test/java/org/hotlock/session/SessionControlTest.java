@@ -148,7 +148,8 @@ class SessionControlTest {
     void theSessionHasExactlyItsMembers() {
         try (Context c = context()) {
             Value session = session(c);
-            assertEquals(Set.of("snippets", "globals", "setGlobal", "status", "beginSnippet", "newFindings"), session.getMemberKeys());
+            assertEquals(Set.of("snippets", "globals", "setGlobal", "status", "beginSnippet", "newFindings", "onProgress"), session.getMemberKeys());
+            assertThrows(IllegalArgumentException.class, () -> session.invokeMember("onProgress", 7), "a function or null");
             assertThrows(UnsupportedOperationException.class, () -> session.invokeMember("eval", "1"));
             assertThrows(IllegalArgumentException.class, () -> session.invokeMember("status"));
             assertThrows(IllegalArgumentException.class, () -> session.invokeMember("snippets", 7));
