@@ -165,7 +165,10 @@ public final class LockGraphPicture {
             Dependency d = dependencies.get(i);
             if (style(d) != Style.PLAIN) {
                 String label = function(d.at());
-                double[] at = labelPlace(shift(layout.edgePoints().get(i), left, graphTop), Svg.textWidth(label, SMALL), taken);
+                double labelWidth = Svg.textWidth(label, SMALL);
+                double[] at = labelPlace(shift(layout.edgePoints().get(i), left, graphTop), labelWidth, taken);
+                // on white, so that the arrows under it do not cross its letters
+                svg.rect(at[0] - 1, at[1] - SMALL + 1, labelWidth + 2, SMALL + 2, "white", "none", 0, null);
                 svg.text(at[0], at[1], label, SMALL, style(d).colour, "start", false);
             }
         }
