@@ -25,10 +25,10 @@ public final class Checks implements KernelListener {
     private final LockGraph lockGraph;
     private final RaceDetector races;
 
-    public Checks(Kernel kernel, boolean enabled, boolean validateDeviceLocks) {
+    public Checks(Kernel kernel, boolean enabled, boolean validateDeviceLocks, boolean gateLocks) {
         this.enabled = enabled;
         this.rules = new RuleBook(kernel, findings);
-        this.lockGraph = new LockGraph(findings, validateDeviceLocks);
+        this.lockGraph = new LockGraph(findings, validateDeviceLocks, gateLocks);
         this.races = new RaceDetector(kernel, findings);
     }
 

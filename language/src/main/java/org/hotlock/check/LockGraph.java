@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  * A trylock waits for nothing and adds no dependency (the lock still counts as held). A lock
  * released under its holder by another thread is no gate for what the holder took then: once
  * two threads' holds of it overlapped, the dependencies taken under either are taken again
- * without it. The blind spot of lockdep (it does not validate dev->mutex) is an option.
+ * without it. The blind spot of lockdep (it does not validate dev->mutex) is an option, and so
+ * is the gate-lock reasoning itself: without it no lock is a gate and every cycle is a cycle,
+ * the lock order as lockdep would report it.
  */
 public final class LockGraph {
     /** A dependency between two classes, with the first place it was taken. */
@@ -79,10 +81,13 @@ public final class LockGraph {
     private final Set<String> reportedCycles = new HashSet<>();
     private final FindingLog findings;
     private final boolean validateDeviceLocks;
+    /** Whether a lock held across every dependency of a cycle guards it (false: lockdep's view). */
+    private final boolean gateLocks;
 
-    LockGraph(FindingLog findings, boolean validateDeviceLocks) {
+    LockGraph(FindingLog findings, boolean validateDeviceLocks, boolean gateLocks) {
         this.findings = findings;
         this.validateDeviceLocks = validateDeviceLocks;
+        this.gateLocks = gateLocks;
     }
 
     private boolean tracked(KernelLock lock) {
@@ -166,7 +171,7 @@ public final class LockGraph {
         for (GuestThread.HeldLock h : holds) {
             if (h.lock() != lock && tracked(h.lock())) {
                 held.add(h.lock().lockClass());
-                if (h.mode() == LockMode.WRITE && h.exclusive()) {
+                if (gateLocks && h.mode() == LockMode.WRITE && h.exclusive()) {
                     exclusive.add(h.lock().lockClass());
                 }
             }
@@ -267,7 +272,7 @@ public final class LockGraph {
             if (e != null && e.cycles.isEmpty() && stillHeld(e.alwaysHeld, exclusive, from)) {
                 continue;   // nothing new: the usual case, once the graph has grown
             }
-            Set<String> others = new LinkedHashSet<>(exclusive);
+            Set<String> others = gateLocks ? new LinkedHashSet<>(exclusive) : new LinkedHashSet<>();
             others.remove(from);
             if (e != null) {
                 if (e.alwaysHeld.retainAll(others)) {

@@ -111,6 +111,17 @@ public final class HotLockContext {
         return List.copyOf(threads.values());
     }
 
+    /** An embedder's executable that takes the progress of each search (null: none; see ProgressReports). */
+    private Object progressListener;
+
+    public Object progressListener() {
+        return progressListener;
+    }
+
+    public void setProgressListener(Object listener) {
+        this.progressListener = listener;
+    }
+
     /** The report of the last scenario run, for the REPL's /trace and embedders. */
     public ScenarioReport lastReport() {
         return lastReport;

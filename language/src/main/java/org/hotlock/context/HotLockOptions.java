@@ -82,11 +82,11 @@ public final class HotLockOptions {
     @Option(help = "Leave the per-device locks (dev->mutex) out of the lock-order graph, as lockdep does.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Boolean> LockdepNovalidateDevice = new OptionKey<>(false);
 
+    @Option(help = "Tell a cycle guarded by a gate lock (held across every dependency of it) from a real one; false: every cycle is a cycle, as lockdep reports it.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Boolean> GateLocks = new OptionKey<>(true);
+
     @Option(help = "The scenario file, as recorded in saved traces.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> ScenarioFile = new OptionKey<>("");
-
-    @Option(help = "Rewrite the progress line in place (a terminal) instead of printing lines (a log).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
-    public static final OptionKey<Boolean> ProgressInPlace = new OptionKey<>(false);
 
     @Option(help = "Print a progress line every second during long explorations.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Boolean> Progress = new OptionKey<>(false);

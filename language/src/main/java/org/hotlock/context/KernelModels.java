@@ -98,7 +98,8 @@ public final class KernelModels {
         }
         Kernel kernel = new Kernel(version, context.kernelTypes(), context.err());
         var options = context.env().getOptions();
-        context.setKernel(kernel, new Checks(kernel, options.get(HotLockOptions.Checks), !options.get(HotLockOptions.LockdepNovalidateDevice)));
+        context.setKernel(kernel, new Checks(kernel, options.get(HotLockOptions.Checks), !options.get(HotLockOptions.LockdepNovalidateDevice),
+                options.get(HotLockOptions.GateLocks)));
         String declaredBy = "declared by kernel \"" + version + "\"";
         for (StructType type : kernel.types.all()) {
             context.defineStruct(type);

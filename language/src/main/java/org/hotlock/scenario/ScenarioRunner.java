@@ -34,8 +34,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntSupplier;
-import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -295,7 +293,6 @@ public final class ScenarioRunner {
         boolean reduce = options.get(HotLockOptions.Reduce);
         int bound = options.get(HotLockOptions.PreemptionBound);
         long maxExecutions = options.get(HotLockOptions.MaxExecutions);
-        boolean progress = options.get(HotLockOptions.Progress);
         // unbounded reduction: optimal DPOR; every interleaving, or a preemption bound: the
         // explorer that can leave schedules out or run them all
         boolean optimal = reduce && bound < 0;
@@ -312,28 +309,25 @@ public final class ScenarioRunner {
         Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null : workers.searchLink(station))
                 : new Explorer(reduce, bound);
         Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
+        ProgressReports progress = new ProgressReports(context, checks, "explore", maxExecutions, false, search::maxDepth);
         int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
-        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline, "explore, PCT first") : null;
+        PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline, "pct-first") : null;
         if (pct != null && pct.failure() != null) {
             // a failure is a failure however it was found; the complete search is not needed
             String summary = String.format("explore (PCT first, depth %d, seed %d): threads %s, failure found by PCT run %d of %d, before the complete search (--pct-first 0 to skip), %.2f s",
                     options.get(HotLockOptions.PctDepth), options.get(HotLockOptions.Seed), names, pct.done(), pctFirst, (System.nanoTime() - start) / 1e9);
             return finish(Mode.EXPLORE, pct.failure(), pct.done(), false, summary);
         }
-        // from here: the rate is the complete search's, not the PCT runs'
-        StatusLine progressLine = progress ? new StatusLine("explore", search::maxDepth) : null;
         Explorer.Result r;
         try {
-            r = search.explore(execution, maxExecutions, progressLine);
+            r = search.explore(execution, maxExecutions, progress::executed);
+            progress.finished(r.executions());
         } finally {
             if (workers != null) {
                 workers.stop();
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        if (progressLine != null) {
-            progressLine.end();
-        }
         String how = (!reduce ? "every interleaving" : bound >= 0 ? "DPOR" : "optimal DPOR") + (bound >= 0 ? ", preemption bound " + bound : "");
         List<String> notes = new ArrayList<>();
         OptimalExplorer optimalExplorer = search instanceof OptimalExplorer o ? o : null;
@@ -382,51 +376,6 @@ public final class ScenarioRunner {
         return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
     }
 
-    /**
-     * The status line of a long search, at most once a second: executions, their rate, the
-     * depth of the schedule tree so far and the findings so far. On a terminal
-     * (hotlock.ProgressInPlace) it is rewritten in place and cleared at the end; in a log it
-     * is a line each time.
-     */
-    private final class StatusLine implements LongConsumer {
-        private final String what;
-        private final long start = System.nanoTime();
-        private final IntSupplier depth;
-        private final boolean inPlace = context.env().getOptions().get(HotLockOptions.ProgressInPlace);
-        private long lastPrint = start;
-        private boolean shown;
-
-        StatusLine(String what, IntSupplier depth) {
-            this.what = what;
-            this.depth = depth;
-        }
-
-        @Override
-        public void accept(long executions) {
-            long now = System.nanoTime();
-            if (now - lastPrint > 1_000_000_000L) {
-                lastPrint = now;
-                double secs = (now - start) / 1e9;
-                String line = String.format("%s: %d executions, %.0f/s, depth %d, %d findings so far, %.1f s elapsed",
-                        what, executions, executions / secs, depth.getAsInt(), checks.findings().entries().size(), secs);
-                if (inPlace) {
-                    context.err().print("\r" + line + "\u001b[K");
-                    context.err().flush();
-                } else {
-                    context.err().println(line);
-                }
-                shown = true;
-            }
-        }
-
-        void end() {
-            if (shown && inPlace) {
-                context.err().print("\r\u001b[K");
-                context.err().flush();
-            }
-        }
-    }
-
     /** When the scenario's time limit (--time-limit) runs out, counted from {@code start}; never without one. */
     private long deadline(long start) {
         long limit = context.env().getOptions().get(HotLockOptions.TimeLimit);
@@ -446,35 +395,31 @@ public final class ScenarioRunner {
      * PCT runs of the threads, each from the initial state, until one fails: a first random
      * run measures the steps k, then runs with seeds seed+1, seed+2, ... (Burckhardt et al.).
      */
-    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline, String what) {
+    private PctResult pctRuns(ExplorationWorkers.Station station, int runs, long deadline, String mode) {
         var options = context.env().getOptions();
         int depth = options.get(HotLockOptions.PctDepth);
         long seed = options.get(HotLockOptions.Seed);
         Outcome first = station.run(Strategies.random(seed), deadline);
-        int k = Math.max(1, first.trace().size());
+        int[] k = {Math.max(1, first.trace().size())};
+        ProgressReports progress = new ProgressReports(context, checks, mode, runs, true, () -> k[0]);
         int done = 1;
         Outcome failure = first.failed() ? first : null;
         boolean timedOut = first.kind() == Outcome.Kind.TIME_BOUND;
-        StatusLine progressLine = options.get(HotLockOptions.Progress) ? new StatusLine(what, () -> depth) : null;
         for (int i = 1; i < runs && failure == null && !timedOut; i++) {
-            if (progressLine != null) {
-                progressLine.accept(done);
-            }
             if (System.nanoTime() > deadline || context.limits().stopRequested()) {
                 timedOut = true;
                 break;
             }
-            Outcome o = station.run(Strategies.pct(seed + i, depth, k, station.threads().size()), deadline);
-            k = Math.max(k, o.trace().size());
+            Outcome o = station.run(Strategies.pct(seed + i, depth, k[0], station.threads().size()), deadline);
+            k[0] = Math.max(k[0], o.trace().size());
             done++;
+            progress.executed(done);
             timedOut = o.kind() == Outcome.Kind.TIME_BOUND;
             if (o.failed()) {
                 failure = o;
             }
         }
-        if (progressLine != null) {
-            progressLine.end();
-        }
+        progress.finished(done);
         return new PctResult(failure, done, timedOut);
     }
 

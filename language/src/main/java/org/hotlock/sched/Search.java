@@ -13,6 +13,6 @@ public interface Search extends Chooser {
      */
     Explorer.Result explore(Supplier<Outcome> execution, long maxExecutions, LongConsumer progress);
 
-    /** The most scheduling points an execution has had so far: the depth of the schedule tree seen. */
+    /** The most scheduling points an execution has had so far (what the progress line shows as depth). */
     int maxDepth();
 }

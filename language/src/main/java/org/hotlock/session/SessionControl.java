@@ -47,8 +47,10 @@ public final class SessionControl implements TruffleObject {
     static final String DESCRIBE = "describe";
     /** {@code stopSearch()}, from any thread: the running explore or pct stops and reports what it found; false when none runs. */
     static final String STOP_SEARCH = "stopSearch";
+    /** {@code onProgress(fn)}: fn gets a {@code progress} struct during each exploration and PCT (null: none). */
+    static final String ON_PROGRESS = "onProgress";
     private static final List<String> MEMBERS = List.of(SNIPPETS, GLOBALS, SET_GLOBAL, STATUS, BEGIN_SNIPPET, NEW_FINDINGS, STRUCTS, DROP,
-            DESCRIBE, STOP_SEARCH);
+            DESCRIBE, STOP_SEARCH, ON_PROGRESS);
 
     /** Where each top-level snippet of a text starts and ends: the parser's knowledge, handed down by the language. */
     public interface SnippetSplitter {
@@ -132,6 +134,15 @@ public final class SessionControl implements TruffleObject {
             case STOP_SEARCH -> {
                 checkArity(arguments, 0);
                 return context.limits().requestStop();
+            }
+            case ON_PROGRESS -> {
+                checkArity(arguments, 1);
+                InteropLibrary interop = InteropLibrary.getUncached();
+                if (!interop.isNull(arguments[0]) && !interop.isExecutable(arguments[0])) {
+                    throw UnsupportedTypeException.create(arguments, "argument 1 must be a function or null");
+                }
+                context.setProgressListener(interop.isNull(arguments[0]) ? null : arguments[0]);
+                return true;
             }
             default -> throw UnknownIdentifierException.create(member);
         }

@@ -213,4 +213,22 @@ class ChecksTest {
         assertTrue(run(script)[0].contains("[guarded_cycle]"));
         assertFalse(run(script, Map.of("hotlock.LockdepNovalidateDevice", "true"))[0].contains("cycle"));
     }
+
+    @Test
+    void withoutTheGateLockReasoningEveryCycleIsACycleAsLockdepReportsIt() {
+        // every dependency of the cycle lock_a, lock_b taken under lock_c
+        String guarded = BOX + """
+                mutex_lock(c); mutex_lock(a); mutex_lock(b); mutex_unlock(b); mutex_unlock(a); mutex_unlock(c)
+                mutex_lock(c); mutex_lock(b); mutex_lock(a); mutex_unlock(a); mutex_unlock(b); mutex_unlock(c)
+                print(lock_graph().cycles)
+                """;
+        String[] withGates = run(guarded);
+        assertTrue(withGates[0].contains("[guarded_cycle] lock-order cycle guarded by lock_c: lock_a --> lock_b --> lock_a"), withGates[0]);
+        assertTrue(withGates[0].contains("[cycle { classes: [\"lock_a\", \"lock_b\"], gates: [\"lock_c\"] }]"), withGates[0]);
+        String[] lockdep = run(guarded, Map.of("hotlock.GateLocks", "false"));
+        assertTrue(lockdep[0].contains("[cycle] possible circular locking dependency: lock_a --> lock_b --> lock_a"), lockdep[0]);
+        assertTrue(lockdep[0].contains("*** DEADLOCK ***"), lockdep[0]);
+        assertFalse(lockdep[0].contains("guarded"), lockdep[0]);
+        assertTrue(lockdep[0].contains("[cycle { classes: [\"lock_a\", \"lock_b\"], gates: [] }]"), lockdep[0]);
+    }
 }

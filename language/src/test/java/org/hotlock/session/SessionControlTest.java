@@ -244,7 +244,8 @@ class SessionControlTest {
         try (Context c = context()) {
             Value session = session(c);
             assertEquals(Set.of("snippets", "globals", "setGlobal", "status", "beginSnippet", "newFindings", "structs", "drop", "describe",
-                    "stopSearch"), session.getMemberKeys());
+                    "stopSearch", "onProgress"), session.getMemberKeys());
+            assertThrows(IllegalArgumentException.class, () -> session.invokeMember("onProgress", 7), "a function or null");
             assertThrows(UnsupportedOperationException.class, () -> session.invokeMember("eval", "1"));
             assertThrows(IllegalArgumentException.class, () -> session.invokeMember("status"));
             assertThrows(IllegalArgumentException.class, () -> session.invokeMember("snippets", 7));

@@ -1,6 +1,7 @@
 package org.hotlock.launcher;
 
 import org.graalvm.polyglot.Engine;
+import org.hotlock.launcher.progress.ProgressLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * {@code hotlock check PATH...}: every scenario under the paths, each against its own
  * expectations (its {@code expect} statements, and the exit code its header states with
  * {@code // expect-exit: N}, 0 by default), in parallel with {@code --jobs}; a summary line;
- * JUnit XML, SARIF and JSON reports; the lock graph as DOT (and SVG where Graphviz is).
+ * JUnit XML, SARIF and JSON reports; a lock graph picture per scenario (SVG, or DOT).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check every .hlk scenario under the paths against its expectations; exit 0 only when all pass.")
@@ -53,21 +54,9 @@ public final class CheckCommand implements Callable<Integer> {
     Path json;
     @Option(names = "--sequence", paramLabel = "FILE.svg", converter = SvgFile.class, description = "Draw the first failing interleaving as a sequence picture (SVG).")
     Path sequence;
-    @Option(names = "--graph", paramLabel = "FILE.dot", converter = DotFile.class,
-            description = "Write the lock dependency graph in Graphviz DOT (FILE.dot or FILE.gv; and FILE.svg where Graphviz is installed).")
+    @Option(names = "--graph", paramLabel = "DIR|FILE.svg|FILE.dot",
+            description = "Draw each scenario's lock dependency graph: DIR/NAME.svg and DIR/NAME.dot per scenario; for one scenario, FILE.svg (a picture) or FILE.dot (Graphviz DOT).")
     Path graph;
-
-    /** The lock graph is DOT text: a name that promises another format would lie about the file. */
-    static final class DotFile implements ITypeConverter<Path> {
-        @Override
-        public Path convert(String value) {
-            if (!value.endsWith(".dot") && !value.endsWith(".gv")) {
-                throw new TypeConversionException("'" + value + "': the lock graph is written as Graphviz DOT, to a file named FILE.dot or FILE.gv"
-                        + " (an SVG is rendered beside it where Graphviz is installed)");
-            }
-            return Path.of(value);
-        }
-    }
 
     /** The sequence picture is SVG. */
     static final class SvgFile implements ITypeConverter<Path> {
@@ -80,6 +69,14 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** On a terminal: the line the running scenarios' searches show their progress on; null in a log. */
+    private volatile ProgressLine progressLine;
+    private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+    private int total;
+
+    /** Each scenario's path under the PATH it was found in: what its lock graph picture is named after. */
+    private final java.util.Map<Path, Path> names = new java.util.HashMap<>();
+
     static String reproduce(CheckResult r) {
         return "bin/hotlock run --seed " + r.seed + " " + r.file;
     }
@@ -88,7 +85,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // a report that cannot be written is known now, not after the scenarios ran
         for (String[] report : new String[][]{{"--junit", str(junit)}, {"--sarif", str(sarif)}, {"--json", str(json)},
-                {"--sequence", str(sequence)}, {"--graph", str(graph)}}) {
+                {"--sequence", str(sequence)}}) {
             String problem = report[1] == null ? null : ReportPaths.problem(Path.of(report[1]));
             if (problem != null) {
                 main.err().println("hotlock: " + report[0] + " " + report[1] + ": " + problem);
@@ -101,17 +98,28 @@ public final class CheckCommand implements Callable<Integer> {
                 main.err().println("hotlock: " + p + ": no such file or directory");
                 return ExitCodes.USAGE;
             }
+            Path root = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
             try (Stream<Path> walk = Files.walk(p)) {
-                walk.filter(f -> f.toString().endsWith(".hlk") && Files.isRegularFile(f)).sorted().forEach(files::add);
+                walk.filter(f -> f.toString().endsWith(".hlk") && Files.isRegularFile(f)).sorted().forEach(f -> {
+                    files.add(f);
+                    names.putIfAbsent(f, root.toAbsolutePath().relativize(f.toAbsolutePath()));
+                });
             }
         }
         if (files.isEmpty()) {
             main.err().println("hotlock: no .hlk scenarios under " + paths);
             return ExitCodes.USAGE;
         }
+        String graphProblem = graph == null ? null : LockGraphFiles.problem(graph, files.size());
+        if (graphProblem != null) {
+            main.err().println("hotlock: --graph " + graph + ": " + graphProblem);
+            return ExitCodes.USAGE;
+        }
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
-        try (Engine engine = Contexts.sharedEngine()) {
+        total = files.size();
+        try (Engine engine = Contexts.sharedEngine(); ProgressLine line = options.progress ? null : ProgressLine.onTerminal()) {
+            progressLine = line;
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
             try {
                 List<Future<CheckResult>> futures = new ArrayList<>();
@@ -121,6 +129,9 @@ public final class CheckCommand implements Callable<Integer> {
                 for (Future<CheckResult> f : futures) {
                     CheckResult r = f.get();
                     results.add(r);
+                    if (line != null) {
+                        line.clear();
+                    }
                     print(r);
                 }
             } finally {
@@ -168,10 +179,16 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         CheckResult r = new CheckResult(file, expectedExit);
+        r.name = names.get(file);
         r.seed = options.seed;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SourceRunner runner = new SourceRunner(new Contexts(new ByteArrayInputStream(new byte[0]), out, out, engine), out, out);
+        ProgressLine line = progressLine;
+        if (line != null) {
+            // a search's progress, with how many scenarios are done: one line for all the jobs
+            runner = runner.withProgress(p -> line.update("check " + finished.get() + "/" + total + " " + file.getFileName(), p));
+        }
         ScenarioOptions o = options.copyFor(file).sharing(jobs);
         if (badExpectation != null) {
             out.println(badExpectation);
@@ -179,6 +196,7 @@ public final class CheckCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         r.exitCode = runner.runScenario(file, "run", o, null, r::collect);
         r.seconds = (System.nanoTime() - t0) / 1e9;
+        finished.incrementAndGet();
         r.output = bytes.toString(StandardCharsets.UTF_8);
         return r;
     }
@@ -229,10 +247,13 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         if (graph != null) {
-            if (!write("--graph", graph, () -> Reports.dot(results))) {
-                return false;
+            java.util.Map<Path, String> pictures = LockGraphFiles.files(graph, results);
+            for (java.util.Map.Entry<Path, String> p : pictures.entrySet()) {
+                written &= write("--graph", p.getKey(), p::getValue);
             }
-            drawGraph();
+            main.out().println(pictures.isEmpty() ? "lock graph: no scenario took a lock while holding another: nothing drawn"
+                    : LockGraphFiles.isFile(graph) ? "lock graph: " + graph
+                    : "lock graphs: " + graph + " (" + pictures.size() / 2 + " scenarios, NAME.svg and NAME.dot each)");
         }
         return written;
     }
@@ -250,19 +271,5 @@ public final class CheckCommand implements Callable<Integer> {
             main.err().println("hotlock: " + option + " " + file + ": cannot write the report: " + ReportPaths.reason(e));
             return false;
         }
-    }
-
-    private void drawGraph() throws InterruptedException {
-        Path svg = Path.of(graph.toString().replaceFirst("\\.(dot|gv)$", "") + ".svg");
-        try {
-            Process p = new ProcessBuilder("dot", "-Tsvg", graph.toString(), "-o", svg.toString()).redirectErrorStream(true).start();
-            if (p.waitFor() == 0) {
-                main.out().println("lock graph: " + graph + " and " + svg);
-                return;
-            }
-        } catch (IOException e) {
-            // Graphviz is not installed: the .dot file is the picture's source
-        }
-        main.out().println("lock graph: " + graph + " (install Graphviz for an SVG: dot -Tsvg " + graph + ")");
     }
 }

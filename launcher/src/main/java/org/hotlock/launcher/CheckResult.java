@@ -12,6 +12,8 @@ import java.util.Map;
 /** One scenario file checked: its outcome, output, findings, failing schedule, lock graph. */
 final class CheckResult {
     final Path file;
+    /** Its path under the PATH it was found in (a file named as a PATH: its file name). */
+    Path name;
     final int expectedExit;
     long seed;
     int exitCode;

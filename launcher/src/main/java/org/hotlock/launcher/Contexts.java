@@ -60,10 +60,10 @@ final class Contexts {
                 .option("hotlock.PctRuns", Integer.toString(options.runs))
                 .option("hotlock.PctFirst", Integer.toString(options.pctFirst))
                 .option("hotlock.PctDepth", Integer.toString(options.depth))
-                .option("hotlock.Progress", Boolean.toString(options.progress || System.console() != null))
-                .option("hotlock.ProgressInPlace", Boolean.toString(!options.progress && System.console() != null))
+                .option("hotlock.Progress", Boolean.toString(options.progress))
                 .option("hotlock.TimeLimit", Long.toString(options.timeLimit))
                 .option("hotlock.LockdepNovalidateDevice", Boolean.toString(options.novalidateDevice))
+                .option("hotlock.GateLocks", Boolean.toString(!options.noGateLocks))
                 .option("hotlock.MaxCallDepth", Integer.toString(options.maxCallDepth))
                 .option("hotlock.ScenarioFile", file.toString())
                 .option("hotlock.Workers", Integer.toString(options.workers));
@@ -84,11 +84,11 @@ final class Contexts {
         return builder.build();
     }
 
-    /** For the REPL: guest output goes to the terminal, and long explorations show progress. */
+    /** For the REPL: guest output goes to the terminal (the REPL shows searches' progress itself, through the session object). */
     Context forRepl(PrintStream guestOut) {
         // a long /explore uses every core, as the explore command does
         return Context.newBuilder("hotlock").in(in).out(guestOut).err(guestOut).engine(engine())
-                .allowIO(IOAccess.ALL).allowCreateThread(true).option("hotlock.Progress", "true").option("hotlock.ProgressInPlace", "true")
+                .allowIO(IOAccess.ALL).allowCreateThread(true)
                 .option("hotlock.Workers", Integer.toString(Runtime.getRuntime().availableProcessors())).build();
     }
 

@@ -2,13 +2,12 @@ package org.hotlock.launcher;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
+import org.hotlock.launcher.picture.LockGraphPicture;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A context's lock dependency graph (the {@code lock_graph()} builtin) as plain Java values,
@@ -52,45 +51,22 @@ public final class LockGraphData {
         return cycles;
     }
 
+    /** The graph as a picture (LockGraphPicture): SVG or DOT, labelled. */
+    @SuppressWarnings("unchecked")
+    public LockGraphPicture picture(String label) {
+        List<LockGraphPicture.Dependency> dependencies = new ArrayList<>();
+        for (Map<String, Object> e : edges) {
+            dependencies.add(new LockGraphPicture.Dependency((String) e.get("from"), (String) e.get("to"), (String) e.get("at")));
+        }
+        List<LockGraphPicture.Cycle> cycleList = new ArrayList<>();
+        for (Map<String, Object> c : cycles) {
+            cycleList.add(new LockGraphPicture.Cycle((List<String>) c.get("classes"), (List<String>) c.get("gates")));
+        }
+        return new LockGraphPicture(label, dependencies, cycleList);
+    }
+
     /** The whole graph as one DOT document, labelled. */
     public String dot(String label) {
-        StringBuilder sb = new StringBuilder(HEADER);
-        cluster(sb, 0, label);
-        return sb.append("}\n").toString();
-    }
-
-    static final String HEADER = "digraph hotlock_lock_order {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n  edge [fontname=\"monospace\", fontsize=9];\n";
-
-    /** The graph as a DOT cluster: edges labelled with where they were first taken, cycles red, guarded ones dashed. */
-    @SuppressWarnings("unchecked")
-    void cluster(StringBuilder sb, int cluster, String label) {
-        String prefix = "c" + cluster + "_";
-        sb.append("  subgraph cluster_").append(cluster).append(" {\n    label=\"").append(dotText(label)).append("\";\n");
-        Set<String> nodes = new LinkedHashSet<>();
-        for (Map<String, Object> e : edges) {
-            nodes.add((String) e.get("from"));
-            nodes.add((String) e.get("to"));
-        }
-        for (String n : nodes) {
-            sb.append("    \"").append(prefix).append(dotText(n)).append("\" [label=\"").append(dotText(n)).append("\"];\n");
-        }
-        for (Map<String, Object> e : edges) {
-            String style = "";
-            for (Map<String, Object> c : cycles) {
-                List<String> classes = (List<String>) c.get("classes");
-                List<String> gates = (List<String>) c.get("gates");
-                if (classes.contains(e.get("from")) && classes.contains(e.get("to"))) {
-                    style = gates.isEmpty() ? ", color=red, penwidth=2" : (style.contains("red") ? style : ", color=orange, style=dashed");
-                }
-            }
-            sb.append("    \"").append(prefix).append(dotText((String) e.get("from"))).append("\" -> \"").append(prefix)
-                    .append(dotText((String) e.get("to"))).append("\" [label=\"").append(dotText((String) e.get("at"))).append("\"")
-                    .append(style).append("];\n");
-        }
-        sb.append("  }\n");
-    }
-
-    private static String dotText(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        return picture(label).dot();
     }
 }

@@ -1,5 +1,6 @@
 package org.hotlock.launcher;
 
+import org.hotlock.launcher.progress.ProgressLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,8 +32,12 @@ abstract class ScenarioCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         int worst = ExitCodes.SUCCESS;
-        for (Path file : files) {
-            worst = ExitCodes.worse(worst, main.runner().runScenario(file, mode(), options, null));
+        // on a terminal a search's progress is one line rewritten in place; in a log, none
+        try (ProgressLine line = options.progress ? null : ProgressLine.onTerminal()) {
+            SourceRunner runner = line == null ? main.runner() : main.runner().withProgress(p -> line.update("", p));
+            for (Path file : files) {
+                worst = ExitCodes.worse(worst, runner.runScenario(file, mode(), options, null));
+            }
         }
         long took = System.nanoTime() - start;
         if (!mode().equals("run") && took > longSearchNanos && Contexts.runtimeName().equals("Interpreted")) {

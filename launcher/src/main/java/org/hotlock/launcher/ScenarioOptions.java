@@ -34,7 +34,7 @@ final class ScenarioOptions {
     Path trace;
     @Option(names = "--no-trace", description = "Do not save a trace file.")
     boolean noTrace;
-    @Option(names = "--progress", description = "Print a progress line every second during explorations.")
+    @Option(names = "--progress", description = "Print a plain progress line every second during searches, in a log too (on a terminal the progress line is rewritten in place without it).")
     boolean progress;
     @Option(names = "--statement-limit", paramLabel = "N",
             description = "Stop a script, or one execution of a scenario, after N loop iterations and guest calls, an endless loop being the usual cause (default: ${DEFAULT-VALUE}; 0: none).")
@@ -43,6 +43,8 @@ final class ScenarioOptions {
     int maxCallDepth = 5000;
     @Option(names = "--lockdep-novalidate-device", description = "Leave dev->mutex out of the lock-order graph, as lockdep does.")
     boolean novalidateDevice;
+    @Option(names = "--no-gate-locks", description = "The lock order as lockdep reports it: no lock is a gate, every cycle is a cycle (no guarded_cycle).")
+    boolean noGateLocks;
     @Option(names = "--workers", paramLabel = "N", converter = AtLeastOne.class,
             description = "Threads a long exploration explores subtrees on, each with its own context; the same report as one (default: the cores, ${DEFAULT-VALUE}; check shares them among its --jobs).")
     int workers = Runtime.getRuntime().availableProcessors();
@@ -135,6 +137,7 @@ final class ScenarioOptions {
         o.timeLimit = timeLimit;
         o.timeout = timeout;
         o.novalidateDevice = novalidateDevice;
+        o.noGateLocks = noGateLocks;
         o.statementLimit = statementLimit;
         o.maxCallDepth = maxCallDepth;
         o.workers = workers;

@@ -4,6 +4,8 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.hotlock.launcher.progress.Progress;
+import org.hotlock.launcher.progress.ProgressListener;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,11 +26,23 @@ final class SourceRunner {
     private final Contexts contexts;
     private final PrintStream out;
     private final PrintStream err;
+    /** Takes the progress of each search the scenarios run (null: the context's own --progress lines, if any). */
+    private final Consumer<Progress> progress;
 
     SourceRunner(Contexts contexts, PrintStream out, PrintStream err) {
+        this(contexts, out, err, null);
+    }
+
+    private SourceRunner(Contexts contexts, PrintStream out, PrintStream err, Consumer<Progress> progress) {
         this.contexts = contexts;
         this.out = out;
         this.err = err;
+        this.progress = progress;
+    }
+
+    /** The same runner, its searches reporting their progress to the consumer (a terminal's progress line). */
+    SourceRunner withProgress(Consumer<Progress> consumer) {
+        return new SourceRunner(contexts, out, err, consumer);
     }
 
     /**
@@ -68,6 +82,9 @@ final class SourceRunner {
             context.close(true);
         }, timeout, TimeUnit.SECONDS);
         try {
+            if (progress != null) {
+                ProgressListener.listen(context, progress);
+            }
             int code = evaluate(context, source, false, timedOut);
             if (code == ExitCodes.SUCCESS) {
                 code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false, timedOut);

@@ -41,12 +41,7 @@ class OptionsTest {
     }
 
     @Test
-    void theLockGraphIsWrittenOnlyToAFileNamedForDot() throws IOException {
-        Path svg = dir.resolve("g.svg");
-        Cli r = Cli.run("check", "--graph", svg.toString(), scenario().toString());
-        assertEquals(ExitCodes.USAGE, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("the lock graph is written as Graphviz DOT, to a file named FILE.dot or FILE.gv"), r.err());
-        assertFalse(Files.exists(svg), "no DOT text in an .svg");
+    void theLockGraphIsDotInAFileNamedForDotAndAPictureOtherwise() throws IOException {
         Cli seq = Cli.run("check", "--sequence", dir.resolve("s.png").toString(), scenario().toString());
         assertEquals(ExitCodes.USAGE, seq.exitCode());
         assertTrue(seq.err().contains("the sequence picture is written as SVG, to a file named FILE.svg"), seq.err());
@@ -54,6 +49,10 @@ class OptionsTest {
         Cli ok = Cli.run("check", "--graph", gv.toString(), scenario().toString());
         assertEquals(ExitCodes.SUCCESS, ok.exitCode(), ok.out() + ok.err());
         assertTrue(Files.readString(gv).startsWith("digraph hotlock_lock_order {"));
+        Path svg = dir.resolve("g.svg");
+        Cli picture = Cli.run("check", "--graph", svg.toString(), scenario().toString());
+        assertEquals(ExitCodes.SUCCESS, picture.exitCode(), picture.out() + picture.err());
+        assertTrue(Files.readString(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), "an SVG, drawn in the JVM");
     }
 
     @Test
@@ -95,5 +94,19 @@ class OptionsTest {
         Cli runs = Cli.run("run", "--runs", "3", scenario().toString());
         assertEquals(ExitCodes.USAGE, runs.exitCode());
         assertTrue(runs.err().contains("--runs is not an option of hotlock run, which runs one schedule"), runs.err());
+    }
+
+    @Test
+    void noGateLocksShowsTheLockOrderAsLockdepWouldReportIt() {
+        String seed = ExamplesTest.REPO.resolve("examples/seed/d-inversion-4.20.hlk").toString();
+        Cli gated = Cli.run("explore", seed);
+        assertEquals(ExitCodes.SUCCESS, gated.exitCode(), gated.out() + gated.err());
+        assertTrue((gated.out() + gated.err()).contains("[guarded_cycle] lock-order cycle guarded by device_hotplug_lock"), gated.out() + gated.err());
+        Cli lockdep = Cli.run("explore", "--no-gate-locks", "--workers", "2", seed);
+        assertEquals(ExitCodes.SCRIPT_FAILURE, lockdep.exitCode(), "the scenario expects a guarded cycle: " + lockdep.out());
+        String both = lockdep.out() + lockdep.err();
+        assertTrue(both.contains("[cycle] possible circular locking dependency: mem_hotplug_lock --> &dev->mutex --> mem_hotplug_lock"), both);
+        assertTrue(both.contains("+ unexpected: cycle"), both);
+        assertFalse(both.contains("guarded_cycle]") || both.contains("GUARDED"), both);
     }
 }

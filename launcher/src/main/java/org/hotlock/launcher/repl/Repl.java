@@ -6,6 +6,8 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.hotlock.launcher.AtomicFiles;
 import org.hotlock.launcher.ErrorReporter;
+import org.hotlock.launcher.progress.ProgressLine;
+import org.hotlock.launcher.progress.ProgressListener;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -58,13 +60,16 @@ public final class Repl {
     private boolean done;
     /** Where the history lives; written whole to a temporary file and renamed after every line. */
     private final HistoryFile historyFile;
+    /** A search's progress, one line at the bottom of the terminal while it runs. */
+    private final ProgressLine progressLine;
 
     public Repl(Terminal terminal, Path historyFile, ContextFactory factory) {
         this.terminal = terminal;
         this.out = terminal.writer();
         this.guestOut = new PrintStream(new TerminalStream(terminal), true, StandardCharsets.UTF_8);
         this.factory = factory;
-        this.context = factory.create(guestOut, null);
+        this.progressLine = new ProgressLine(terminal);
+        this.context = newContext(null);
         this.session = new LanguageSession(context);
         HotLockCompleter completer = new HotLockCompleter(this);
         LineReaderBuilder builder = LineReaderBuilder.builder()
@@ -88,6 +93,13 @@ public final class Repl {
             out.println("|  " + problem);
         }
         terminal.handle(Terminal.Signal.INT, signal -> interrupt());
+    }
+
+    /** A context for the session; its searches show their progress on the terminal's status line. */
+    private Context newContext(String kernel) {
+        Context c = factory.create(guestOut, kernel);
+        ProgressListener.listen(c, p -> progressLine.update("", p));
+        return c;
     }
 
     /** The history file of the project the working directory belongs to (see HistoryFile). */
@@ -415,7 +427,7 @@ public final class Repl {
         List<Snippets.Snippet> old = snippets.active();
         int next = snippets.nextId();
         context.close(true);
-        context = factory.create(guestOut, kernel);
+        context = newContext(kernel);
         session = new LanguageSession(context);
         snippets.clear();
         if (!replay) {

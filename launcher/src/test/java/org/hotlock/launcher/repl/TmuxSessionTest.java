@@ -164,11 +164,11 @@ class TmuxSessionTest {
         type("/open " + writers);
         waitFor("|  created thread writer7");
         type("/explore");
-        // PCT runs first, then the complete search: the status line is rewritten in place
-        String status = waitFor("\nexplore: ");
-        assertTrue(status.matches("(?s).*\nexplore: \\d+ executions, \\d+/s, depth \\d+, \\d+ findings so far, [0-9.]+ s elapsed\n.*"), status);
-        assertFalse(status.contains("explore, PCT first: "), "the PCT line was rewritten by the search's, not scrolled: " + status);
-        assertEquals(status.indexOf("\nexplore: "), status.lastIndexOf("\nexplore: "), "one status line: " + status);
+        // PCT runs first, then the complete search: one status line at the bottom, rewritten in place
+        String status = waitFor(" executions · ");
+        assertTrue(status.matches("(?s).*\nexplore ▕[█░]+▏ [\\d ]+ executions · [\\d ]+/s · depth \\d+ · \\d+ findings? · [0-9.]+ s · no estimate.*"), status);
+        assertFalse(status.contains(" runs · "), "the PCT line was rewritten by the search's, not scrolled: " + status);
+        assertEquals(status.indexOf(" executions · "), status.lastIndexOf(" executions · "), "one status line: " + status);
         keys("C-c");
         waitFor("INCOMPLETE: the search hit its bound (stopped by the user)");
         waitFor("executions, max depth");
