@@ -1,6 +1,8 @@
 package org.hotlock.kernel;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.frame.FrameInstance;
 import com.oracle.truffle.api.nodes.Node;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
@@ -43,7 +45,7 @@ public final class Kernel {
     private final List<String> patches = new ArrayList<>();
     private final KernelListeners listeners = new KernelListeners();
     /** By check site, then by thread: the stack each thread had there first (see stackAt). */
-    private final Map<Node, Map<String, KernelReports.Captured>> stacksAtSite = new IdentityHashMap<>();
+    private final Map<Node, Map<Object, KernelReports.Captured>> stacksAtSite = new IdentityHashMap<>();
     private GuestThread current;
     private ThreadScheduler scheduler;
     private LockWaiter waiter = LockWaiter.SINGLE_THREADED;
@@ -192,18 +194,26 @@ public final class Kernel {
      * first time the thread is there and reused after: walking the stack at every shared access
      * would cost more than the rest of the checks together (seven times the whole execution
      * with the JIT). Each thread has its own (the same code reached by two threads shows each
-     * its own frames); a thread that reaches a site from two different callers shows the first.
+     * its own frames), and so has each call site of the function the site is in: a helper the
+     * kernel calls from several places (adjust_present_page_count from online_pages and from
+     * memory_block_online) shows the caller that reached it. Finding that caller looks at the
+     * innermost frame only; callers further out that differ still show the first.
      */
     @TruffleBoundary
     public KernelReports.Captured stackAt(Node location) {
-        Map<String, KernelReports.Captured> byThread = stacksAtSite.computeIfAbsent(location, l -> new HashMap<>(4));
-        String thread = current == null ? "" : current.name();
-        KernelReports.Captured c = byThread.get(thread);
+        Node caller = Truffle.getRuntime().iterateFrames(FrameInstance::getCallNode);
+        Map<Object, KernelReports.Captured> byThread = stacksAtSite.computeIfAbsent(location, l -> new HashMap<>(4));
+        Object key = new StackKey(current == null ? "" : current.name(), caller);
+        KernelReports.Captured c = byThread.get(key);
         if (c == null) {
             c = KernelReports.capture(location);
-            byThread.put(thread, c);
+            byThread.put(key, c);
         }
         return c;
+    }
+
+    /** A thread at a site, reached from one call node (null at the top level of a source). */
+    private record StackKey(String thread, Node caller) {
     }
 
     // ------------------------------------------------------------------ memory blocks and sysfs
