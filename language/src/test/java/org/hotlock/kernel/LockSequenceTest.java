@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class LockSequenceTest {
 
-    private static final String X86 = """
+    /** An ACPI machine with 4G of boot memory and 4G to hot-add; %s is auto_online. */
+    static final String X86 = """
             machine box {
               platform acpi
               block_size 128M

@@ -19,20 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class MemmapOnMemoryTest {
 
-    private static final String MACHINE = """
-            machine box {
-              platform acpi
-              block_size 128M
-              node 0 { boot 0..4G; hotpluggable 4G..8G }
-              auto_online false
-              drivers acpi_memhotplug
-            }
-            """;
-
     /** The rule findings of adding, onlining and offlining memory32, as RULE@function. */
     private static List<String> ruleFindings(String version, boolean memmapOnMemory) {
         try (Context c = Context.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build()) {
-            c.eval("hotlock", "kernel \"" + version + "\"\n" + MACHINE
+            c.eval("hotlock", "kernel \"" + version + "\"\n" + LockSequenceTest.X86.formatted("false")
                     + "memmap_on_memory = " + memmapOnMemory + "\n"
                     + "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)\n"
                     + "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")\n"
