@@ -13,6 +13,9 @@ public final class GuestThread {
     private final List<HeldLock> held = new ArrayList<>();
     /** The lock whose trylock failed last: a restarted sysfs write waits for it. */
     private KernelLock failedTrylock;
+    /** The kernel operation the thread is in (its outermost), or null. */
+    private String operation;
+    private int operationDepth;
 
     public record HeldLock(KernelLock lock, LockMode mode) {
         @Override
@@ -36,6 +39,24 @@ public final class GuestThread {
 
     public List<HeldLock> held() {
         return held;
+    }
+
+    /** The thread enters a kernel operation (a sysfs access, a firmware event), maybe within another. */
+    public void enterOperation(String description) {
+        if (operationDepth++ == 0) {
+            operation = description;
+        }
+    }
+
+    public void exitOperation() {
+        if (operationDepth > 0 && --operationDepth == 0) {
+            operation = null;
+        }
+    }
+
+    /** The outermost kernel operation the thread is in, or null outside any. */
+    public String operation() {
+        return operation;
     }
 
     public boolean holds(KernelLock lock) {

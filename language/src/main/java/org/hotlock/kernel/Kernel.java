@@ -1,9 +1,8 @@
 package org.hotlock.kernel;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.Truffle;
-import com.oracle.truffle.api.frame.FrameInstance;
 import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.runtime.CalledFrom;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
@@ -194,16 +193,19 @@ public final class Kernel {
      * first time the thread is there and reused after: walking the stack at every shared access
      * would cost more than the rest of the checks together (seven times the whole execution
      * with the JIT). Each thread has its own (the same code reached by two threads shows each
-     * its own frames), and so has each call site of the function the site is in: a helper the
-     * kernel calls from several places (adjust_present_page_count from online_pages and from
-     * memory_block_online) shows the caller that reached it. Finding that caller looks at the
-     * innermost frame only; callers further out that differ still show the first.
+     * its own frames). A site in a function that several call sites call (6.x's
+     * adjust_present_page_count, from online_pages, memory_block_online and memory_block_offline)
+     * keeps one per kernel operation the thread is in and set of locks it holds there, which
+     * tells such callers apart where it matters most (a report shows the locks with the stack)
+     * without a stack walk (even one frame's costs the JIT dearly). Callers in the same operation
+     * holding the same locks still show the first.
      */
     @TruffleBoundary
     public KernelReports.Captured stackAt(Node location) {
-        Node caller = Truffle.getRuntime().iterateFrames(FrameInstance::getCallNode);
         Map<Object, KernelReports.Captured> byThread = stacksAtSite.computeIfAbsent(location, l -> new HashMap<>(4));
-        Object key = new StackKey(current == null ? "" : current.name(), caller);
+        String thread = current == null ? "" : current.name();
+        Object key = location.getRootNode() instanceof CalledFrom f && f.calledFromSeveralSites() && current != null
+                ? new StackKey(thread, current.operation(), List.copyOf(current.held())) : thread;
         KernelReports.Captured c = byThread.get(key);
         if (c == null) {
             c = KernelReports.capture(location);
@@ -212,8 +214,8 @@ public final class Kernel {
         return c;
     }
 
-    /** A thread at a site, reached from one call node (null at the top level of a source). */
-    private record StackKey(String thread, Node caller) {
+    /** A thread at a site in a function called from several sites: its operation and the locks it holds. */
+    private record StackKey(String thread, String operation, List<GuestThread.HeldLock> held) {
     }
 
     // ------------------------------------------------------------------ memory blocks and sysfs
