@@ -29,16 +29,19 @@ public final class KernelOperation {
     @TruffleBoundary
     public static void enter(Kernel kernel, String description) {
         kernel.operations().enter(kernel.currentThread().name() + ": " + description);
+        kernel.currentThread().enterOperation(description);
     }
 
     /** Leaves a kernel operation that is failing: its own error is the one to report. */
     @TruffleBoundary
     public static void abort(Kernel kernel) {
         kernel.operations().exit();
+        kernel.currentThread().exitOperation();
     }
 
     @TruffleBoundary
     public static void exit(Kernel kernel, String description, Node location) {
+        kernel.currentThread().exitOperation();
         if (kernel.operations().exit()) {
             String broken = kernel.checkInvariants();
             if (broken != null) {

@@ -35,9 +35,13 @@ public final class KernelBoot {
         setGlobal(context, "PAGES_PER_SECTION", spec.sectionSize() >> Kernel.PAGE_SHIFT);
         setGlobal(context, "platform", spec.platform);
         HLList hotpluggable = new HLList();
+        HLList boot = new HLList();
         for (MachineSpec.NodeSpec n : spec.nodes) {
             for (HLRange r : n.hotpluggable) {
                 hotpluggable.add(r);
+            }
+            for (HLRange r : n.boot) {
+                boot.add(r);
             }
         }
         setGlobal(context, "hotpluggable_ranges", hotpluggable);
@@ -51,6 +55,13 @@ public final class KernelBoot {
         if (present.size() > 0 && !spec.drivers.contains("acpi_memhotplug")) {
             throw new HLException("present memory is described by ACPI memory devices present at boot: declare 'drivers acpi_memhotplug'", location);
         }
+        setGlobal(context, "boot_ranges", boot);
+        // v5.8+ models keep the default online type as an MMOP_* value
+        // (CONFIG_MEMORY_HOTPLUG_DEFAULT_ONLINE: MMOP_ONLINE, else MMOP_OFFLINE)
+        if (context.lookup("mhp_default_online_type") instanceof Long) {
+            setGlobal(context, "mhp_default_online_type", context.lookup(spec.autoOnline ? "MMOP_ONLINE" : "MMOP_OFFLINE"));
+        }
+        Object offlineType = context.lookup("MMOP_OFFLINE");
 
         HLObject bus = kernel.types.busType.instantiate();
         bus.set("name", "memory");
@@ -69,9 +80,13 @@ public final class KernelBoot {
                     mem.set("state", (long) KernelObjects.MEM_ONLINE);
                     mem.set("section_count", kernel.sectionsPerBlock());
                     mem.set("zone", normal);
+                    // mem->online_type of a block no store has configured: MMOP_OFFLINE
+                    mem.set("online_type", offlineType);
                     ((HLObject) mem.get("dev")).set("offline", false);
                     kernel.registerBlock(mem, location);
                     grow(normal, addr >> Kernel.PAGE_SHIFT, pagesPerBlock, "zone_start_pfn", "spanned_pages", "present_pages");
+                    // boot memory is early memory (early_section()): what auto-movable onlining counts on
+                    normal.set("present_early_pages", (Long) normal.get("present_early_pages") + pagesPerBlock);
                     grow(node, addr >> Kernel.PAGE_SHIFT, pagesPerBlock, "node_start_pfn", "node_spanned_pages", "node_present_pages");
                 }
             }

@@ -20,10 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The kernel models shipped as HotLock source: {@code kernel/<version>/MODEL} lists the files
- * of a version in load order; files shared by both versions live in {@code kernel/common/}.
+ * of a version in load order; files shared by 4.19 and 4.20 live in {@code kernel/common/}, files
+ * shared by 6.6 and 6.7 in {@code kernel/6.x/}.
  */
 public final class KernelModels {
-    public static final List<String> VERSIONS = List.of("4.19", "4.20");
+    public static final List<String> VERSIONS = List.of("4.19", "4.20", "6.6", "6.7");
     /**
      * The MIME type the kernel models are parsed with. Their struct declarations make layouts
      * the language keeps for every context (a model never marks its own fields shared later),
@@ -88,7 +89,7 @@ public final class KernelModels {
     public static Kernel load(HotLockContext context, String version, Node location) {
         if (!VERSIONS.contains(version)) {
             throw new HLException("unknown kernel model \"" + version + "\" (known: " + String.join(", ", VERSIONS)
-                    + "; 4.19 is before the 2018 locking series, 4.20 after it)", location);
+                    + "; 4.19 is before the 2018 locking series, 4.20 after it; 6.6 is before the 2023 fix 001002e73712, 6.7 after it)", location);
         }
         if (context.kernel() != null) {
             if (context.kernel().version.equals(version)) {

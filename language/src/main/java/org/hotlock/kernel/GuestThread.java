@@ -16,6 +16,9 @@ public final class GuestThread {
     private final List<HeldLock> held = new ArrayList<>();
     /** The lock whose trylock failed last: a restarted sysfs write waits for it. */
     private KernelLock failedTrylock;
+    /** The kernel operation the thread is in (its outermost), or null. */
+    private String operation;
+    private int operationDepth;
 
     /**
      * One hold of a lock, from the thread's acquire to its release. Two holds of a lock
@@ -96,6 +99,24 @@ public final class GuestThread {
 
     public List<HeldLock> held() {
         return held;
+    }
+
+    /** The thread enters a kernel operation (a sysfs access, a firmware event), maybe within another. */
+    public void enterOperation(String description) {
+        if (operationDepth++ == 0) {
+            operation = description;
+        }
+    }
+
+    public void exitOperation() {
+        if (operationDepth > 0 && --operationDepth == 0) {
+            operation = null;
+        }
+    }
+
+    /** The outermost kernel operation the thread is in, or null outside any. */
+    public String operation() {
+        return operation;
     }
 
     public boolean holds(KernelLock lock) {

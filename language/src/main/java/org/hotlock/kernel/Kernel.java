@@ -2,6 +2,7 @@ package org.hotlock.kernel;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.runtime.CalledFrom;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.HLObject;
@@ -43,7 +44,7 @@ public final class Kernel {
     private final List<String> patches = new ArrayList<>();
     private final KernelListeners listeners = new KernelListeners();
     /** By check site, then by thread: the stack each thread had there first (see stackAt). */
-    private final Map<Node, Map<String, KernelReports.Captured>> stacksAtSite = new IdentityHashMap<>();
+    private final Map<Node, Map<Object, KernelReports.Captured>> stacksAtSite = new IdentityHashMap<>();
     private GuestThread current;
     private ThreadScheduler scheduler;
     private LockWaiter waiter = LockWaiter.SINGLE_THREADED;
@@ -192,18 +193,29 @@ public final class Kernel {
      * first time the thread is there and reused after: walking the stack at every shared access
      * would cost more than the rest of the checks together (seven times the whole execution
      * with the JIT). Each thread has its own (the same code reached by two threads shows each
-     * its own frames); a thread that reaches a site from two different callers shows the first.
+     * its own frames). A site in a function that several call sites call (6.x's
+     * adjust_present_page_count, from online_pages, memory_block_online and memory_block_offline)
+     * keeps one per kernel operation the thread is in and set of locks it holds there, which
+     * tells such callers apart where it matters most (a report shows the locks with the stack)
+     * without a stack walk (even one frame's costs the JIT dearly). Callers in the same operation
+     * holding the same locks still show the first.
      */
     @TruffleBoundary
     public KernelReports.Captured stackAt(Node location) {
-        Map<String, KernelReports.Captured> byThread = stacksAtSite.computeIfAbsent(location, l -> new HashMap<>(4));
+        Map<Object, KernelReports.Captured> byThread = stacksAtSite.computeIfAbsent(location, l -> new HashMap<>(4));
         String thread = current == null ? "" : current.name();
-        KernelReports.Captured c = byThread.get(thread);
+        Object key = location.getRootNode() instanceof CalledFrom f && f.calledFromSeveralSites() && current != null
+                ? new StackKey(thread, current.operation(), List.copyOf(current.held())) : thread;
+        KernelReports.Captured c = byThread.get(key);
         if (c == null) {
             c = KernelReports.capture(location);
-            byThread.put(thread, c);
+            byThread.put(key, c);
         }
         return c;
+    }
+
+    /** A thread at a site in a function called from several sites: its operation and the locks it holds. */
+    private record StackKey(String thread, String operation, List<GuestThread.HeldLock> held) {
     }
 
     // ------------------------------------------------------------------ memory blocks and sysfs

@@ -140,6 +140,7 @@ public final class Topology {
             zone.set("zone_start_pfn", 0L);
             zone.set("spanned_pages", 0L);
             zone.set("present_pages", 0L);
+            zone.set("present_early_pages", 0L);
             zone.set("zone_pgdat", pgdat);
             zone.set("lock", new KernelLock("node" + id + "." + names[i] + "->lock", "&zone->lock", LockKind.SPINLOCK));
             zone.set("span_seqlock", new KernelLock("node" + id + "." + names[i] + "->span_seqlock", "&zone->span_seqlock", LockKind.SEQLOCK));

@@ -9,17 +9,24 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import org.hotlock.context.HotLockContext;
+import org.hotlock.runtime.CalledFrom;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The root of a guest function: a declared {@code fn}, a thread body, a builtin. It carries the
  * language's context reference, so every node below finds its context without knowing the
  * language class (which knows the parser, which knows the nodes).
  */
-public class HLRootNode extends RootNode {
+public class HLRootNode extends RootNode implements CalledFrom {
     @Child private HLExpressionNode body;
     private final ContextReference<HotLockContext> contexts;
     private final String name;
     private final SourceSection section;
+    /** The call sites linked to this function so far (any context, any worker). */
+    private final Set<Node> callSites = ConcurrentHashMap.newKeySet();
+    private volatile boolean severalCallSites;
 
     public HLRootNode(TruffleLanguage<HotLockContext> language, ContextReference<HotLockContext> contexts, FrameDescriptor frame,
                       HLExpressionNode body, String name, SourceSection section) {
@@ -38,6 +45,25 @@ public class HLRootNode extends RootNode {
     /** The context reference of the root the node belongs to. */
     public static ContextReference<HotLockContext> contextReferenceOf(Node node) {
         return ((HLRootNode) node.getRootNode()).contexts;
+    }
+
+    /** A call site links to this function (once, when it specializes to it). */
+    public void linkedFrom(Node site) {
+        if (!severalCallSites && callSites.add(site) && callSites.size() > 1) {
+            severalCallSites = true;
+        }
+    }
+
+    /** A call site that calls many functions (an indirect call) reaches this one: count it as several. */
+    public void calledIndirectly() {
+        if (!severalCallSites) {
+            severalCallSites = true;
+        }
+    }
+
+    @Override
+    public boolean calledFromSeveralSites() {
+        return severalCallSites;
     }
 
     @Override

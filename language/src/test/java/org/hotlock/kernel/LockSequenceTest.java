@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Each model path takes the locks in the order of kernel-model.md section 7, before (4.19)
- * and after (4.20) the series. The lock log records every acquisition; the comparison keeps
+ * and after (4.20) the series, and in the order of the v6.6 and v6.7 sources (the 6.x rows:
+ * no mem_sysfs_mutex any more, block devices removed before mem_hotplug_lock is taken; the
+ * driver-managed memory of virtio-mem and dax/kmem). The lock log records every acquisition; the comparison keeps
  * the hotplug locks (the fine-grained zone and pgdat locks are left out) and shows a run of
  * mem_sysfs_mutex acquisitions (one per memory section) once. Section 7 abbreviates: on ppc64
  * (16M sections, 128M blocks) the first section registers the block and attaches its device
@@ -28,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class LockSequenceTest {
 
-    private static final String X86 = """
+    /** An ACPI machine with 4G of boot memory and 4G to hot-add; %s is auto_online. */
+    static final String X86 = """
             machine box {
               platform acpi
               block_size 128M
@@ -71,7 +74,11 @@ class LockSequenceTest {
         if (lock.equals("(memory_chain).rwsem(R)")) return "CHAIN.r";
         if (lock.equals("slab_mutex")) return "SLAB";
         if (lock.endsWith("->physical_node_lock")) return "PHYS";
-        if (lock.startsWith("device_lock(")) return "DEV(" + lock.substring("device_lock(memory".length(), lock.length() - 1) + ")";
+        if (lock.endsWith("->hotplug_mutex")) return "VM_HOTPLUG";
+        if (lock.endsWith("->removal_lock")) return "VM_REMOVAL";
+        if (lock.equals("param_lock")) return "PARAM";
+        if (lock.startsWith("device_lock(memory")) return "DEV(" + lock.substring("device_lock(memory".length(), lock.length() - 1) + ")";
+        if (lock.startsWith("device_lock(")) return "DEV(" + lock.substring("device_lock(".length(), lock.length() - 1) + ")";
         // kernfs active references of memoryN/: a store's kernfs_get_active, removal's kernfs_drain
         if (lock.startsWith("kn->count(memory")) {
             String block = lock.substring("kn->count(memory".length(), lock.indexOf(')'));
@@ -89,7 +96,9 @@ class LockSequenceTest {
     @ParameterizedTest(name = "state=online on {0}")
     @CsvSource({
             "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32) CHAIN.r CHAIN.r",
-            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r",
+            "6.6, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r",
+            "6.7, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
     void stateStoreOnline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), PROBED,
                 "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")"));
@@ -98,7 +107,9 @@ class LockSequenceTest {
     @ParameterizedTest(name = "state=offline on {0}")
     @CsvSource({
             "4.19, KN(32) DHL CPUHP.r MHL.w DEV(32) CHAIN.r SLAB CHAIN.r",
-            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r"})
+            "4.20, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r",
+            "6.6, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r",
+            "6.7, KN(32) DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r"})
     void stateStoreOffline(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 PROBED + "\nsysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")",
@@ -155,6 +166,9 @@ class LockSequenceTest {
     @CsvSource({
             "4.19, false, CPUHP.r MHL.w SYSFS DEV(32)",
             "4.20, false, DHL CPUHP.r MHL.w SYSFS DEV(32)",
+            "6.6, false, DHL CPUHP.r MHL.w DEV(32)",
+            "6.7, false, DHL CPUHP.r MHL.w DEV(32)",
+            "6.7, true, DHL CPUHP.r MHL.w DEV(32) DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r",
             "4.19, true, CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CHAIN.r CHAIN.r",
             "4.20, true, DHL CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
     void probe(String version, String autoOnline, String expected) {
@@ -164,7 +178,9 @@ class LockSequenceTest {
     @ParameterizedTest(name = "ACPI hot-add on {0}")
     @CsvSource({
             "4.19, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
-            "4.20, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)"})
+            "4.20, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
+            "6.6, DHL ACPI_SCAN CPUHP.r MHL.w DEV(32)",
+            "6.7, DHL ACPI_SCAN CPUHP.r MHL.w DEV(32)"})
     void acpiAdd(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), "",
                 "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)"));
@@ -173,7 +189,9 @@ class LockSequenceTest {
     @ParameterizedTest(name = "ACPI eject on {0}")
     @CsvSource({
             "4.19, DHL ACPI_SCAN PHYS DEV(32) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
-            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)"})
+            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
+            "6.6, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r DRAIN(32) DEV(32) CPUHP.r MHL.w",
+            "6.7, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r DRAIN(32) DEV(32) CPUHP.r MHL.w"})
     void acpiEject(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)\n"
@@ -274,5 +292,90 @@ class LockSequenceTest {
         assertEquals(seq(expected), acquisitions(version, PSERIES,
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")",
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory remove count 1\")"));
+    }
+
+    private static final String VIRTIO = """
+            machine guest {
+              platform acpi
+              block_size 128M
+              node 0 { boot 0..4G; hotpluggable 4G..8G }
+              auto_online true
+              drivers virtio_mem
+            }
+            """;
+
+    private static final String AUTO_MOVABLE = "sysfs.write(\"/sys/module/memory_hotplug/parameters/online_policy\", \"auto-movable\")";
+
+    /**
+     * virtio-mem plugs a block: add_memory_driver_managed() takes DHL and adds under MHL (the new
+     * block's device attaches under it), then auto-onlines it under DHL, its device lock and MHL
+     * (memory_block_online: 6.7 itself, 6.6 in online_pages; the same order). virtio-mem's
+     * notifier takes vm->hotplug_mutex at MEM_GOING_ONLINE, inside the chain's rwsem, and drops
+     * it at MEM_ONLINE.
+     */
+    @ParameterizedTest(name = "virtio-mem plug, auto-movable, on {0}")
+    @CsvSource({
+            "6.6, DHL CPUHP.r MHL.w DEV(32) DEV(32) CPUHP.r MHL.w CHAIN.r VM_HOTPLUG CHAIN.r",
+            "6.7, DHL CPUHP.r MHL.w DEV(32) DEV(32) CPUHP.r MHL.w CHAIN.r VM_HOTPLUG CHAIN.r"})
+    void virtioMemPlug(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, VIRTIO, AUTO_MOVABLE,
+                "firmware_event(\"virtio_mem_plug\", 4G..4G + 128M)"));
+    }
+
+    /**
+     * virtio-mem unplugs it: offline_and_remove_memory() holds DHL across device_offline() (device
+     * lock, then MHL; slab's callback, then virtio-mem's, at MEM_GOING_OFFLINE) and
+     * try_remove_memory(), which drains and unregisters the block's device before it takes MHL
+     * (the barrier against onlining is DHL); then virtio_mem_retry() takes the removal lock.
+     */
+    @ParameterizedTest(name = "virtio-mem offline and remove on {0}")
+    @CsvSource({
+            "6.6, DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB VM_HOTPLUG CHAIN.r DRAIN(32) DEV(32) CPUHP.r MHL.w VM_REMOVAL",
+            "6.7, DHL DEV(32) CPUHP.r MHL.w CHAIN.r SLAB VM_HOTPLUG CHAIN.r DRAIN(32) DEV(32) CPUHP.r MHL.w VM_REMOVAL"})
+    void virtioMemUnplug(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, VIRTIO,
+                AUTO_MOVABLE + "\nfirmware_event(\"virtio_mem_plug\", 4G..4G + 128M)",
+                "firmware_event(\"virtio_mem_unplug\", 4G..4G + 128M)"));
+    }
+
+    @ParameterizedTest(name = "online_policy store on {0}")
+    @CsvSource({"6.6, PARAM", "6.7, PARAM"})
+    void onlinePolicyStore(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, VIRTIO, "", AUTO_MOVABLE));
+    }
+
+    private static final String DAX = """
+            machine host {
+              platform acpi
+              block_size 128M
+              node 0 { boot 0..4G; hotpluggable 4G..4G + 256M }
+              auto_online false
+              drivers dax_kmem
+            }
+            """;
+
+    /** kmem's probe adds the dax range's two blocks under the dax device's lock (bind_store). */
+    @ParameterizedTest(name = "dax/kmem bind on {0}")
+    @CsvSource({
+            "6.6, DEV(dax0.0) DHL CPUHP.r MHL.w DEV(32) DEV(33)",
+            "6.7, DEV(dax0.0) DHL CPUHP.r MHL.w DEV(32) DEV(33)"})
+    void daxKmemBind(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, DAX, "",
+                "sysfs.write(\"/sys/bus/dax/drivers/kmem/bind\", \"dax0.0\")"));
+    }
+
+    /**
+     * kmem's remove callback (unbind_store, under the dax device's lock) calls remove_memory():
+     * DHL, the block devices drained and unregistered, then MHL: the order the 2019 lockdep
+     * report of dev_dax_kmem_remove led to (kernel-model.md section 5).
+     */
+    @ParameterizedTest(name = "dax/kmem unbind on {0}")
+    @CsvSource({
+            "6.6, DEV(dax0.0) DHL DRAIN(32) DEV(32) DRAIN(33) DEV(33) CPUHP.r MHL.w",
+            "6.7, DEV(dax0.0) DHL DRAIN(32) DEV(32) DRAIN(33) DEV(33) CPUHP.r MHL.w"})
+    void daxKmemUnbind(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, DAX,
+                "sysfs.write(\"/sys/bus/dax/drivers/kmem/bind\", \"dax0.0\")",
+                "sysfs.write(\"/sys/bus/dax/drivers/kmem/unbind\", \"dax0.0\")"));
     }
 }

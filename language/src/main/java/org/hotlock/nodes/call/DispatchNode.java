@@ -15,6 +15,7 @@ import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
+import org.hotlock.nodes.HLRootNode;
 import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
@@ -33,15 +34,30 @@ public abstract class DispatchNode extends Node {
     public abstract Object executeDispatch(Object function, Object[] arguments);
 
     @Specialization(guards = "function.callTarget() == cachedTarget", limit = "3")
-    protected static Object direct(@SuppressWarnings("unused") HLFunction function, Object[] arguments,
-                                   @Cached("function.callTarget()") @SuppressWarnings("unused") RootCallTarget cachedTarget,
-                                   @Cached("create(cachedTarget)") DirectCallNode call) {
+    protected Object direct(@SuppressWarnings("unused") HLFunction function, Object[] arguments,
+                            @Cached("function.callTarget()") @SuppressWarnings("unused") RootCallTarget cachedTarget,
+                            @Cached("link(cachedTarget)") DirectCallNode call) {
         return call.call(arguments);
     }
 
     @Specialization(replaces = "direct")
     protected static Object indirect(HLFunction function, Object[] arguments, @Cached IndirectCallNode call) {
+        calledIndirectly(function.callTarget());
         return call.call(function.callTarget(), arguments);
+    }
+
+    /** The direct call to a function, which learns that this site calls it (CalledFrom). */
+    protected DirectCallNode link(RootCallTarget target) {
+        if (target.getRootNode() instanceof HLRootNode root) {
+            root.linkedFrom(this);
+        }
+        return DirectCallNode.create(target);
+    }
+
+    private static void calledIndirectly(RootCallTarget target) {
+        if (target.getRootNode() instanceof HLRootNode root && !root.calledFromSeveralSites()) {
+            root.calledIndirectly();
+        }
     }
 
     @Specialization(guards = {"!isFunction(function)", "interop.isExecutable(function)"}, limit = "2")
