@@ -111,7 +111,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
-        try (Engine engine = Contexts.sharedEngine()) {
+        try (Engine engine = main.contexts().sharedEngine()) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
             try {
                 List<Future<CheckResult>> futures = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.graalvm.polyglot.io.IOAccess;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Builds every polyglot engine and context the launcher uses, each with the options its
@@ -22,6 +23,11 @@ final class Contexts {
     private final PrintStream err;
     /** Built on first use and kept: the contexts of one command share compiled code. */
     private Engine engine;
+    /** An engine built elsewhere is closed there. */
+    private final boolean sharedEngine;
+    /** The tools' and the engine's options from the command line ({@link ToolOptions}). */
+    private Map<String, String> engineOptions = Map.of();
+    private boolean experimentalOptions;
 
     Contexts(InputStream in, PrintStream out, PrintStream err) {
         this(in, out, err, null);
@@ -33,6 +39,13 @@ final class Contexts {
         this.out = out;
         this.err = err;
         this.engine = shared;
+        this.sharedEngine = shared != null;
+    }
+
+    /** Every engine (and bench's context) gets these options: --inspect, --cpusampler, --engine.*, ... */
+    void useEngineOptions(Map<String, String> options, boolean experimental) {
+        this.engineOptions = Map.copyOf(options);
+        this.experimentalOptions = experimental;
     }
 
     /** For {@code -e} snippets: the default statement limit and nothing else. */
@@ -94,13 +107,14 @@ final class Contexts {
 
     /** For bench: the checkers can be turned off, to measure what they cost. */
     Context forBench(boolean checks) {
-        return Context.newBuilder("hotlock").out(out).err(err)
+        return Context.newBuilder("hotlock").out(out).err(err).options(engineOptions).allowExperimentalOptions(experimentalOptions)
                 .option("engine.WarnInterpreterOnly", "false").option("hotlock.Checks", Boolean.toString(checks)).build();
     }
 
     /** The engine check's scenarios share; the caller closes it. */
-    static Engine sharedEngine() {
-        return Engine.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build();
+    Engine sharedEngine() {
+        return Engine.newBuilder("hotlock").out(out).err(err).options(engineOptions).allowExperimentalOptions(experimentalOptions)
+                .option("engine.WarnInterpreterOnly", "false").build();
     }
 
     /** The Truffle runtime in use: "Interpreted" without the Graal compiler. */
@@ -121,9 +135,22 @@ final class Contexts {
         }
     }
 
+    /** Closes the engine this object built, if it did; the tools attached to it write their output now. */
+    void closeEngine() {
+        if (engine != null && !sharedEngine) {
+            try {
+                engine.close();
+            } catch (IllegalStateException e) {
+                engine.close(true);   // a context the watchdog cancelled is still unwinding
+            }
+            engine = null;
+        }
+    }
+
     private Engine engine() {
         if (engine == null) {
-            engine = Engine.newBuilder("hotlock").in(in).out(out).err(err).build();
+            engine = Engine.newBuilder("hotlock").in(in).out(out).err(err).options(engineOptions)
+                    .allowExperimentalOptions(experimentalOptions).build();
         }
         return engine;
     }
