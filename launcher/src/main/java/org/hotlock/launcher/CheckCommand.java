@@ -95,6 +95,13 @@ public final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
+        if (options.coverage != null) {
+            String problem = main.contexts().recordKernelCoverage(options.coverage);
+            if (problem != null) {
+                main.err().println("hotlock: --coverage " + options.coverage + ": " + problem);
+                return ExitCodes.USAGE;
+            }
+        }
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {

@@ -5,9 +5,13 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.io.IOAccess;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,6 +50,49 @@ final class Contexts {
     void useEngineOptions(Map<String, String> options, boolean experimental) {
         this.engineOptions = Map.copyOf(options);
         this.experimentalOptions = experimental;
+    }
+
+    /**
+     * {@code --coverage FILE}: HotLock's kernel-coverage instrument records on every engine and
+     * writes the LCOV file when the engine closes; the model's file names are resolved against
+     * the source tree's models where there is one, so genhtml finds the sources. Null when it
+     * will, else why the file cannot be written.
+     */
+    String recordKernelCoverage(Path lcov) {
+        String problem = ReportPaths.problem(lcov);
+        if (problem != null) {
+            return problem;
+        }
+        try {
+            Files.createDirectories(lcov.toAbsolutePath().normalize().getParent());
+        } catch (IOException e) {
+            return "cannot create its directory: " + ReportPaths.reason(e);
+        }
+        Map<String, String> options = new LinkedHashMap<>(engineOptions);
+        options.put("kernelcoverage", "true");
+        options.put("kernelcoverage.OutputFile", lcov.toAbsolutePath().normalize().toString());
+        Path models = modelSources();
+        if (models != null) {
+            options.put("kernelcoverage.SourceRoot", models.toString());
+        }
+        engineOptions = Map.copyOf(options);
+        return null;
+    }
+
+    /** The kernel models' source directory of the checkout the language jar was built in, if it is there. */
+    private static Path modelSources() {
+        try {
+            Path jar = Path.of(org.hotlock.sched.TraceFile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                Path models = p.resolve("language/src/main/resources");
+                if (Files.isDirectory(models.resolve("kernel"))) {
+                    return models;
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // no file system location: the LCOV file names the models as kernel/VERSION/FILE
+        }
+        return null;
     }
 
     /** For {@code -e} snippets: the default statement limit and nothing else. */

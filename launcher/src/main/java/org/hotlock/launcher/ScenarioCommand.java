@@ -29,6 +29,13 @@ abstract class ScenarioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (options.coverage != null) {
+            String problem = main.contexts().recordKernelCoverage(options.coverage);
+            if (problem != null) {
+                main.err().println("hotlock: --coverage " + options.coverage + ": " + problem);
+                return ExitCodes.USAGE;
+            }
+        }
         long start = System.nanoTime();
         int worst = ExitCodes.SUCCESS;
         for (Path file : files) {

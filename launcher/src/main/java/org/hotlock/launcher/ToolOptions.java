@@ -24,9 +24,11 @@ final class ToolOptions {
     /** Tools a GraalVM launcher has that this build cannot serve, with what to use instead. */
     static final Map<String, String> NOT_SERVED = Map.of(
             "dap", "the Debug Adapter Protocol tool (org.graalvm.tools:dap-tool) is not served by the Maven registry"
-                    + " this build resolves from (no version of it resolves); debug with --inspect (Chrome DevTools) instead",
-            "coverage", "GraalVM's coverage tool (org.graalvm.tools:coverage-tool) is not served by the Maven registry"
-                    + " this build resolves from; 'hotlock check --coverage FILE' writes LCOV of the kernel model");
+                    + " this build resolves from (no version of it resolves); debug with --inspect (Chrome DevTools) instead");
+    /** GraalVM's coverage tool is not served either; HotLock's --coverage FILE is its own (kernelcoverage below). */
+    private static final String COVERAGE = "GraalVM's coverage tool (org.graalvm.tools:coverage-tool) is not served by the Maven registry"
+            + " this build resolves from; --coverage FILE (of run, explore, pct and check) is HotLock's own:"
+            + " LCOV of the kernel model, with its branches (the kernelcoverage tool above)";
 
     /** Thrown for an option the engine would refuse: a usage error, said before anything runs. */
     static final class Refused extends Exception {
@@ -136,8 +138,8 @@ final class ToolOptions {
             });
         }
         b.append("\nNot in this build:\n");
-        NOT_SERVED.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> b.append("  --").append(e.getKey()).append(": ").append(e.getValue()).append("\n"));
+        NOT_SERVED.forEach((id, why) -> b.append("  --").append(id).append(": ").append(why).append("\n"));
+        b.append("  GraalVM's --coverage: ").append(COVERAGE).append("\n");
         return b.toString();
     }
 

@@ -47,7 +47,8 @@ class ToolsTest {
         for (String option : new String[]{"--cpusampler.Output=", "--cputracer ", "--memtracer ", "--inspect=", "--inspect.Suspend="}) {
             assertTrue(r.out().contains(option), option + " missing:\n" + r.out());
         }
-        assertTrue(r.out().contains("Not in this build:\n  --coverage: ") && r.out().contains("\n  --dap: "), r.out());
+        assertTrue(r.out().contains("Not in this build:\n  --dap: the Debug Adapter Protocol tool"), r.out());
+        assertTrue(r.out().contains("\n  GraalVM's --coverage: ") && r.out().contains("HotLock kernel-model coverage (--kernelcoverage):"), r.out());
     }
 
     @Test
