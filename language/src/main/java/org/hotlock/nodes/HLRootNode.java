@@ -18,12 +18,14 @@ import org.hotlock.context.HotLockContext;
 public class HLRootNode extends RootNode {
     @Child private HLExpressionNode body;
     private final ContextReference<HotLockContext> contexts;
+    private final TruffleLanguage<HotLockContext> language;
     private final String name;
     private final SourceSection section;
 
     public HLRootNode(TruffleLanguage<HotLockContext> language, ContextReference<HotLockContext> contexts, FrameDescriptor frame,
                       HLExpressionNode body, String name, SourceSection section) {
         super(language, frame);
+        this.language = language;
         this.contexts = contexts;
         this.body = body;
         this.name = name;
@@ -38,6 +40,12 @@ public class HLRootNode extends RootNode {
     /** The context reference of the root the node belongs to. */
     public static ContextReference<HotLockContext> contextReferenceOf(Node node) {
         return ((HLRootNode) node.getRootNode()).contexts;
+    }
+
+    /** The language's class, as interop objects of its frames (a debugger's scopes) name it. */
+    @SuppressWarnings("unchecked")
+    public Class<? extends TruffleLanguage<?>> languageClass() {
+        return (Class<? extends TruffleLanguage<?>>) language.getClass();
     }
 
     @Override

@@ -99,8 +99,13 @@ final class Contexts {
     Context forSnippets() {
         return Context.newBuilder("hotlock")
                 .in(in).out(out).err(err)
-                .engine(engine())
+                .engine(engine()).allowCreateThread(debugged())
                 .build();
+    }
+
+    /** The Chrome inspector is on: guest threads need threads of their own ({@code Scheduler}). */
+    private boolean debugged() {
+        return engineOptions.keySet().stream().anyMatch(name -> name.equals("inspect") || name.startsWith("inspect."));
     }
 
     /**
@@ -127,8 +132,9 @@ final class Contexts {
                 .option("hotlock.MaxCallDepth", Integer.toString(options.maxCallDepth))
                 .option("hotlock.ScenarioFile", file.toString())
                 .option("hotlock.Workers", Integer.toString(options.workers));
-        if (options.workers > 1) {
-            // each worker of an exploration runs on a thread of its own context
+        if (options.workers > 1 || debugged()) {
+            // each worker of an exploration runs on a thread of its own context; under a
+            // debugger each guest thread is a Truffle thread, so that stepping stays in it
             builder.allowCreateThread(true);
         }
         if (!options.noTrace && replaySchedule == null) {
