@@ -2,6 +2,7 @@ package org.hotlock.sched;
 
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.debug.Debugger;
+import org.graalvm.polyglot.SandboxPolicy;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ final class Debuggers {
     }
 
     static boolean attached(TruffleLanguage.Env env) {
-        if (env == null) {
+        if (env == null || env.getSandboxPolicy() != SandboxPolicy.TRUSTED) {
+            // the debugger is an instrument of trusted engines only; asking for it elsewhere fails
             return false;
         }
         Debugger debugger;
