@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -178,7 +177,7 @@ public final class CheckCommand implements Callable<Integer> {
         r.seed = options.seed;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        SourceRunner runner = new SourceRunner(new Contexts(new ByteArrayInputStream(new byte[0]), out, out, engine), out, out);
+        SourceRunner runner = new SourceRunner(main.contexts().onEngine(engine, out), out, out);
         ScenarioOptions o = options.copyFor(file).sharing(jobs);
         if (badExpectation != null) {
             out.println(badExpectation);

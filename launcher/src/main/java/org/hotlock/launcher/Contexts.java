@@ -5,6 +5,7 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.io.IOAccess;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -44,6 +45,13 @@ final class Contexts {
         this.err = err;
         this.engine = shared;
         this.sharedEngine = shared != null;
+    }
+
+    /** Contexts of one scenario of check's on the shared engine, printing to {@code out}, with these engine options. */
+    Contexts onEngine(Engine shared, PrintStream out) {
+        Contexts c = new Contexts(new ByteArrayInputStream(new byte[0]), out, out, shared);
+        c.useEngineOptions(engineOptions, experimentalOptions);
+        return c;
     }
 
     /** Every engine (and bench's context) gets these options: --inspect, --cpusampler, --engine.*, ... */
