@@ -15,6 +15,7 @@ import org.hotlock.context.HotLockContext;
 import org.hotlock.context.HotLockOptions;
 import org.hotlock.context.KernelModels;
 import org.hotlock.kernel.KernelTypes;
+import org.hotlock.nodes.BranchConditionTag;
 import org.hotlock.parser.Parser;
 import org.hotlock.runtime.GlobalNames;
 import org.hotlock.runtime.HLFunction;
@@ -41,7 +42,7 @@ import java.util.List;
         sandbox = SandboxPolicy.CONSTRAINED,
         website = "https://github.com/hotlock/hotlock")
 @ProvidedTags({StandardTags.CallTag.class, StandardTags.StatementTag.class, StandardTags.RootTag.class,
-        StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
+        StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class, BranchConditionTag.class})
 public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
     public static final String ID = HotLockOptions.LANGUAGE_ID;
     public static final String MIME_TYPE = HotLockFileDetector.MIME_TYPE;

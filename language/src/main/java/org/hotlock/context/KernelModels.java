@@ -12,6 +12,9 @@ import org.hotlock.runtime.StructType;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,20 @@ public final class KernelModels {
         }
     }
 
+    /** The URI of a model file: in the language's jar, or its classes directory. */
+    @TruffleBoundary
+    public static URI uri(String resource) {
+        URL url = KernelModels.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("missing model resource " + resource);
+        }
+        try {
+            return url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("model resource " + resource + " has no URI: " + url, e);
+        }
+    }
+
     /** {@code sysfs.write(path, value)} and {@code sysfs.read(path)} read like the shell commands. */
     private static void defineSysfsObject(HotLockContext context) {
         HLObject sysfs = SYSFS.instantiate();
@@ -79,7 +96,8 @@ public final class KernelModels {
         List<Source> sources = new ArrayList<>();
         for (String file : files(version)) {
             String path = "kernel/" + file;
-            sources.add(Source.newBuilder(HotLockOptions.LANGUAGE_ID, read(path), path).mimeType(MIME_TYPE).build());
+            // the resource's URI: where a debugger's breakpoint in a model file names it
+            sources.add(Source.newBuilder(HotLockOptions.LANGUAGE_ID, read(path), path).mimeType(MIME_TYPE).uri(uri(path)).build());
         }
         return List.copyOf(sources);
     }

@@ -35,9 +35,16 @@ public abstract class HLExpressionNode extends HLStatementNode {
         return new HLExpressionNodeWrapper(this, probe);
     }
 
+    /** True for the expression a branch turns on ({@link BranchConditionTag}). */
+    private boolean branchCondition;
+
+    public final void markBranchCondition() {
+        this.branchCondition = true;
+    }
+
     @Override
     public boolean hasTag(Class<? extends Tag> tag) {
-        return tag == StandardTags.ExpressionTag.class || super.hasTag(tag);
+        return tag == StandardTags.ExpressionTag.class || (tag == BranchConditionTag.class && branchCondition) || super.hasTag(tag);
     }
 
 }

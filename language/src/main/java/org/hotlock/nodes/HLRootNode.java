@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class HLRootNode extends RootNode implements CalledFrom {
     @Child private HLExpressionNode body;
     private final ContextReference<HotLockContext> contexts;
+    private final TruffleLanguage<HotLockContext> language;
     private final String name;
     private final SourceSection section;
     /** The call sites linked to this function so far (any context, any worker). */
@@ -31,6 +32,7 @@ public class HLRootNode extends RootNode implements CalledFrom {
     public HLRootNode(TruffleLanguage<HotLockContext> language, ContextReference<HotLockContext> contexts, FrameDescriptor frame,
                       HLExpressionNode body, String name, SourceSection section) {
         super(language, frame);
+        this.language = language;
         this.contexts = contexts;
         this.body = body;
         this.name = name;
@@ -64,6 +66,12 @@ public class HLRootNode extends RootNode implements CalledFrom {
     @Override
     public boolean calledFromSeveralSites() {
         return severalCallSites;
+    }
+
+    /** The language's class, as interop objects of its frames (a debugger's scopes) name it. */
+    @SuppressWarnings("unchecked")
+    public Class<? extends TruffleLanguage<?>> languageClass() {
+        return (Class<? extends TruffleLanguage<?>>) language.getClass();
     }
 
     @Override

@@ -4,12 +4,16 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.GenerateWrapper;
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
 import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
+import com.oracle.truffle.api.interop.NodeLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.source.Source;
@@ -25,6 +29,7 @@ import org.hotlock.runtime.HLException;
  */
 @NodeInfo(language = "HotLock", description = "A statement")
 @GenerateWrapper
+@ExportLibrary(NodeLibrary.class)
 public abstract class HLStatementNode extends Node implements InstrumentableNode {
     private static final int NO_SOURCE = -1;
 
@@ -120,5 +125,16 @@ public abstract class HLStatementNode extends Node implements InstrumentableNode
     @Override
     public boolean hasTag(Class<? extends Tag> tag) {
         return tag == StandardTags.StatementTag.class && statementTag;
+    }
+
+    /** A debugger sees the function's locals wherever it stops in it (and in its callers' frames). */
+    @ExportMessage
+    final boolean hasScope(@SuppressWarnings("unused") Frame frame) {
+        return getRootNode() != null;
+    }
+
+    @ExportMessage
+    final Object getScope(Frame frame, @SuppressWarnings("unused") boolean nodeEnter) {
+        return LocalScope.of(getRootNode(), frame == null ? null : frame.materialize());
     }
 }

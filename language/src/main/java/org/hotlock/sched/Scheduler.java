@@ -109,6 +109,8 @@ public final class Scheduler implements ThreadScheduler {
     private final List<ThreadSpec> specs;
     /** Puts the execution's initial state back, or null when the caller cannot. */
     private Runnable restore;
+    /** Guest threads as Truffle threads though continuations are there: a debugger is attached ({@link Debuggers}). */
+    private final boolean threadsForDebugger;
     /** Whether a blocking thread's stack is taken when it blocks, for a deadlock's report. */
     private boolean blockedStacks = true;
 
@@ -118,6 +120,12 @@ public final class Scheduler implements ThreadScheduler {
         this.env = env;
         this.limits = limits;
         this.maxSteps = maxSteps;
+        // a debugger steps per host thread: give each guest thread one while it is attached
+        boolean debugged = CONTINUATIONS && Debuggers.attached(env);
+        this.threadsForDebugger = debugged && env.isCreateThreadAllowed();
+        if (debugged && !threadsForDebugger) {
+            Debuggers.warnContinuations(env);
+        }
         for (ThreadSpec spec : threads) {
             add(spec.name(), spec.body());
         }
@@ -208,7 +216,7 @@ public final class Scheduler implements ThreadScheduler {
                 self[0].failure = t;
             }
         };
-        Driver continuation = CONTINUATIONS ? new ContinuationDriver(run) : threadDriver(run);
+        Driver continuation = CONTINUATIONS && !threadsForDebugger ? new ContinuationDriver(run) : threadDriver(run);
         Runner runner = new Runner(id, thread, continuation);
         self[0] = runner;
         runner.pending = new Event(id, Event.Kind.START, null, false, "start");
@@ -424,7 +432,7 @@ public final class Scheduler implements ThreadScheduler {
     private void resume(Runner r) {
         current = r;
         kernel.setCurrentThread(r.thread);
-        if (CONTINUATIONS) {
+        if (CONTINUATIONS && !threadsForDebugger) {
             Object outer = FrameStacks.swap(r.frames);
             try {
                 r.continuation.resume();

@@ -40,6 +40,7 @@ class LayeringTest {
         layer("scenario", "runtime", "kernel", "sched", "check", "context");
         layer("nodes", "runtime", "kernel", "sched", "check", "context", "scenario");
         layer("builtins", "runtime", "kernel", "sched", "check", "context", "scenario", "nodes");
+        layer("coverage", "runtime", "kernel", "sched", "check", "context", "scenario", "nodes", "builtins");
         layer("parser", "runtime", "kernel", "sched", "check", "context", "scenario", "nodes", "builtins", "language");
         layer("session", "runtime", "kernel", "sched", "check", "context", "scenario");
         layer("language", "runtime", "kernel", "sched", "check", "context", "scenario", "nodes", "builtins", "parser", "session");

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,6 +91,13 @@ public final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
+        if (options.coverage != null) {
+            String problem = main.contexts().recordKernelCoverage(options.coverage);
+            if (problem != null) {
+                main.err().println("hotlock: --coverage " + options.coverage + ": " + problem);
+                return ExitCodes.USAGE;
+            }
+        }
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
@@ -118,7 +124,7 @@ public final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
         total = files.size();
-        try (Engine engine = Contexts.sharedEngine(); ProgressLine line = options.progress ? null : ProgressLine.onTerminal()) {
+        try (Engine engine = main.contexts().sharedEngine(); ProgressLine line = options.progress ? null : ProgressLine.onTerminal()) {
             progressLine = line;
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
             try {
@@ -183,7 +189,7 @@ public final class CheckCommand implements Callable<Integer> {
         r.seed = options.seed;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        SourceRunner runner = new SourceRunner(new Contexts(new ByteArrayInputStream(new byte[0]), out, out, engine), out, out);
+        SourceRunner runner = new SourceRunner(main.contexts().onEngine(engine, out), out, out);
         ProgressLine line = progressLine;
         if (line != null) {
             // a search's progress, with how many scenarios are done: one line for all the jobs

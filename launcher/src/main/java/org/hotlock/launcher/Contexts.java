@@ -5,9 +5,15 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.io.IOAccess;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Builds every polyglot engine and context the launcher uses, each with the options its
@@ -22,6 +28,11 @@ final class Contexts {
     private final PrintStream err;
     /** Built on first use and kept: the contexts of one command share compiled code. */
     private Engine engine;
+    /** An engine built elsewhere is closed there. */
+    private final boolean sharedEngine;
+    /** The tools' and the engine's options from the command line ({@link ToolOptions}). */
+    private Map<String, String> engineOptions = Map.of();
+    private boolean experimentalOptions;
 
     Contexts(InputStream in, PrintStream out, PrintStream err) {
         this(in, out, err, null);
@@ -33,14 +44,76 @@ final class Contexts {
         this.out = out;
         this.err = err;
         this.engine = shared;
+        this.sharedEngine = shared != null;
+    }
+
+    /** Contexts of one scenario of check's on the shared engine, printing to {@code out}, with these engine options. */
+    Contexts onEngine(Engine shared, PrintStream out) {
+        Contexts c = new Contexts(new ByteArrayInputStream(new byte[0]), out, out, shared);
+        c.useEngineOptions(engineOptions, experimentalOptions);
+        return c;
+    }
+
+    /** Every engine (and bench's context) gets these options: --inspect, --cpusampler, --engine.*, ... */
+    void useEngineOptions(Map<String, String> options, boolean experimental) {
+        this.engineOptions = Map.copyOf(options);
+        this.experimentalOptions = experimental;
+    }
+
+    /**
+     * {@code --coverage FILE}: HotLock's kernel-coverage instrument records on every engine and
+     * writes the LCOV file when the engine closes; the model's file names are resolved against
+     * the source tree's models where there is one, so genhtml finds the sources. Null when it
+     * will, else why the file cannot be written.
+     */
+    String recordKernelCoverage(Path lcov) {
+        String problem = ReportPaths.problem(lcov);
+        if (problem != null) {
+            return problem;
+        }
+        try {
+            Files.createDirectories(lcov.toAbsolutePath().normalize().getParent());
+        } catch (IOException e) {
+            return "cannot create its directory: " + ReportPaths.reason(e);
+        }
+        Map<String, String> options = new LinkedHashMap<>(engineOptions);
+        options.put("kernelcoverage", "true");
+        options.put("kernelcoverage.OutputFile", lcov.toAbsolutePath().normalize().toString());
+        Path models = modelSources();
+        if (models != null) {
+            options.put("kernelcoverage.SourceRoot", models.toString());
+        }
+        engineOptions = Map.copyOf(options);
+        return null;
+    }
+
+    /** The kernel models' source directory of the checkout the language jar was built in, if it is there. */
+    private static Path modelSources() {
+        try {
+            Path jar = Path.of(org.hotlock.sched.TraceFile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                Path models = p.resolve("language/src/main/resources");
+                if (Files.isDirectory(models.resolve("kernel"))) {
+                    return models;
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // no file system location: the LCOV file names the models as kernel/VERSION/FILE
+        }
+        return null;
     }
 
     /** For {@code -e} snippets: the default statement limit and nothing else. */
     Context forSnippets() {
         return Context.newBuilder("hotlock")
                 .in(in).out(out).err(err)
-                .engine(engine())
+                .engine(engine()).allowCreateThread(debugged())
                 .build();
+    }
+
+    /** The Chrome inspector is on: guest threads need threads of their own ({@code Scheduler}). */
+    private boolean debugged() {
+        return engineOptions.keySet().stream().anyMatch(name -> name.equals("inspect") || name.startsWith("inspect."));
     }
 
     /**
@@ -67,8 +140,9 @@ final class Contexts {
                 .option("hotlock.MaxCallDepth", Integer.toString(options.maxCallDepth))
                 .option("hotlock.ScenarioFile", file.toString())
                 .option("hotlock.Workers", Integer.toString(options.workers));
-        if (options.workers > 1) {
-            // each worker of an exploration runs on a thread of its own context
+        if (options.workers > 1 || debugged()) {
+            // each worker of an exploration runs on a thread of its own context; under a
+            // debugger each guest thread is a Truffle thread, so that stepping stays in it
             builder.allowCreateThread(true);
         }
         if (!options.noTrace && replaySchedule == null) {
@@ -94,13 +168,14 @@ final class Contexts {
 
     /** For bench: the checkers can be turned off, to measure what they cost. */
     Context forBench(boolean checks) {
-        return Context.newBuilder("hotlock").out(out).err(err)
+        return Context.newBuilder("hotlock").out(out).err(err).options(engineOptions).allowExperimentalOptions(experimentalOptions)
                 .option("engine.WarnInterpreterOnly", "false").option("hotlock.Checks", Boolean.toString(checks)).build();
     }
 
     /** The engine check's scenarios share; the caller closes it. */
-    static Engine sharedEngine() {
-        return Engine.newBuilder("hotlock").option("engine.WarnInterpreterOnly", "false").build();
+    Engine sharedEngine() {
+        return Engine.newBuilder("hotlock").out(out).err(err).options(engineOptions).allowExperimentalOptions(experimentalOptions)
+                .option("engine.WarnInterpreterOnly", "false").build();
     }
 
     /** The Truffle runtime in use: "Interpreted" without the Graal compiler. */
@@ -121,9 +196,22 @@ final class Contexts {
         }
     }
 
+    /** Closes the engine this object built, if it did; the tools attached to it write their output now. */
+    void closeEngine() {
+        if (engine != null && !sharedEngine) {
+            try {
+                engine.close();
+            } catch (IllegalStateException e) {
+                engine.close(true);   // a context the watchdog cancelled is still unwinding
+            }
+            engine = null;
+        }
+    }
+
     private Engine engine() {
         if (engine == null) {
-            engine = Engine.newBuilder("hotlock").in(in).out(out).err(err).build();
+            engine = Engine.newBuilder("hotlock").in(in).out(out).err(err).options(engineOptions)
+                    .allowExperimentalOptions(experimentalOptions).build();
         }
         return engine;
     }

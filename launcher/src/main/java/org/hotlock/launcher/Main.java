@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,7 +34,12 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a script failed (guest error, kernel BUG, unmet expectation)",
                 "2:usage or syntax error", "3:internal error in HotLock",
-                "4:inconclusive: an expectation a search cut short (bound, limit, PCT) could not settle"})
+                "4:inconclusive: an expectation a search cut short (bound, limit, PCT) could not settle"},
+        footer = {"", "Tools and engine options, anywhere on the line, as GraalVM's launchers take them:",
+                "  --inspect[=[HOST:]PORT] (Chrome DevTools), --cpusampler, --cputracer, --memtracer,",
+                "  --TOOL.OPTION=VALUE, --engine.NAME=VALUE, --log.file=FILE, --experimental-options;",
+                "  --help:tools and --help:engine list them, --version:graalvm the tools' versions.",
+                "'hotlock [OPTIONS] FILE.hlk' is 'hotlock run [OPTIONS] FILE.hlk'."})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-e", "--eval"}, paramLabel = "SNIPPET",
@@ -61,6 +68,32 @@ public final class Main implements Callable<Integer> {
     public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Main main = new Main(in, out, err);
         CommandLine cli = new CommandLine(main);
+        ToolOptions tools;
+        try {
+            tools = ToolOptions.split(args, optionNames(cli, false), optionNames(cli, true));
+        } catch (ToolOptions.Refused e) {
+            err.println("hotlock: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        for (String arg : tools.rest) {
+            String help = switch (arg) {
+                case "--help:tools" -> ToolOptions.helpTools();
+                case "--help:engine" -> ToolOptions.helpEngine();
+                case "--version:graalvm" -> VersionProvider.graalvm();
+                default -> null;
+            };
+            if (help != null) {
+                out.print(help);
+                return ExitCodes.SUCCESS;
+            }
+        }
+        main.contexts.useEngineOptions(tools.options, tools.experimental);
+        String first = tools.rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        if (first.endsWith(".hlk")) {
+            // as GraalVM's launchers run a file given alone: `hotlock --inspect FILE` is `hotlock run --inspect FILE`
+            tools.rest.addFirst("run");
+        }
+        args = tools.rest.toArray(String[]::new);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
@@ -88,7 +121,26 @@ public final class Main implements Callable<Integer> {
             }
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            // the tools report when their engine closes (the CPU sampler's histogram)
+            main.contexts.closeEngine();
+        }
+    }
+
+    /** HotLock's own option names (or those that take a value), of every command: the engine never gets these. */
+    private static Set<String> optionNames(CommandLine cli, boolean withValue) {
+        Set<String> names = new HashSet<>();
+        for (CommandLine.Model.OptionSpec option : cli.getCommandSpec().options()) {
+            if (!withValue || option.arity().max() > 0) {
+                names.addAll(List.of(option.names()));
+            }
+        }
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            names.addAll(optionNames(sub, withValue));
+        }
+        return names;
     }
 
     /** The shared scenario options a command has no use for are not its options: not in its help, an error if given. */

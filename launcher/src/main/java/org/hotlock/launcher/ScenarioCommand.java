@@ -30,6 +30,13 @@ abstract class ScenarioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (options.coverage != null) {
+            String problem = main.contexts().recordKernelCoverage(options.coverage);
+            if (problem != null) {
+                main.err().println("hotlock: --coverage " + options.coverage + ": " + problem);
+                return ExitCodes.USAGE;
+            }
+        }
         long start = System.nanoTime();
         int worst = ExitCodes.SUCCESS;
         // on a terminal a search's progress is one line rewritten in place; in a log, none

@@ -54,6 +54,10 @@ final class ScenarioOptions {
             description = "Stop a file that runs longer than this, an error (default: " + RUN_TIMEOUT + " for run and check, none for explore and pct, whose --time-limit ends a search as incomplete instead; 0: none).")
     long timeout = -1;
 
+    @Option(names = "--coverage", paramLabel = "FILE.info",
+            description = "Write which lines, functions and branches of the kernel model the scenarios ran as LCOV (for genhtml), and print a summary with the branches of the locking paths never taken.")
+    Path coverage;
+
     /** The wall-clock bound of a file under run and check unless --timeout says otherwise. */
     static final long RUN_TIMEOUT = 600;
 

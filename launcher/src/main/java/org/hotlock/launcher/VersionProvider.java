@@ -1,5 +1,6 @@
 package org.hotlock.launcher;
 
+import org.graalvm.polyglot.Engine;
 import picocli.CommandLine.IVersionProvider;
 
 import java.io.IOException;
@@ -15,6 +16,25 @@ final class VersionProvider implements IVersionProvider {
                 "hotlock " + p.getProperty("version", "unknown"),
                 "Truffle " + p.getProperty("truffle", "unknown") + ", runtime: " + Contexts.runtimeName()
                         + ", Java " + System.getProperty("java.version")};
+    }
+
+    /** {@code --version:graalvm}: the Truffle and polyglot versions built against, and each tool the engine found. */
+    static String graalvm() {
+        Properties p;
+        try {
+            p = buildProperties();
+        } catch (IOException e) {
+            p = new Properties();
+        }
+        StringBuilder b = new StringBuilder("GraalVM Truffle and polyglot API " + p.getProperty("truffle", "unknown")
+                + ", tools " + p.getProperty("tools", "unknown") + ", runtime: " + Contexts.runtimeName()
+                + ", Java " + System.getProperty("java.version") + "\n");
+        try (Engine probe = ToolOptions.probeEngine()) {
+            probe.getInstruments().values().stream().sorted((x, y) -> x.getId().compareTo(y.getId()))
+                    .forEach(tool -> b.append("  ").append(tool.getId()).append(": ").append(tool.getName()).append(" ")
+                            .append(tool.getVersion()).append("\n"));
+        }
+        return b.toString();
     }
 
     /** HotLock's own version, as SARIF reports name the tool. */

@@ -23,6 +23,16 @@ public final class ConditionNode extends HLExpressionNode {
         this.condition = condition;
         this.context = context;
         copySourceFrom(condition);
+        condition.markBranchCondition();
+    }
+
+    /**
+     * Not this node but the expression it checks is instrumented (same text, same value): the
+     * branches hold this node in fields of its own type, which an instrument's wrapper is not.
+     */
+    @Override
+    public boolean isInstrumentable() {
+        return false;
     }
 
     @Override
