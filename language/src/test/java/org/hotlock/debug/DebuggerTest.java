@@ -79,7 +79,7 @@ class DebuggerTest {
         assertNotEquals(breakpoints.get(0).hostThread(), breakpoints.get(1).hostThread(), "each guest thread a thread of its own while debugged");
 
         Stop first = breakpoints.get(0);
-        assertEquals(List.of("pfn", "nr_pages", "online_type", "nid", "zone", "arg", "need_zonelists_rebuild", "onlined_pages"),
+        assertEquals(List.of("pfn", "nr_pages", "online_type", "nid", "zone", "arg", "ret", "need_zonelists_rebuild", "onlined_pages"),
                 List.copyOf(first.locals().keySet()), "the parameters and the vars declared so far: " + first.locals());
         assertEquals("32768", first.locals().get("nr_pages"), "a 128M block is 32768 pages");
         assertEquals("32768", first.locals().get("onlined_pages"));
