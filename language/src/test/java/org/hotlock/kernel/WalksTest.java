@@ -26,7 +26,7 @@ class WalksTest {
         String script = Scripts.kWriters("4.20", 2);
         long[] first = explore(script, 100);
         long[] all = explore(script, 1_000_000);
-        assertTrue(all[0] > 250, "the search is long enough to tell: " + all[0]);
+        assertTrue(all[0] > 400, "the search is long enough to tell: " + all[0]);
         long later = all[1] - first[1];
         assertTrue(later < (all[0] - first[0]) / 20, later + " stack walks in the " + (all[0] - first[0])
                 + " executions after the first 100 (" + first[1] + " in those)");
