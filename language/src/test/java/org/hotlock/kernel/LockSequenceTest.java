@@ -294,6 +294,32 @@ class LockSequenceTest {
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory remove count 1\")"));
     }
 
+    /**
+     * A remove by count that fails on the second LMB (an unmovable page): the first is removed,
+     * the second's offline fails under mem_hotplug_lock, and the first is added back and onlined
+     * (dlpar_memory_remove_by_count's rollback), all under one DHL.
+     */
+    @ParameterizedTest(name = "pseries DLPAR remove rolled back on {0}")
+    @CsvSource({
+            "4.19, DHL DEV(16) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16) DEV(17) CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CHAIN.r CHAIN.r",
+            "4.20, DHL DEV(16) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16) DEV(17) CPUHP.r MHL.w CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
+    void pseriesRemoveRolledBack(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, PSERIES,
+                "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 2\")\npin_pages(PFN_DOWN(2G + 128M), 1, \"unmovable\")",
+                "assert(sysfs.write(\"/sys/kernel/dlpar\", \"memory remove count 2\") == -EINVAL, \"rolled back\")"));
+    }
+
+    /** A remove by DRC index: one LMB, as the remove by count does it. */
+    @ParameterizedTest(name = "pseries DLPAR remove by index on {0}")
+    @CsvSource({
+            "4.19, DHL DEV(16) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16)",
+            "4.20, DHL DEV(16) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16)"})
+    void pseriesRemoveByIndex(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, PSERIES,
+                "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")\nvar first = 0\nfor lmb in drmem_lmbs { if (lmb.base_addr == 2G) first = lmb.drc_index }",
+                "assert(sysfs.write(\"/sys/kernel/dlpar\", \"memory remove index \" + hex(first)) > 0, \"removed\")"));
+    }
+
     private static final String VIRTIO = """
             machine guest {
               platform acpi
