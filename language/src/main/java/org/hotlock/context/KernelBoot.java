@@ -29,6 +29,7 @@ public final class KernelBoot {
     public static void boot(HotLockContext context, Kernel kernel, MachineSpec spec, Node location) {
         kernel.boot(spec, location);
         setGlobal(context, "memhp_auto_online", spec.autoOnline);
+        setGlobal(context, "movable_node_enabled", spec.movableNode);
         setGlobal(context, "memory_block_size", spec.blockSize);
         setGlobal(context, "MIN_MEMORY_BLOCK_SIZE", spec.sectionSize());
         setGlobal(context, "sections_per_block", kernel.sectionsPerBlock());

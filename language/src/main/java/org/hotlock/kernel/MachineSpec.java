@@ -11,6 +11,8 @@ public final class MachineSpec {
     public String platform = "acpi";
     public long blockSize = 128L << 20;
     public boolean autoOnline;
+    /** The movable_node kernel parameter: memory onlined without a zone asked for goes to ZONE_MOVABLE. */
+    public boolean movableNode;
     public final List<NodeSpec> nodes = new ArrayList<>();
     public final List<String> drivers = new ArrayList<>();
 

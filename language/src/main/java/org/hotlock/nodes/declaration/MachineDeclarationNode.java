@@ -61,12 +61,16 @@ public final class MachineDeclarationNode extends HLExpressionNode {
         switch (entry.key) {
             case "platform" -> spec.platform = string(entry, values);
             case "block_size" -> spec.blockSize = integer(entry, values);
-            case "auto_online" -> {
+            case "auto_online", "movable_node" -> {
                 Object v = single(entry, values);
                 if (!(v instanceof Boolean b)) {
-                    throw new HLException("auto_online takes true or false, not " + Display.typeName(v), entry);
+                    throw new HLException(entry.key + " takes true or false, not " + Display.typeName(v), entry);
                 }
-                spec.autoOnline = b;
+                if (entry.key.equals("auto_online")) {
+                    spec.autoOnline = b;
+                } else {
+                    spec.movableNode = b;
+                }
             }
             case "driver", "drivers" -> {
                 if (values.length == 0) {
@@ -108,7 +112,7 @@ public final class MachineDeclarationNode extends HLExpressionNode {
                 spec.nodes.add(node);
             }
             default -> throw new HLException("unknown machine setting '" + entry.key
-                    + "' (known: platform, block_size, node, auto_online, driver, drivers)", entry);
+                    + "' (known: platform, block_size, node, auto_online, movable_node, driver, drivers)", entry);
         }
     }
 
