@@ -110,7 +110,9 @@ public final class Topology {
         }
         this.machine = spec;
         for (MachineSpec.NodeSpec n : spec.nodes) {
-            nodes.add(createNode(n.id));
+            // a node without memory at boot is offline until memory is hot-added to it
+            // (add_memory_resource -> __try_online_node)
+            nodes.add(createNode(n.id, !n.boot.isEmpty()));
         }
     }
 
@@ -122,14 +124,14 @@ public final class Topology {
         return r;
     }
 
-    private HLObject createNode(int id) {
+    private HLObject createNode(int id, boolean online) {
         HLObject pgdat = types.pgdat.instantiate();
         pgdat.set("node_id", (long) id);
         pgdat.set("node_start_pfn", 0L);
         pgdat.set("node_spanned_pages", 0L);
         pgdat.set("node_present_pages", 0L);
         pgdat.set("node_size_lock", new KernelLock("node" + id + "->node_size_lock", "&pgdat->node_size_lock", LockKind.SPINLOCK));
-        pgdat.set("online", true);
+        pgdat.set("online", online);
         HLList zones = new HLList();
         String[] names = {"Normal", "Movable"};
         for (int i = 0; i < names.length; i++) {
