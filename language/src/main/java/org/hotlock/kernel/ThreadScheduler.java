@@ -16,6 +16,12 @@ public interface ThreadScheduler extends LockWaiter {
     /** Starts a guest thread running the function; returns its handle for {@link #join}. */
     Object spawn(HLFunction body);
 
+    /**
+     * Starts a guest thread running the function on the arguments: the worker of work queued
+     * at {@code location}, whose run is a kernel operation (null: an ordinary thread).
+     */
+    Object spawn(HLFunction body, Object[] arguments, Node location);
+
     /** Waits until the thread of the handle has ended. */
     void join(Object handle, Node location);
 

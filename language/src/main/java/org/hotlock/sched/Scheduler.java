@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.Node;
 import org.hotlock.kernel.Event;
 import org.hotlock.kernel.FieldKey;
 import org.hotlock.kernel.GuestThread;
+import org.hotlock.kernel.InvariantException;
 import org.hotlock.kernel.Kernel;
 import org.hotlock.kernel.KernelDeadlockException;
 import org.hotlock.kernel.KernelLock;
@@ -127,7 +128,7 @@ public final class Scheduler implements ThreadScheduler {
             Debuggers.warnContinuations(env);
         }
         for (ThreadSpec spec : threads) {
-            add(spec.name(), spec.body());
+            add(spec.name(), spec.body(), NO_ARGUMENTS, null);
         }
     }
 
@@ -148,6 +149,20 @@ public final class Scheduler implements ThreadScheduler {
     @Override
     @TruffleBoundary
     public Handle spawn(HLFunction body) {
+        return spawn(body, NO_ARGUMENTS, null);
+    }
+
+    private static final Object[] NO_ARGUMENTS = new Object[0];
+
+    /**
+     * Starts a new guest thread running the function on the arguments. A worker of queued
+     * work ({@code location} not null) runs inside the kernel: its whole run is a kernel
+     * operation, so no other thread leaving the kernel checks the invariants while it is half
+     * way through, and the invariants are checked when it ends.
+     */
+    @Override
+    @TruffleBoundary
+    public Handle spawn(HLFunction body, Object[] arguments, Node location) {
         // the thread is made in the spawn's step: spawns write the table of threads, so their
         // order (which fixes the new threads' numbers and names) is part of the schedule
         Runner parent = current;
@@ -159,7 +174,7 @@ public final class Scheduler implements ThreadScheduler {
             }
         }
         String name = n == 1 ? body.name() : body.name() + "#" + n;
-        Runner runner = add(name, body);
+        Runner runner = add(name, body, arguments, location);
         kernel.threadSpawned(parent.thread, runner.thread);
         return new Handle(runner);
     }
@@ -203,13 +218,17 @@ public final class Scheduler implements ThreadScheduler {
     record ThreadKey(int id) {
     }
 
-    private Runner add(String name, HLFunction body) {
+    private Runner add(String name, HLFunction body, Object[] arguments, Node work) {
         int id = runners.size();
         GuestThread thread = new GuestThread(name, id + 1);
         Runner[] self = new Runner[1];
         Runnable run = () -> {
             try {
-                body.callTarget().call();
+                if (work == null) {
+                    body.callTarget().call(arguments);
+                } else {
+                    runWork(thread, body, arguments, work);
+                }
             } catch (ThreadDeath | ControlFlowException e) {
                 throw e;
             } catch (Throwable t) {
@@ -222,6 +241,27 @@ public final class Scheduler implements ThreadScheduler {
         runner.pending = new Event(id, Event.Kind.START, null, false, "start");
         runners.add(runner);
         return runner;
+    }
+
+    /** A worker's run: one kernel operation, after which the invariants must hold if it was the last. */
+    private void runWork(GuestThread thread, HLFunction body, Object[] arguments, Node location) {
+        String description = body.name() + " (queued work)";
+        kernel.operations().enter(thread.name() + ": " + description);
+        thread.enterOperation(description);
+        try {
+            body.callTarget().call(arguments);
+        } catch (RuntimeException | Error e) {
+            thread.exitOperation();
+            kernel.operations().exit();
+            throw e;
+        }
+        thread.exitOperation();
+        if (kernel.operations().exit()) {
+            String broken = kernel.checkInvariants();
+            if (broken != null) {
+                throw new InvariantException("kernel invariant broken: " + broken + "\n  after step: " + thread.name() + ": " + description, location);
+            }
+        }
     }
 
     /** Stops the execution (as incomplete) when System.nanoTime() passes this. */

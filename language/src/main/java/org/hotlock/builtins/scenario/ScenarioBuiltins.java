@@ -19,6 +19,7 @@ public final class ScenarioBuiltins {
                 BuiltinSpec.of(LastReportBuiltinFactory.getInstance()),
                 BuiltinSpec.of(LockGraphBuiltinFactory.getInstance()),
                 BuiltinSpec.of(MsleepBuiltinFactory.getInstance()),
+                BuiltinSpec.of(QueueWorkBuiltinFactory.getInstance()),
                 BuiltinSpec.of(ReportFindingsBuiltinFactory.getInstance()),
                 BuiltinSpec.of(RunScenarioBuiltinFactory.getInstance()),
                 BuiltinSpec.of(SpawnBuiltinFactory.getInstance()),

@@ -34,7 +34,7 @@ public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
         KernelOperation.enter(kernel, description);
         Object result;
         try {
-            result = call.call(KernelOperation.current(this, file.show()).callTarget(), file.device() == null ? HLNull.SINGLETON : file.device());
+            result = call.call(KernelOperation.current(this, file.show()).callTarget(), file.device() == null ? file.path() : file.device());
         } catch (RuntimeException | Error e) {
             KernelOperation.abort(kernel);
             throw e;

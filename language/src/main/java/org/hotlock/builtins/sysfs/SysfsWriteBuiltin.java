@@ -64,7 +64,8 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
                     result = (long) -Errno.ENODEV;
                     break;
                 }
-                Object device = file.device() == null ? HLNull.SINGLETON : file.device();
+                // a file of no device gets its path, as a kobject attribute gets its kobject
+                Object device = file.device() == null ? file.path() : file.device();
                 result = call.call(KernelOperation.current(this, file.store()).callTarget(), device, buf);
                 boolean restarts = result instanceof Long l && l == -Errno.ERESTARTNOINTR;
                 if (active != null) {
