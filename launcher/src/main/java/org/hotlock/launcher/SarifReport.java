@@ -1,5 +1,6 @@
 package org.hotlock.launcher;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -128,8 +129,7 @@ final class SarifReport {
             at = userFrame(paths.get(i), scenario);
             primary = at != null ? paths.get(i) : primary;
         }
-        Map<String, Object> first = at != null ? location(at, primary.label(), scenario)
-                : Map.of("physicalLocation", Map.of("artifactLocation", artifact(r.file)));
+        Map<String, Object> first = at != null ? location(at, primary.label(), scenario) : scenarioStatement(r.file);
 
         List<Object> related = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -219,6 +219,36 @@ final class SarifReport {
         }
         return frames;
     }
+
+    /**
+     * Where a finding no frame of the scenario led to is located: a stack that is all kernel
+     * model (a worker's, running queued work) ran because of the scenario statement that
+     * started the threads, so at its first {@code explore}, {@code run} or {@code pct}; else at
+     * the file's first line.
+     */
+    private Map<String, Object> scenarioStatement(Path file) {
+        int line = 1;
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (SCENARIO_STATEMENT.matcher(lines.get(i)).find()) {
+                    line = i + 1;
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable now: its first line
+        }
+        Map<String, Object> physical = new LinkedHashMap<>();
+        physical.put("artifactLocation", artifact(file));
+        physical.put("region", Map.of("startLine", line));
+        Map<String, Object> loc = new LinkedHashMap<>();
+        loc.put("physicalLocation", physical);
+        loc.put("message", text("no frame of the scenario on the stack (a worker's): the scenario that started the threads"));
+        return loc;
+    }
+
+    private static final Pattern SCENARIO_STATEMENT = Pattern.compile("^\\s*(explore|run|pct)\\s*\\{");
 
     /** The innermost frame in the scenario file: the call in the user's script that led there. */
     private static Frame userFrame(CallPath path, String scenario) {
