@@ -320,6 +320,16 @@ class LockSequenceTest {
                 "assert(sysfs.write(\"/sys/kernel/dlpar\", \"memory remove index \" + hex(first)) > 0, \"removed\")"));
     }
 
+    /** The Hyper-V balloon's hot-add of one chunk (auto-online): add_memory, with DHL on 4.20 only; hv_online_page's ha_lock is a fine-grained lock, left out. */
+    @ParameterizedTest(name = "Hyper-V balloon hot-add on {0}")
+    @CsvSource({
+            "4.19, CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CHAIN.r CHAIN.r",
+            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(32) DEV(32) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
+    void hvBalloonHotAdd(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("true").replace("drivers acpi_memhotplug", "drivers hv_balloon"), "",
+                "firmware_event(\"hv_hot_add\", 4G..4G + 128M)"));
+    }
+
     private static final String VIRTIO = """
             machine guest {
               platform acpi
