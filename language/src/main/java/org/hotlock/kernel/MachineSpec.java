@@ -28,13 +28,14 @@ public final class MachineSpec {
         }
     }
 
-    /** Memory section size of the platform: 128M on x86 (ACPI, Xen), 16M on ppc64. */
+    /** Memory section size of the platform: 128M on x86 (ACPI, Xen), 16M on ppc64, 256M on s390 (SECTION_SIZE_BITS 28). */
     public long sectionSize() {
         return switch (platform) {
             case "powernv", "pseries" -> 16L << 20;
+            case "s390" -> 256L << 20;
             default -> 128L << 20;
         };
     }
 
-    public static final List<String> PLATFORMS = List.of("acpi", "powernv", "pseries", "xen");
+    public static final List<String> PLATFORMS = List.of("acpi", "powernv", "pseries", "s390", "xen");
 }

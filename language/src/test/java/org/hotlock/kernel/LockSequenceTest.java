@@ -73,6 +73,7 @@ class LockSequenceTest {
         if (lock.equals("balloon_mutex")) return "BALLOON";
         if (lock.equals("(memory_chain).rwsem(R)")) return "CHAIN.r";
         if (lock.equals("slab_mutex")) return "SLAB";
+        if (lock.equals("sclp_mem_mutex")) return "SCLP";
         if (lock.endsWith("->physical_node_lock")) return "PHYS";
         if (lock.endsWith("->hotplug_mutex")) return "VM_HOTPLUG";
         if (lock.endsWith("->removal_lock")) return "VM_REMOVAL";
@@ -328,6 +329,17 @@ class LockSequenceTest {
     void hvBalloonHotAdd(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, X86.formatted("true").replace("drivers acpi_memhotplug", "drivers hv_balloon"), "",
                 "firmware_event(\"hv_hot_add\", 4G..4G + 128M)"));
+    }
+
+    /** s390: onlining standby memory, whose notifier takes sclp_mem_mutex at MEM_GOING_ONLINE and MEM_ONLINE. */
+    @ParameterizedTest(name = "s390 standby memory online on {0}")
+    @CsvSource({
+            "4.19, KN(8) DHL CPUHP.r MHL.w DEV(8) CHAIN.r SCLP CHAIN.r SCLP",
+            "4.20, KN(8) DHL DEV(8) CPUHP.r MHL.w CHAIN.r SCLP CHAIN.r SCLP"})
+    void s390StandbyOnline(String version, String expected) {
+        String machine = "machine z { platform s390; block_size 256M; node 0 { boot 0..2G; hotpluggable 2G..3G }; drivers sclp_mem }";
+        assertEquals(seq(expected), acquisitions(version, machine, "",
+                "sysfs.write(\"/sys/devices/system/memory/memory8/state\", \"online\")"));
     }
 
     private static final String VIRTIO = """
