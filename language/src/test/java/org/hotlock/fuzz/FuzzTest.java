@@ -50,7 +50,8 @@ class FuzzTest {
             "sysfs.write(\"/sys/devices/system/memory/probe\", 1G)", "sysfs.read(\"/nope\")", "99999999999999999999999",
             "0x", "0xFFFFFFFFFFFFFFFFFF", "-9223372036854775808", "4G..", "..", "= ", "+= ", "++", "->", "$1", "/*", "*/", "//",
             "\\", "\u0000", "\u00e9", "spawn(f)", "join(1)", "mutex_lock(device_hotplug_lock)", "BUG_ON(true)", "1 / 0",
-            "null.x", "[1][5]", "f(f(f(f())))", "print(", "\"unclosed");
+            "null.x", "[1][5]", "f(f(f(f())))", "print(", "\"unclosed", "shared atomic s.a", "wait_while(s, \"a\", 1)",
+            "queue_work(f, 1)", "current_comm()", "pin_pages(0, 1, \"busy\")", "send_signal(\"t\")");
 
     private static Context context;
     private static ScheduledExecutorService watchdog;
