@@ -28,26 +28,20 @@ public final class KernelOperation {
 
     @TruffleBoundary
     public static void enter(Kernel kernel, String description) {
-        kernel.operations().enter(kernel.currentThread().name() + ": " + description);
-        kernel.currentThread().enterOperation(description);
+        kernel.enterOperation(kernel.currentThread(), description);
     }
 
     /** Leaves a kernel operation that is failing: its own error is the one to report. */
     @TruffleBoundary
     public static void abort(Kernel kernel) {
-        kernel.operations().exit();
-        kernel.currentThread().exitOperation();
+        kernel.abortOperation(kernel.currentThread());
     }
 
     @TruffleBoundary
     public static void exit(Kernel kernel, String description, Node location) {
-        kernel.currentThread().exitOperation();
-        if (kernel.operations().exit()) {
-            String broken = kernel.checkInvariants();
-            if (broken != null) {
-                throw new InvariantException("kernel invariant broken: " + broken + "\n  after step: "
-                        + kernel.currentThread().name() + ": " + description, location);
-            }
+        String broken = kernel.exitOperation(kernel.currentThread());
+        if (broken != null) {
+            throw InvariantException.after(broken, kernel.currentThread().name() + ": " + description, location);
         }
     }
 }

@@ -13,4 +13,9 @@ public final class InvariantException extends HLException {
     public InvariantException(String message, Node location) {
         super(message, location);
     }
+
+    /** The invariants broken once the step left the kernel. */
+    public static InvariantException after(String broken, String step, Node location) {
+        return new InvariantException("kernel invariant broken: " + broken + "\n  after step: " + step, location);
+    }
 }

@@ -84,6 +84,30 @@ public final class Kernel {
         return sysfs;
     }
 
+    /** The thread enters the kernel (a sysfs access, a firmware event, a worker's queued work). */
+    @TruffleBoundary
+    public void enterOperation(GuestThread thread, String description) {
+        operations.enter(thread.name() + ": " + description);
+        thread.enterOperation(description);
+    }
+
+    /** The thread leaves the kernel by an error of its own: nothing is checked. */
+    @TruffleBoundary
+    public void abortOperation(GuestThread thread) {
+        operations.exit();
+        thread.exitOperation();
+    }
+
+    /**
+     * The thread leaves the kernel; when it was the last one in it, the simulator's
+     * invariants must hold: what is broken, else null.
+     */
+    @TruffleBoundary
+    public String exitOperation(GuestThread thread) {
+        thread.exitOperation();
+        return operations.exit() ? checkInvariants() : null;
+    }
+
     public Operations operations() {
         return operations;
     }

@@ -246,21 +246,16 @@ public final class Scheduler implements ThreadScheduler {
     /** A worker's run: one kernel operation, after which the invariants must hold if it was the last. */
     private void runWork(GuestThread thread, HLFunction body, Object[] arguments, Node location) {
         String description = body.name() + " (queued work)";
-        kernel.operations().enter(thread.name() + ": " + description);
-        thread.enterOperation(description);
+        kernel.enterOperation(thread, description);
         try {
             body.callTarget().call(arguments);
         } catch (RuntimeException | Error e) {
-            thread.exitOperation();
-            kernel.operations().exit();
+            kernel.abortOperation(thread);
             throw e;
         }
-        thread.exitOperation();
-        if (kernel.operations().exit()) {
-            String broken = kernel.checkInvariants();
-            if (broken != null) {
-                throw new InvariantException("kernel invariant broken: " + broken + "\n  after step: " + thread.name() + ": " + description, location);
-            }
+        String broken = kernel.exitOperation(thread);
+        if (broken != null) {
+            throw InvariantException.after(broken, thread.name() + ": " + description, location);
         }
     }
 
