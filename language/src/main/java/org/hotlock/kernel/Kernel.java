@@ -229,7 +229,7 @@ public final class Kernel {
         Map<Object, KernelReports.Captured> byThread = stacksAtSite.computeIfAbsent(location, l -> new HashMap<>(4));
         String thread = current == null ? "" : current.name();
         Object key = location.getRootNode() instanceof CalledFrom f && f.calledFromSeveralSites() && current != null
-                ? new StackKey(thread, current.operation(), List.copyOf(current.held())) : thread;
+                ? new StackKey(thread, current.operation(), heldLocks(current)) : thread;
         KernelReports.Captured c = byThread.get(key);
         if (c == null) {
             c = KernelReports.capture(location);
@@ -238,8 +238,25 @@ public final class Kernel {
         return c;
     }
 
-    /** A thread at a site in a function called from several sites: its operation and the locks it holds. */
-    private record StackKey(String thread, String operation, List<GuestThread.HeldLock> held) {
+    /**
+     * A thread at a site in a function called from several sites: its operation and the locks
+     * it holds, as values (lock and mode): a hold is an object of its own execution, and a key
+     * made of holds would miss in every later execution, walking the stack each time and
+     * growing the map without end.
+     */
+    private record StackKey(String thread, String operation, List<HeldKey> held) {
+    }
+
+    private record HeldKey(KernelLock lock, LockMode mode) {
+    }
+
+    private static List<HeldKey> heldLocks(GuestThread thread) {
+        List<GuestThread.HeldLock> held = thread.held();
+        List<HeldKey> keys = new ArrayList<>(held.size());
+        for (GuestThread.HeldLock h : held) {
+            keys.add(new HeldKey(h.lock(), h.mode()));
+        }
+        return keys;
     }
 
     // ------------------------------------------------------------------ memory blocks and sysfs
