@@ -8,6 +8,11 @@ import org.hotlock.runtime.HLObject;
  * made it, and which of that thread's objects it is) makes it the same field across them.
  */
 public record FieldKey(HLObject object, int field) {
+    /** The field's class, as reports name it: {@code zone.present_pages}. */
+    public String qualifiedName() {
+        return object.type().qualifiedName(field);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof FieldKey k) || k.field != field) {

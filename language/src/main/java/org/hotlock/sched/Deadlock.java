@@ -28,8 +28,7 @@ record Deadlock(String message, List<String> stacks) {
                 continue;
             }
             if (lock == null && r.awaitedField != null) {
-                sb.append("  ").append(r.name()).append(" waits for ").append(r.awaitedField.object().type().name()).append('.')
-                        .append(r.awaitedField.object().type().fieldName(r.awaitedField.field())).append(" to change from ")
+                sb.append("  ").append(r.name()).append(" waits for ").append(r.awaitedField.qualifiedName()).append(" to change from ")
                         .append(Display.show(r.awaitedValue)).append(", which no live thread will do\n");
                 stacks.add(r.name() + ":");
                 addStack(stacks, r);
@@ -103,9 +102,7 @@ record Deadlock(String message, List<String> stacks) {
                 for (Runner p : path.subList(0, path.size() - 1)) {
                     sb.append(p.name()).append(" -[").append(p.blockedOn.name()).append("]-> ");
                 }
-                return sb.append(last.name()).append(" -[").append(last.awaitedField.object().type().name()).append('.')
-                        .append(last.awaitedField.object().type().fieldName(last.awaitedField.field()))
-                        .append(" to change]-> no live thread").toString();
+                return sb.append(last.name()).append(" -[").append(last.awaitedField.qualifiedName()).append(" to change]-> no live thread").toString();
             }
         }
         for (Runner r : runners) {

@@ -634,8 +634,7 @@ public final class Scheduler implements ThreadScheduler {
         r.awaitedField = field;
         r.awaitedValue = value;
         r.blockedStack = blockedStacks ? KernelReports.currentStack(location) : null;
-        r.pending = new Event(r.id, Event.Kind.READ, field, false, "sees " + field.object().type().name() + "."
-                + field.object().type().fieldName(field.field()) + " change");
+        r.pending = new Event(r.id, Event.Kind.READ, field, false, "sees " + field.qualifiedName() + " change");
         points++;
         current.continuation.suspend();
         r.awaitedField = null;

@@ -30,12 +30,12 @@ public abstract class WaitWhileBuiltin extends KernelBuiltinNode {
     protected Object waitWhile(HLObject object, String field, Object value) {
         Kernel kernel = bootedKernel();
         int index = object.type().fieldIndexOrError(field, this);
-        if (!object.type().isShared(index)) {
-            throw error("wait_while waits for another thread to change " + object.type().name() + "." + field
-                    + ", which is not shared: declare it with 'shared atomic " + object.type().name() + "." + field + "'");
-        }
         FieldKey key = new FieldKey(object, index);
-        String what = object.type().name() + "." + field;
+        String what = key.qualifiedName();
+        if (!object.type().isShared(index)) {
+            throw error("wait_while waits for another thread to change " + what
+                    + ", which is not shared: declare it with 'shared atomic " + what + "'");
+        }
         kernel.point(Event.Kind.READ, key, false, "waits while " + what + " is " + value);
         while (Objects.equals(object.get(index), value)) {
             ThreadScheduler scheduler = kernel.scheduler();
