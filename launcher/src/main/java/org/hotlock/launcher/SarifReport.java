@@ -129,7 +129,7 @@ final class SarifReport {
             at = userFrame(paths.get(i), scenario);
             primary = at != null ? paths.get(i) : primary;
         }
-        Map<String, Object> first = at != null ? location(at, primary.label(), scenario) : scenarioStatement(r.file);
+        Map<String, Object> first = at != null ? location(at, primary.label(), scenario) : scenarioStatement(r.file, scenario);
 
         List<Object> related = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -226,7 +226,7 @@ final class SarifReport {
      * started the threads, so at its first {@code explore}, {@code run} or {@code pct}; else at
      * the file's first line.
      */
-    private Map<String, Object> scenarioStatement(Path file) {
+    private Map<String, Object> scenarioStatement(Path file, String scenario) {
         int line = 1;
         try {
             List<String> lines = Files.readAllLines(file);
@@ -239,13 +239,8 @@ final class SarifReport {
         } catch (IOException | RuntimeException e) {
             // unreadable now: its first line
         }
-        Map<String, Object> physical = new LinkedHashMap<>();
-        physical.put("artifactLocation", artifact(file));
-        physical.put("region", Map.of("startLine", line));
-        Map<String, Object> loc = new LinkedHashMap<>();
-        loc.put("physicalLocation", physical);
-        loc.put("message", text("no frame of the scenario on the stack (a worker's): the scenario that started the threads"));
-        return loc;
+        return location(new Frame("the scenario that started the threads", scenario, line),
+                "no frame of the scenario on the stack (a worker's)", scenario);
     }
 
     private static final Pattern SCENARIO_STATEMENT = Pattern.compile("^\\s*(explore|run|pct)\\s*\\{");
