@@ -17,4 +17,12 @@ public interface Chooser {
     /** Told of each event as it runs, with its thread: the explorer computes happens-before here. */
     default void executed(int step, Event event) {
     }
+
+    /**
+     * Told when a thread goes on past a wait that is no step of its own (a restarted sysfs
+     * write's wait for the lock its trylock failed on): it goes on after {@code step}, the
+     * release that ended the wait.
+     */
+    default void resumed(int thread, int step) {
+    }
 }

@@ -393,8 +393,8 @@ public final class OptimalExplorer implements Search {
                 continue;
             }
             Branch b = children.get(1);
-            if (b.subtree != null) {
-                continue;
+            if (b.subtree != null || (node.enabled & 1L << b.thread) == 0 || node.sleep[b.thread] != null) {
+                continue;   // handed over already, or a branch this search drops (see firstRunnable)
             }
             int[] threads = new int[n];
             Event[] evs = new Event[n];
@@ -663,6 +663,16 @@ public final class OptimalExplorer implements Search {
             if (lockAware != null) {
                 races(step, base, lockAware);
             }
+        }
+    }
+
+    @Override
+    public void resumed(int thread, int step) {
+        if (thread < threadClocks.length && step < clocks.size()) {
+            // its wait was no step, but what it does next happens after the release that ended it
+            int[] clock = Arrays.copyOf(threadClocks[thread], threadClocks.length);
+            join(clock, clocks.get(step));
+            threadClocks[thread] = clock;
         }
     }
 

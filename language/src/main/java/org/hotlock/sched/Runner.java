@@ -21,6 +21,8 @@ public final class Runner {
     boolean restarting;
     /** Its last failed trylock led straight to a restart: its waits for the lock are no steps. */
     boolean failedAndDidNothing;
+    /** The step whose release ended its restarted write's wait (run as no step of its own), or -1. */
+    int wokenBy = -1;
     /** A sysfs directory the thread waits to appear (a udev rule waiting for its uevent). */
     String waitingFor;
     /** A shared field the thread waits to change from {@link #awaitedValue} (wait_while). */

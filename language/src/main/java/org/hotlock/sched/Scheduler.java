@@ -358,6 +358,11 @@ public final class Scheduler implements ThreadScheduler {
             Runner idle = nextIdleStep();
             if (idle != null) {
                 // a step that changes nothing (see idleStep) is no choice: it runs now
+                if (idle.wokenBy >= 0) {
+                    // a restarted write goes on past its wait, after the release that ended it
+                    chooser.resumed(idle.id, idle.wokenBy);
+                    idle.wokenBy = -1;
+                }
                 resume(idle);
                 finishStep();
                 if (idle.failure != null) {
@@ -391,6 +396,7 @@ public final class Scheduler implements ThreadScheduler {
 
     /** The chosen thread's step starts: it is recorded as it stands now. */
     private void beginStep(Runner chosen) {
+        chosen.wokenBy = -1;
         Event event = describeAtExecution(chosen.pending);
         trace.add(event);
         schedule.add(chosen.id);
@@ -667,6 +673,7 @@ public final class Scheduler implements ThreadScheduler {
                 r.pending = r.restarting
                         ? new Event(r.id, Event.Kind.WAIT, lock, false, "the restarted write goes on: " + lock.name() + " is free")
                         : new Event(r.id, Event.Kind.ACQUIRE, lock, lock.exclusive(r.blockedMode), r.blockedMode);
+                r.wokenBy = r.restarting ? step : -1;
             }
         }
     }
