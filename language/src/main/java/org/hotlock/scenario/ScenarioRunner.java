@@ -337,11 +337,12 @@ public final class ScenarioRunner {
         if (r.abandoned() > 0) {
             notes.add(r.abandoned() + " abandoned as redundant");
         }
-        if (optimalExplorer != null && optimalExplorer.wakeupMismatches() > 0) {
-            // a race reversal the program did not follow: a step depends on something the
-            // dependence relation does not see (a bug of HotLock's, or a model reading shared
-            // state it does not declare shared)
-            notes.add(optimalExplorer.wakeupMismatches() + " reversed races the program did not follow");
+        // a race reversal the program did not follow: a step depends on something the
+        // dependence relation does not see (a bug of HotLock's, or a model reading shared state
+        // it does not declare shared); the schedules its branch stood for may not have run
+        long unfollowed = optimalExplorer == null ? 0 : optimalExplorer.wakeupMismatches();
+        if (unfollowed > 0) {
+            notes.add(unfollowed + " reversed races the program did not follow");
         }
         if (pct != null) {
             notes.add("after " + pct.done() + " PCT runs that found no failure");
@@ -356,8 +357,9 @@ public final class ScenarioRunner {
         }
         String summary = String.format("explore (%s): threads %s, %d executions%s, max depth %d, %.2f s",
                 how, names, r.executions(), notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", r.maxDepth(), secs);
+        boolean complete = !r.bounded() && unfollowed == 0;
         if (r.failure() == null) {
-            if (r.bounded()) {
+            if (!complete) {
                 List<String> reasons = new ArrayList<>();
                 if (bound >= 0) {
                     reasons.add("preemption bound " + bound);
@@ -368,12 +370,19 @@ public final class ScenarioRunner {
                 if (r.timedOut()) {
                     reasons.add(context.limits().stopRequested() ? "stopped by the user" : "time limit " + limit + " s, --time-limit");
                 }
-                summary += "\n  INCOMPLETE: the search hit its bound (" + String.join("; ", reasons) + ") after " + r.executions()
-                        + " executions, max depth " + r.maxDepth() + "; schedules beyond it were not explored";
+                if (r.bounded()) {
+                    summary += "\n  INCOMPLETE: the search hit its bound (" + String.join("; ", reasons) + ") after " + r.executions()
+                            + " executions, max depth " + r.maxDepth() + "; schedules beyond it were not explored";
+                } else {
+                    reasons.add(unfollowed + " reversed races not followed");
+                    summary += "\n  INCOMPLETE: " + unfollowed + " reversed races the program did not follow: a step depends on"
+                            + " something the dependence does not see (shared state not declared shared, or a HotLock bug),"
+                            + " and the schedules they stood for may not have run";
+                }
                 incomplete = "explore stopped INCOMPLETE (" + String.join("; ", reasons) + ")";
             }
         }
-        return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), !r.bounded(), summary);
+        return finish(Mode.EXPLORE, r.failure() == null ? null : r.failure(), r.executions(), complete, summary);
     }
 
     /** When the scenario's time limit (--time-limit) runs out, counted from {@code start}; never without one. */

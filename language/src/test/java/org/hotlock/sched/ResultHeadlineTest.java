@@ -38,6 +38,31 @@ class ResultHeadlineTest {
         assertFalse(r[0].contains("findings:"), r[0]);
     }
 
+    /**
+     * A field the threads share but the script does not declare shared: the search cannot see
+     * what its steps depend on, a reversed race is not followed, and the result does not claim
+     * every schedule (it did before: "clean (every schedule explored)").
+     */
+    @Test
+    void aReversedRaceTheProgramDidNotFollowIsNoCompleteSearch() {
+        String script = """
+                kernel "4.20"
+                machine box { node 0 { boot 0..4G } }
+                const m0 = mutex("m0")
+                const m1 = mutex("m1")
+                struct F { x = 0 }
+                const f = new F { x: 0 }
+                thread t0 { mutex_lock(m0); f.x = 1; mutex_unlock(m0); if (f.x == 1) { mutex_lock(m0); mutex_unlock(m0) } }
+                thread t1 { if (f.x == 1) { mutex_lock(m0); mutex_unlock(m0) }; if (f.x == 1) { mutex_lock(m0); mutex_unlock(m0) } }
+                thread t2 { f.x = 1; mutex_lock(m0); mutex_lock(m1); mutex_unlock(m1); mutex_unlock(m0) }
+                explore { t0, t1, t2 }
+                """;
+        String[] r = SchedulerTest.run(script, Map.of("hotlock.PctFirst", "0"));
+        assertTrue(r[0].contains("reversed races the program did not follow)"), r[0]);
+        assertTrue(r[0].contains("  INCOMPLETE: "), r[0]);
+        assertFalse(r[0].contains("every schedule explored"), r[0]);
+    }
+
     @Test
     void aRunNamesItsFindingsToo() {
         String[] r = SchedulerTest.run(RACE + "run { a, b }\n", Map.of());
