@@ -21,8 +21,16 @@ public interface Chooser {
     /**
      * Told when a thread goes on past a wait that is no step of its own (a restarted sysfs
      * write's wait for the lock its trylock failed on): it goes on after {@code step}, the
-     * release that ended the wait.
+     * release that ended the wait, and after all that came before it.
      */
     default void resumed(int thread, int step) {
+    }
+
+    /**
+     * Told before a thread's step that reads a shared field once a wait_while has ended: the
+     * read could not have gone before a write where the field held {@code value} (the thread
+     * still waited there), though it could before one where the field held another.
+     */
+    default void awaited(int thread, Object value) {
     }
 }

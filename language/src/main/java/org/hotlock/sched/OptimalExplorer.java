@@ -112,6 +112,14 @@ public final class OptimalExplorer implements Search {
     private final List<int[]> clocks = new ArrayList<>();
     private int[][] threadClocks = new int[0][];
     private int[] lastStep = new int[0];
+    /**
+     * By thread: whether its next step is the read that ends a wait_while, and the value the
+     * wait waited past (null when it is not).
+     */
+    private Object[] awaitedValue = new Object[0];
+    private static final Object NOT_WAITING = new Object();
+    /** The step being scanned for (see {@link #scan}) ends a wait_while past this value; NOT_WAITING if not. */
+    private Object waitedPast = NOT_WAITING;
     private final Map<Object, Steps> byObject = new HashMap<>();
     /** Failed trylocks that restart: the step of the acquire that held their lock. */
     private final Map<Integer, Integer> blockers = new HashMap<>();
@@ -213,6 +221,7 @@ public final class OptimalExplorer implements Search {
             clocks.clear();
             threadClocks = new int[0][];
             lastStep = new int[0];
+            awaitedValue = new Object[0];
             // cleared, not kept: objects made in an execution (a new block's fields) are new
             // keys in every execution
             byObject.clear();
@@ -565,11 +574,13 @@ public final class OptimalExplorer implements Search {
         }
         threadClocks = Arrays.copyOf(threadClocks, threads);
         lastStep = Arrays.copyOf(lastStep, threads);
+        awaitedValue = Arrays.copyOf(awaitedValue, threads);
         threadHistories = Arrays.copyOf(threadHistories, threads);
         for (int t = old; t < threads; t++) {
             // a spawned thread starts after the step that created it
             threadClocks[t] = step > 0 && old > 0 ? Arrays.copyOf(clocks.get(step - 1), threads) : new int[threads];
             lastStep[t] = -1;
+            awaitedValue[t] = NOT_WAITING;
         }
     }
 
@@ -581,6 +592,8 @@ public final class OptimalExplorer implements Search {
             task.cancel();
         }
         int t = e.thread();
+        waitedPast = awaitedValue[t];
+        awaitedValue[t] = NOT_WAITING;
         int[] base = threadClocks[t];
         int[] clock = Arrays.copyOf(base, threadClocks.length);
         Steps racing = null;
@@ -667,9 +680,31 @@ public final class OptimalExplorer implements Search {
     }
 
     @Override
+    public void awaited(int thread, Object value) {
+        if (thread < awaitedValue.length) {
+            awaitedValue[thread] = value;
+        }
+    }
+
+    /**
+     * The value a field held before the write at {@code steps.at[i]}: what the write before it
+     * wrote; with none in this execution, the value the waiting thread read before it waited
+     * (a write before that read is before the thread's previous step: it races with nothing).
+     */
+    private Object valueBefore(Steps steps, int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            Event older = events.get(steps.at[k]);
+            if (older.write() && older.kind() == Event.Kind.WRITE) {
+                return older.detail();
+            }
+        }
+        return waitedPast;
+    }
+
+    @Override
     public void resumed(int thread, int step) {
         if (thread < threadClocks.length && step < clocks.size()) {
-            // its wait was no step, but what it does next happens after the release that ended it
+            // its wait was no step, but what it does next happens after the step that ended it
             int[] clock = Arrays.copyOf(threadClocks[thread], threadClocks.length);
             join(clock, clocks.get(step));
             threadClocks[thread] = clock;
@@ -736,7 +771,10 @@ public final class OptimalExplorer implements Search {
             boolean ordersOnly = acquire && !d.acquires()
                     && (d.kind() == Event.Kind.TRYLOCK || d.releasesHeld() && (e.waitedFor() || failingRestarts))
                     // a wait for a sysfs file comes after the directory's appearance: before it, it would wait
-                    || e.kind() == Event.Kind.WAKE && d.appearance();
+                    || e.kind() == Event.Kind.WAKE && d.appearance()
+                    // the read that ends a wait_while could not have gone before a write where
+                    // the field held the value it waits past (it still waited there)
+                    || waitedPast != NOT_WAITING && d.write() && Objects.equals(valueBefore(steps, i), waitedPast);
             if (d.thread() != e.thread() && d.dependent(e)) {
                 if (clock != null) {
                     join(clock, clocks.get(s));
@@ -745,7 +783,7 @@ public final class OptimalExplorer implements Search {
                     racing.add(s);
                 }
             }
-            if (d.write() && d.object().equals(e.object()) && !(ordersOnly && acquire)) {
+            if (d.write() && d.object().equals(e.object()) && !(ordersOnly && (acquire || waitedPast != NOT_WAITING))) {
                 return;
             }
         }

@@ -396,6 +396,10 @@ public final class Scheduler implements ThreadScheduler {
 
     /** The chosen thread's step starts: it is recorded as it stands now. */
     private void beginStep(Runner chosen) {
+        if (chosen.awaitedField != null) {
+            // the read that ends a wait_while
+            chooser.awaited(chosen.id, chosen.awaitedValue);
+        }
         chosen.wokenBy = -1;
         Event event = describeAtExecution(chosen.pending);
         trace.add(event);

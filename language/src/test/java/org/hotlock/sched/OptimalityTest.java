@@ -354,6 +354,26 @@ class OptimalityTest {
     }
 
     /**
+     * A wait_while's wait is no step, but its read once the field has changed comes after the
+     * write that changed it: no reversal puts that read before the write (where the thread
+     * still waits). The offline-retry examples met it ("reversed races the program did not
+     * follow").
+     */
+    @Test
+    void aWaitWhileReadsAfterTheWriteThatEndedIt() {
+        limit = 4000;
+        String threads = """
+                struct W { v = 0 }
+                shared atomic W.v
+                const w = new W { v: 0 }
+                thread a { wait_while(w, "v", 0); s.a = 1 }
+                thread b { w.v = 1; s.a = 2 }
+                thread c { w.v = 0; w.v = 3 }
+                """;
+        assertTrue(check(threads, List.of("a", "b", "c"), threads));
+    }
+
+    /**
      * A restarted write's wait for its lock is no step, yet what it does after the wait happens
      * after the release that ended it: no reversed race puts its retry before that release
      * (where it still waits). On merged 4.20 with two writers (released under each other by
