@@ -330,6 +330,12 @@ class LockSequenceTest {
     private static final String PSERIES_16M = PSERIES.replace("block_size 128M", "block_size 16M")
             .replace("hotpluggable 2G..3G", "hotpluggable 2G..2G + 64M");
 
+    /** Writes the command (a guest expression) to /proc/powerpc/ofdt and checks memoryN is gone. */
+    private static String ofdtRemoves(String command, int block) {
+        return "assert(sysfs.write(\"/proc/powerpc/ofdt\", " + command + ") > 0, \"written\")\n"
+                + "assert(sysfs.read(\"/sys/devices/system/memory/memory" + block + "/state\") == -ENOENT, \"removed\")";
+    }
+
     /**
      * The older removal (pseries_update_drconf_memory): user space offlined the LMB and clears its
      * ASSIGNED flag through /proc/powerpc/ofdt; of_update_property changes the tree under of_mutex,
@@ -345,8 +351,7 @@ class LockSequenceTest {
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")\n"
                         + "sysfs.write(\"/sys/devices/system/memory/memory128/state\", \"offline\")\n"
                         + "var first = 0\nfor lmb in drmem_lmbs { if (lmb.base_addr == 2G) first = lmb.drc_index }",
-                "assert(sysfs.write(\"/proc/powerpc/ofdt\", \"update_property ibm,dynamic-memory \" + hex(first) + \" 0\") > 0, \"updated\")\n"
-                        + "assert(sysfs.read(\"/sys/devices/system/memory/memory128/state\") == -ENOENT, \"removed\")"));
+                ofdtRemoves("\"update_property ibm,dynamic-memory \" + hex(first) + \" 0\"", 128)));
     }
 
     /** The older removal of a memory node (pseries_remove_mem_node), after add_node, probe, online and offline. */
@@ -360,8 +365,7 @@ class LockSequenceTest {
                         + "sysfs.write(\"/sys/devices/system/memory/probe\", \"0x82000000\")\n"
                         + "sysfs.write(\"/sys/devices/system/memory/memory130/state\", \"online\")\n"
                         + "sysfs.write(\"/sys/devices/system/memory/memory130/state\", \"offline\")",
-                "assert(sysfs.write(\"/proc/powerpc/ofdt\", \"remove_node /memory@82000000\") > 0, \"detached\")\n"
-                        + "assert(sysfs.read(\"/sys/devices/system/memory/memory130/state\") == -ENOENT, \"removed\")"));
+                ofdtRemoves("\"remove_node /memory@82000000\"", 130)));
     }
 
     /** add_node: the notifier only calls memblock_add; nothing of hotplug's is locked. */
