@@ -330,42 +330,42 @@ class LockSequenceTest {
     private static final String PSERIES_16M = PSERIES.replace("block_size 128M", "block_size 16M")
             .replace("hotpluggable 2G..3G", "hotpluggable 2G..2G + 64M");
 
-    /** Writes the command (a guest expression) to /proc/powerpc/ofdt and checks memoryN is gone. */
-    private static String ofdtRemoves(String command, int block) {
-        return "assert(sysfs.write(\"/proc/powerpc/ofdt\", " + command + ") > 0, \"written\")\n"
-                + "assert(sysfs.read(\"/sys/devices/system/memory/memory" + block + "/state\") == -ENOENT, \"removed\")";
-    }
+    /** update_property's setup: DLPAR added the LMB at 2G (memory128), user space offlined it. */
+    private static final String OF_RELEASE_SETUP = """
+            sysfs.write("/sys/kernel/dlpar", "memory add count 1")
+            sysfs.write("/sys/devices/system/memory/memory128/state", "offline")
+            var first = 0
+            for lmb in drmem_lmbs { if (lmb.base_addr == 2G) first = lmb.drc_index }
+            """;
+
+    /** remove_node's setup: a memory node attached, its memory probed (memory130), onlined and offlined. */
+    private static final String OF_NODE_SETUP = """
+            sysfs.write("/proc/powerpc/ofdt", "add_node /memory@82000000")
+            sysfs.write("/sys/devices/system/memory/probe", "0x82000000")
+            sysfs.write("/sys/devices/system/memory/memory130/state", "online")
+            sysfs.write("/sys/devices/system/memory/memory130/state", "offline")
+            """;
 
     /**
-     * The older removal (pseries_update_drconf_memory): user space offlined the LMB and clears its
-     * ASSIGNED flag through /proc/powerpc/ofdt; of_update_property changes the tree under of_mutex,
-     * then the notifier, under the chain's rwsem, takes DHL and removes the section
-     * (pseries_remove_memblock: remove_memory on 4.19, __remove_memory on 4.20, both under its DHL).
+     * The older removal through /proc/powerpc/ofdt: update_property clears the LMB's ASSIGNED flag
+     * (pseries_update_drconf_memory), remove_node detaches its memory node (pseries_remove_mem_node).
+     * of_update_property / of_detach_node change the tree under of_mutex, then the notifier, under the
+     * chain's rwsem, takes DHL and removes the section (pseries_remove_memblock: remove_memory on 4.19,
+     * __remove_memory on 4.20, both under its DHL); the block is gone afterwards.
      */
-    @ParameterizedTest(name = "pseries OF reconfig removal (update_property) on {0}")
+    @ParameterizedTest(name = "pseries OF reconfig removal ({1}) on {0}")
     @CsvSource({
-            "4.19, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(128) DEV(128)",
-            "4.20, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(128) DEV(128)"})
-    void pseriesOfUpdateProperty(String version, String expected) {
-        assertEquals(seq(expected), acquisitions(version, PSERIES_16M,
-                "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")\n"
-                        + "sysfs.write(\"/sys/devices/system/memory/memory128/state\", \"offline\")\n"
-                        + "var first = 0\nfor lmb in drmem_lmbs { if (lmb.base_addr == 2G) first = lmb.drc_index }",
-                ofdtRemoves("\"update_property ibm,dynamic-memory \" + hex(first) + \" 0\"", 128)));
-    }
-
-    /** The older removal of a memory node (pseries_remove_mem_node), after add_node, probe, online and offline. */
-    @ParameterizedTest(name = "pseries OF reconfig removal (remove_node) on {0}")
-    @CsvSource({
-            "4.19, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(130) DEV(130)",
-            "4.20, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(130) DEV(130)"})
-    void pseriesOfRemoveNode(String version, String expected) {
-        assertEquals(seq(expected), acquisitions(version, PSERIES_16M,
-                "sysfs.write(\"/proc/powerpc/ofdt\", \"add_node /memory@82000000\")\n"
-                        + "sysfs.write(\"/sys/devices/system/memory/probe\", \"0x82000000\")\n"
-                        + "sysfs.write(\"/sys/devices/system/memory/memory130/state\", \"online\")\n"
-                        + "sysfs.write(\"/sys/devices/system/memory/memory130/state\", \"offline\")",
-                ofdtRemoves("\"remove_node /memory@82000000\"", 130)));
+            "4.19, update_property, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(128) DEV(128)",
+            "4.20, update_property, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(128) DEV(128)",
+            "4.19, remove_node, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(130) DEV(130)",
+            "4.20, remove_node, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(130) DEV(130)"})
+    void pseriesOfRemoval(String version, String way, String expected) {
+        boolean release = way.equals("update_property");
+        String command = release ? "\"update_property ibm,dynamic-memory \" + hex(first) + \" 0\"" : "\"remove_node /memory@82000000\"";
+        int block = release ? 128 : 130;
+        assertEquals(seq(expected), acquisitions(version, PSERIES_16M, release ? OF_RELEASE_SETUP : OF_NODE_SETUP,
+                "assert(sysfs.write(\"/proc/powerpc/ofdt\", " + command + ") > 0, \"written\")\n"
+                        + "assert(sysfs.read(\"/sys/devices/system/memory/memory" + block + "/state\") == -ENOENT, \"removed\")"));
     }
 
     /** add_node: the notifier only calls memblock_add; nothing of hotplug's is locked. */
