@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * notifier chain's rwsem around each memory_notify (MEM_GOING_ONLINE and MEM_ONLINE in
  * online_pages, MEM_GOING_OFFLINE and MEM_OFFLINE in offline_pages); slab's callback takes SLAB
  * (slab_mutex) at MEM_GOING_OFFLINE; Xen's online page callback, xen_online_page, takes BALLOON
- * between the two notifications of online_pages.
+ * between the two notifications of online_pages. OF is of_mutex and OF_CHAIN.r the OF reconfiguration
+ * chain's rwsem: pseries DLPAR writes the device tree under DHL when it succeeds (drmem_update_dt), and
+ * the older removal through /proc/powerpc/ofdt runs the pseries notifier, which takes DHL, under the
+ * chain's rwsem.
  */
 class LockSequenceTest {
 
@@ -72,6 +75,8 @@ class LockSequenceTest {
         if (lock.equals("acpi_scan_lock")) return "ACPI_SCAN";
         if (lock.equals("balloon_mutex")) return "BALLOON";
         if (lock.equals("(memory_chain).rwsem(R)")) return "CHAIN.r";
+        if (lock.equals("of_mutex")) return "OF";
+        if (lock.equals("(of_reconfig_chain).rwsem(R)")) return "OF_CHAIN.r";
         if (lock.equals("slab_mutex")) return "SLAB";
         if (lock.equals("sclp_mem_mutex")) return "SCLP";
         if (lock.endsWith("->physical_node_lock")) return "PHYS";
@@ -278,8 +283,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "pseries DLPAR add on {0}")
     @CsvSource({
-            "4.19, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CHAIN.r CHAIN.r",
-            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CPUHP.r MHL.w CHAIN.r CHAIN.r"})
+            "4.19, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CHAIN.r CHAIN.r OF OF_CHAIN.r",
+            "4.20, DHL CPUHP.r MHL.w SYSFS DEV(16) SYSFS DEV(16) CPUHP.r MHL.w CHAIN.r CHAIN.r OF OF_CHAIN.r"})
     void pseriesAdd(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, PSERIES, "",
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")"));
@@ -287,8 +292,8 @@ class LockSequenceTest {
 
     @ParameterizedTest(name = "pseries DLPAR remove on {0}")
     @CsvSource({
-            "4.19, DHL DEV(16) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16)",
-            "4.20, DHL DEV(16) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16)"})
+            "4.19, DHL DEV(16) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16) OF OF_CHAIN.r",
+            "4.20, DHL DEV(16) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16) OF OF_CHAIN.r"})
     void pseriesRemove(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, PSERIES,
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")",
@@ -313,12 +318,62 @@ class LockSequenceTest {
     /** A remove by DRC index: one LMB, as the remove by count does it. */
     @ParameterizedTest(name = "pseries DLPAR remove by index on {0}")
     @CsvSource({
-            "4.19, DHL DEV(16) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16)",
-            "4.20, DHL DEV(16) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16)"})
+            "4.19, DHL DEV(16) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16) OF OF_CHAIN.r",
+            "4.20, DHL DEV(16) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(16) DEV(16) OF OF_CHAIN.r"})
     void pseriesRemoveByIndex(String version, String expected) {
         assertEquals(seq(expected), acquisitions(version, PSERIES,
                 "sysfs.write(\"/sys/kernel/dlpar\", \"memory add count 1\")\nvar first = 0\nfor lmb in drmem_lmbs { if (lmb.base_addr == 2G) first = lmb.drc_index }",
                 "assert(sysfs.write(\"/sys/kernel/dlpar\", \"memory remove index \" + hex(first)) > 0, \"removed\")"));
+    }
+
+    /** An LPAR with 16M LMBs: one memory section per block, so the OF notifier's section loop removes whole blocks. */
+    private static final String PSERIES_16M = PSERIES.replace("block_size 128M", "block_size 16M")
+            .replace("hotpluggable 2G..3G", "hotpluggable 2G..2G + 64M");
+
+    /** update_property's setup: DLPAR added the LMB at 2G (memory128), user space offlined it. */
+    private static final String OF_RELEASE_SETUP = """
+            sysfs.write("/sys/kernel/dlpar", "memory add count 1")
+            sysfs.write("/sys/devices/system/memory/memory128/state", "offline")
+            var first = 0
+            for lmb in drmem_lmbs { if (lmb.base_addr == 2G) first = lmb.drc_index }
+            """;
+
+    /** remove_node's setup: a memory node attached, its memory probed (memory130), onlined and offlined. */
+    private static final String OF_NODE_SETUP = """
+            sysfs.write("/proc/powerpc/ofdt", "add_node /memory@82000000")
+            sysfs.write("/sys/devices/system/memory/probe", "0x82000000")
+            sysfs.write("/sys/devices/system/memory/memory130/state", "online")
+            sysfs.write("/sys/devices/system/memory/memory130/state", "offline")
+            """;
+
+    /**
+     * The older removal through /proc/powerpc/ofdt: update_property clears the LMB's ASSIGNED flag
+     * (pseries_update_drconf_memory), remove_node detaches its memory node (pseries_remove_mem_node).
+     * of_update_property / of_detach_node change the tree under of_mutex, then the notifier, under the
+     * chain's rwsem, takes DHL and removes the section (pseries_remove_memblock: remove_memory on 4.19,
+     * __remove_memory on 4.20, both under its DHL); the block is gone afterwards.
+     */
+    @ParameterizedTest(name = "pseries OF reconfig removal ({1}) on {0}")
+    @CsvSource({
+            "4.19, update_property, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(128) DEV(128)",
+            "4.20, update_property, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(128) DEV(128)",
+            "4.19, remove_node, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(130) DEV(130)",
+            "4.20, remove_node, OF OF_CHAIN.r DHL CPUHP.r MHL.w SYSFS DRAIN(130) DEV(130)"})
+    void pseriesOfRemoval(String version, String way, String expected) {
+        boolean release = way.equals("update_property");
+        String command = release ? "\"update_property ibm,dynamic-memory \" + hex(first) + \" 0\"" : "\"remove_node /memory@82000000\"";
+        int block = release ? 128 : 130;
+        assertEquals(seq(expected), acquisitions(version, PSERIES_16M, release ? OF_RELEASE_SETUP : OF_NODE_SETUP,
+                "assert(sysfs.write(\"/proc/powerpc/ofdt\", " + command + ") > 0, \"written\")\n"
+                        + "assert(sysfs.read(\"/sys/devices/system/memory/memory" + block + "/state\") == -ENOENT, \"removed\")"));
+    }
+
+    /** add_node: the notifier only calls memblock_add; nothing of hotplug's is locked. */
+    @ParameterizedTest(name = "pseries OF reconfig add_node on {0}")
+    @CsvSource({"4.19, OF OF_CHAIN.r", "4.20, OF OF_CHAIN.r"})
+    void pseriesOfAddNode(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, PSERIES_16M, "",
+                "assert(sysfs.write(\"/proc/powerpc/ofdt\", \"add_node /memory@82000000\") > 0, \"attached\")"));
     }
 
     /** The Hyper-V balloon's hot-add of one chunk (auto-online): add_memory, with DHL on 4.20 only; hv_online_page's ha_lock is a fine-grained lock, left out. */
