@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,9 +75,17 @@ final class SarifReport {
     String write(List<CheckResult> results, String version) {
         Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
         List<Object> sarifResults = new ArrayList<>();
+        Map<String, Integer> occurrences = new HashMap<>();
         for (CheckResult r : results) {
             for (Map<String, Object> f : r.findings) {
-                sarifResults.add(result(r, f, rules));
+                Map<String, Object> result = result(r, f, rules);
+                // the identity names functions, not lines (an edit elsewhere keeps it): two
+                // findings in one function that differ only by line are told apart by their
+                // order, as code scanning does for its line hashes
+                String fp = (String) ((Map<?, ?>) result.get("partialFingerprints")).get(FINGERPRINT);
+                int n = occurrences.merge(fp, 1, Integer::sum);
+                result.put("partialFingerprints", Map.of(FINGERPRINT, n == 1 ? fp : fp + ":" + n));
+                sarifResults.add(result);
             }
         }
         Map<String, Object> driver = new LinkedHashMap<>();

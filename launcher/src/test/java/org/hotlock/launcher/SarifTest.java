@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,6 +114,41 @@ class SarifTest {
         }
         assertTrue(threads.containsAll(List.of("udev", "kworker")), threads.toString());
         assertTrue(steps > 10, "every step: " + steps);
+    }
+
+    /**
+     * Two races in one function that differ only by line have the same identity (it names
+     * functions, so that an edit elsewhere keeps it): the later one's fingerprint carries its
+     * order, so a code-scanning tool does not merge them.
+     */
+    @Test
+    void findingsThatDifferOnlyByLineKeepDistinctFingerprints() throws Exception {
+        Path scenario = dir.resolve("two-races.hlk");
+        Files.writeString(scenario, """
+                kernel "4.20"
+                machine box { node 0 { boot 0..4G } }
+                struct cell { v = 0; w = 0 }
+                shared cell.v
+                const x = new cell {}
+                fn touch() {
+                  x.v = 1
+                  x.v = 2
+                }
+                thread a { touch() }
+                thread b { touch() }
+                explore { a, b } expect race(cell.v)
+                """);
+        Path sarif = dir.resolve("two-races.sarif");
+        Cli r = Cli.run("check", "--sarif", sarif.toString(), scenario.toString());
+        JsonNode results = Json.read(Files.readString(sarif)).get("runs").get(0).get("results");
+        assertTrue(results.size() >= 2, r.out() + r.err() + results);
+        Set<String> fingerprints = new HashSet<>();
+        for (JsonNode result : results) {
+            String fp = result.get("partialFingerprints").get("hotlock/v2").asText();
+            assertTrue(fp.matches("[0-9a-f]{64}(:[0-9]+)?"), fp);
+            assertTrue(fingerprints.add(fp), "two results share a fingerprint: " + results);
+        }
+        assertTrue(fingerprints.stream().anyMatch(fp -> fp.endsWith(":2")), "the identities were the same: " + fingerprints);
     }
 
     @Test
