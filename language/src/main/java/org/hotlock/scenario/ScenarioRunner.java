@@ -509,7 +509,10 @@ public final class ScenarioRunner {
                 absolute = scenarioFile.getPath();
                 relative = file.getAbsoluteFile().normalize().getParent().relativize(scenarioFile).getPath();
             }
-            String json = TraceFile.write(relative, absolute, kernel.version, mode.name().toLowerCase(), failure);
+            var options = context.env().getOptions();
+            TraceFile.Settings settings = new TraceFile.Settings(options.get(HotLockOptions.MaxSteps), options.get(HotLockOptions.StatementLimit),
+                    options.get(HotLockOptions.MaxCallDepth), options.get(HotLockOptions.GateLocks), options.get(HotLockOptions.LockdepNovalidateDevice));
+            String json = TraceFile.write(relative, absolute, kernel.version, mode.name().toLowerCase(), settings, failure);
             TruffleFile tmp = context.env().getPublicTruffleFile(path + ".tmp");
             try (OutputStream os = tmp.newOutputStream()) {
                 os.write(json.getBytes(StandardCharsets.UTF_8));

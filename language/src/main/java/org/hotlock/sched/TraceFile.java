@@ -30,15 +30,22 @@ public final class TraceFile {
     /** The format this class writes; {@code hotlock-trace-1} named the scenario relative to where it ran. */
     public static final String FORMAT = "hotlock-trace-2";
 
-    /** What {@code replay} needs from a trace. */
-    public record Trace(String format, String scenario, String scenarioAbsolute, List<String> schedule) {
+    /** What {@code replay} needs from a trace. {@code settings} is null in a trace older than them. */
+    public record Trace(String format, String scenario, String scenarioAbsolute, List<String> schedule, Settings settings) {
+    }
+
+    /**
+     * The options of the run that shape an execution and what its checks report, so that a
+     * replay runs it as it ran: the bounds of an execution and the lock graph's options.
+     */
+    public record Settings(long maxSteps, long statementLimit, int maxCallDepth, boolean gateLocks, boolean lockdepNovalidateDevice) {
     }
 
     /**
      * {@code scenario}: the scenario file relative to the trace's directory;
      * {@code scenarioAbsolute}: its absolute path, for a trace moved without it.
      */
-    public static String write(String scenario, String scenarioAbsolute, String kernel, String mode, Outcome outcome) {
+    public static String write(String scenario, String scenarioAbsolute, String kernel, String mode, Settings settings, Outcome outcome) {
         ObjectNode trace = MAPPER.createObjectNode();
         trace.put("format", FORMAT);
         trace.put("scenario", scenario);
@@ -47,6 +54,12 @@ public final class TraceFile {
         trace.put("mode", mode);
         trace.put("outcome", outcome.kind().name());
         trace.put("message", outcome.message());
+        ObjectNode options = trace.putObject("settings");
+        options.put("max_steps", settings.maxSteps());
+        options.put("statement_limit", settings.statementLimit());
+        options.put("max_call_depth", settings.maxCallDepth());
+        options.put("gate_locks", settings.gateLocks());
+        options.put("lockdep_novalidate_device", settings.lockdepNovalidateDevice());
         ArrayNode threads = trace.putArray("threads");
         outcome.threadNames().forEach(threads::add);
         ArrayNode schedule = trace.putArray("schedule");
@@ -102,7 +115,37 @@ public final class TraceFile {
             }
             names.add(name.asText());
         }
-        return new Trace(text(root, "format"), scenario, text(root, "scenario_absolute"), List.copyOf(names));
+        return new Trace(text(root, "format"), scenario, text(root, "scenario_absolute"), List.copyOf(names), settings(root.get("settings")));
+    }
+
+    /** The recorded settings; null when the trace has none (older traces: the defaults then). */
+    private static Settings settings(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("not a HotLock trace: its settings are " + shorten(node.toString()) + ", not an object");
+        }
+        return new Settings(whole(node, "max_steps", 1, Long.MAX_VALUE), whole(node, "statement_limit", 0, Long.MAX_VALUE),
+                (int) whole(node, "max_call_depth", 1, Integer.MAX_VALUE), flag(node, "gate_locks"), flag(node, "lockdep_novalidate_device"));
+    }
+
+    private static long whole(JsonNode settings, String key, long min, long max) {
+        JsonNode v = settings.get(key);
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw new IllegalArgumentException("not a HotLock trace: its setting " + key + " is " + (v == null ? "missing"
+                    : shorten(v.toString())) + ", not a whole number from " + min + " to " + max);
+        }
+        return v.asLong();
+    }
+
+    private static boolean flag(JsonNode settings, String key) {
+        JsonNode v = settings.get(key);
+        if (v == null || !v.isBoolean()) {
+            throw new IllegalArgumentException("not a HotLock trace: its setting " + key + " is " + (v == null ? "missing"
+                    : shorten(v.toString())) + ", not true or false");
+        }
+        return v.asBoolean();
     }
 
     /** A thread's name as a schedule names it: not empty, no comma (the replay option's separator), no control character. */

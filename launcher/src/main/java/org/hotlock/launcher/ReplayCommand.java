@@ -49,15 +49,25 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Path scenario;
         List<String> schedule;
+        ScenarioOptions options = new ScenarioOptions();
         try {
             TraceFile.Trace t = TraceFile.read(json);
             scenario = scenarioOf(t);
             schedule = t.schedule();
+            TraceFile.Settings settings = t.settings();
+            if (settings != null) {
+                // as the run that saved it: the same bounds of an execution, the same lock graph
+                options.maxSteps = settings.maxSteps();
+                options.statementLimit = settings.statementLimit();
+                options.maxCallDepth = settings.maxCallDepth();
+                options.noGateLocks = !settings.gateLocks();
+                options.novalidateDevice = settings.lockdepNovalidateDevice();
+            }
         } catch (IllegalArgumentException e) {
             main.err().println("hotlock: " + trace + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return main.runner().runScenario(scenario, "replay", new ScenarioOptions(), String.join(",", schedule));
+        return main.runner().runScenario(scenario, "replay", options, String.join(",", schedule));
     }
 
     /**

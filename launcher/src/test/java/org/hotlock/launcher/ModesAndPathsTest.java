@@ -75,6 +75,24 @@ class ModesAndPathsTest {
                 missing.err());
     }
 
+    /**
+     * A trace keeps the run's bounds of an execution and its lock graph's options, and replay
+     * runs with them: a step bound hit under --max-steps is hit again (the default bound
+     * would let the schedule end cleanly: "does not match").
+     */
+    @Test
+    void replayRunsWithTheSettingsOfTheRunThatSavedTheTrace() throws IOException {
+        Path file = dir.resolve("bounded.hlk");
+        Files.writeString(file, InconclusiveTest.TWO_LOCKERS + "explore { t1, t2 }\n");
+        Path trace = dir.resolve("bounded.json");
+        Cli explore = Cli.run("explore", "--max-steps", "3", "--no-gate-locks", "--trace", trace.toString(), file.toString());
+        assertTrue(explore.out().contains("passed its bound of 3 steps"), explore.out() + explore.err());
+        assertTrue(Files.readString(trace).contains("\"gate_locks\": false"), Files.readString(trace));
+        Cli replay = Cli.run("replay", trace.toString());
+        assertEquals(explore.exitCode(), replay.exitCode(), replay.out() + replay.err());
+        assertTrue(replay.out().contains("passed its bound of 3 steps"), replay.out() + replay.err());
+    }
+
     @Test
     void replayExitsAsExploreDidForTheSameExpectedFailure() throws IOException {
         for (String name : new String[]{"lost-update-4.19.hlk", "deadlock-2015.hlk"}) {
