@@ -107,12 +107,24 @@ public final class ScenarioRunner {
         }
         int index = context.nextScenarioIndex();
         ExplorationWorkers.WorkerOf link = workerOf();
-        if (link != null) {
-            // a worker of a search in another context: it serves that search's scenario; the
-            // scenarios before leave the state as they found it (a run changes it, as there)
-            if (index == link.scenario()) {
+        ClusterHost host = clusterHost();
+        int served = link != null ? link.scenario() : host != null ? host.servedScenario() : -1;
+        if (served >= 0) {
+            // a worker of a search in another context (or process): it serves that search's
+            // scenario; the scenarios before leave the state as they found it (a run changes
+            // it, as there)
+            if (index == served) {
                 Snapshot initial = new Snapshot(context, kernel);
-                link.pool().serve(context, kernel, threads, context.env().getOptions().get(HotLockOptions.MaxSteps), initial, fingerprint(initial, threads));
+                long maxSteps = context.env().getOptions().get(HotLockOptions.MaxSteps);
+                if (link != null) {
+                    link.pool().serve(context, kernel, threads, maxSteps, initial, fingerprint(initial, threads));
+                } else {
+                    SubtreeExchange exchange = host.serve(fingerprint(initial, threads));
+                    if (exchange != null) {
+                        new ClusterWorkers(checks, exchange, Long.MAX_VALUE, false)
+                                .serve(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial));
+                    }
+                }
                 throw new ExplorationWorkers.Served();
             }
             if (mode == Mode.EXPLORE || mode == Mode.PCT) {
@@ -302,11 +314,15 @@ public final class ScenarioRunner {
         var station = new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial);
         int workerCount = options.get(HotLockOptions.Workers);
         List<Source> programs = context.programs();
-        ExplorationWorkers workers = optimal && workerCount > 1 && programs != null
+        ClusterHost host = clusterHost();
+        SubtreeExchange exchange = optimal && host != null ? host.begin(scenarioIndex, fingerprint(initial, threads)) : null;
+        ClusterWorkers cluster = exchange == null ? null
+                : new ClusterWorkers(checks, exchange, deadline, options.get(HotLockOptions.WorkersAfter) < 0);
+        ExplorationWorkers workers = cluster == null && optimal && workerCount > 1 && programs != null
                 ? new ExplorationWorkers(context, workerCount, scenarioIndex, programs, fingerprint(initial, threads), deadline,
                 options.get(HotLockOptions.WorkersAfter))
                 : null;
-        Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null : workers.searchLink(station))
+        Search search = optimal ? new OptimalExplorer().delegate(cluster != null ? cluster.searchLink(station) : workers == null ? null : workers.searchLink(station))
                 : new Explorer(reduce, bound);
         Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
         ProgressReports progress = new ProgressReports(context, checks, "explore", maxExecutions, false, search::maxDepth);
@@ -325,6 +341,9 @@ public final class ScenarioRunner {
         } finally {
             if (workers != null) {
                 workers.stop();
+            }
+            if (exchange != null) {
+                host.end(exchange);
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
@@ -348,6 +367,9 @@ public final class ScenarioRunner {
         }
         if (workers != null && workers.ran() > 0) {
             notes.add(workers.ran() + " in subtrees explored in parallel, " + workerCount + " workers");
+        }
+        if (cluster != null && cluster.ran() > 0) {
+            notes.add(cluster.ran() + " in subtrees explored through the cluster");
         }
         if (workers != null) {
             for (String problem : workers.problems()) {
@@ -385,6 +407,12 @@ public final class ScenarioRunner {
     /** In a worker's context, which search it serves (see ExplorationWorkers); null otherwise. */
     private ExplorationWorkers.WorkerOf workerOf() {
         return context.env().getConfig().get(ExplorationWorkers.CONFIG_KEY) instanceof ExplorationWorkers.WorkerOf w ? w : null;
+    }
+
+    /** The cluster this context's explorations use (explore --cluster), or null. */
+    private ClusterHost clusterHost() {
+        String name = context.env().getOptions().get(HotLockOptions.Cluster);
+        return name.isEmpty() ? null : ClusterHost.named(name);
     }
 
     /** What PCT runs found: the first failure, if any, how many runs were done, whether time ran out. */

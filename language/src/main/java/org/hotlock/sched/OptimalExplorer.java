@@ -41,7 +41,7 @@ import java.util.function.Supplier;
 public final class OptimalExplorer implements Search {
 
     /** A node of a wakeup tree: the step a thread takes there, and the schedules that follow. */
-    private static final class Branch {
+    static final class Branch {
         final int thread;
         final Event event;
         final List<Branch> children = new ArrayList<>(1);
@@ -348,7 +348,7 @@ public final class OptimalExplorer implements Search {
     }
 
     /** A schedule for the wakeup tree of the state at depth {@code at}, above a worker's subtree. */
-    private record Outside(int at, List<Event> schedule) {
+    record Outside(int at, List<Event> schedule) {
     }
 
     /** What a worker's search of a subtree found, for the search that handed it over. */
