@@ -194,11 +194,12 @@ final class ClusterWorkers {
             search.delegate(new Link(station, x -> record.merge((CheckRecord) x.checks()), Set::of, subtree, claimed.ticket()));
             search.explore(() -> station.run(search, deadline), Long.MAX_VALUE, null);
             result = resultBytes(search.explored(), record);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // it could not be read, or this member's run of it went wrong: the search that
+            // handed it over explores it itself (and meets the same error, if it is one)
             result = null;
         } finally {
             stationChecks.recordInto(outer);
-            // none (it could not be read or written): the search explores the subtree itself
             exchange.complete(claimed.ticket(), result == null ? failedBytes() : result);
         }
     }
