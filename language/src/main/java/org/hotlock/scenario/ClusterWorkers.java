@@ -54,6 +54,7 @@ final class ClusterWorkers {
         private final Supplier<Set<String>> inCycles;
         private final OptimalExplorer.Subtree own;
         private final long ownTicket;
+        private int handedOver;
 
         Link(ExplorationWorkers.Station station, Consumer<OptimalExplorer.Explored> sink, Supplier<Set<String>> inCycles,
              OptimalExplorer.Subtree own, long ownTicket) {
@@ -69,12 +70,15 @@ final class ClusterWorkers {
             if (own != null && !own.cancelled() && exchange.cancelled(ownTicket)) {
                 own.cancel();
             }
-            return exchange.wanted();
+            // (tests: the exploration's own search hands its first subtree over at once, however
+            // short it is, so that even a small scenario's goes through the exchange)
+            return exchange.wanted() || eager && own == null && handedOver == 0;
         }
 
         @Override
         public void delegate(OptimalExplorer.Subtree subtree) {
             byte[] bytes = subtreeBytes(subtree, inCycles.get());
+            handedOver++;
             // one that cannot travel stays here: nobody starts it, the search explores it itself
             subtree.attach(bytes == null ? null : exchange.offer(bytes));
         }

@@ -462,6 +462,16 @@ public final class OptimalExplorer implements Search {
                 return null;
             }
         }
+        if (explored != null) {
+            // a worker's search passes on what the subtree it took learned and looked up, as
+            // if it had done that itself: the search above it checks and learns the same
+            explored.unknown.addAll(x.unknown);
+            x.facts.forEach((key, restarts) -> {
+                if (!restartsAfterFailing.containsKey(key)) {
+                    explored.facts.put(key, restarts);
+                }
+            });
+        }
         restartsAfterFailing.putAll(x.facts);
         delegation.accept(x);
         redundant += x.redundant;

@@ -105,13 +105,16 @@ class ClusterTest {
 
     @Test
     void seedScenariosAsAlone() {
-        int through = 0;
+        int before = SERVERS.getFirst().subtreesExplored();
         for (String name : List.of("lost-update-4.19", "lost-update-4.20", "d-inversion-4.20", "e-memmap-on-memory-6.6",
                 "deadlock-2015", "lost-update-4.20-probe-fixed")) {
             // the complete search, not PCT first: the failures are found by the search, and their traces compared
-            through += sameAsAlone(repo().resolve("examples/seed/" + name + ".hlk"), "--pct-first", "0") ? 1 : 0;
+            sameAsAlone(repo().resolve("examples/seed/" + name + ".hlk"), "--pct-first", "0");
         }
-        assertTrue(through >= 1, "subtrees of " + through + " seed scenarios went through the cluster");
+        // (a small search often adds a schedule inside a subtree it handed over, and then
+        // explores it itself: what counts here is that the member explored them)
+        assertTrue(SERVERS.getFirst().subtreesExplored() - before >= 3,
+                "the member explored " + (SERVERS.getFirst().subtreesExplored() - before) + " subtrees of the seed scenarios");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class ClusterServer implements Runnable {
     private final Set<String> handled = new HashSet<>();
     private volatile boolean stopped;
     private int served;
+    private volatile int subtrees;
     private volatile Host current;
 
     public ClusterServer(HazelcastInstance hz, BuildIdentity identity, PrintStream log) {
@@ -74,6 +75,11 @@ public final class ClusterServer implements Runnable {
     /** Explorations served so far. */
     public int served() {
         return served;
+    }
+
+    /** Subtrees this member has explored for searches so far (whether or not the searches could use them). */
+    public int subtreesExplored() {
+        return subtrees;
     }
 
     /** Whether this member is exploring a subtree now. */
@@ -143,6 +149,7 @@ public final class ClusterServer implements Runnable {
             if (host.exchange != null) {
                 host.exchange.close();
                 served++;
+                subtrees += host.exchange.claimed();
             }
         }
     }

@@ -52,6 +52,7 @@ final class HazelcastExchange implements SubtreeExchange {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Set<Long> givenUp = ConcurrentHashMap.newKeySet();
     private final AtomicInteger idleHere = new AtomicInteger();
+    private final AtomicInteger claimed = new AtomicInteger();
     private int idlePublished = -1;
     private volatile boolean wanted;
     /** Subtrees waiting, as last read: claiming asks the queue only when some do. */
@@ -227,6 +228,7 @@ final class HazelcastExchange implements SubtreeExchange {
                 byte[] subtree = subtrees.get(ticket);
                 if (subtree != null) {
                     running.add(ticket);
+                    claimed.incrementAndGet();
                     return new Claimed(ticket, subtree);
                 }
             }
@@ -243,6 +245,11 @@ final class HazelcastExchange implements SubtreeExchange {
         if (!state.replace(ticket, "R " + me, DONE)) {
             results.delete(ticket);   // given up meanwhile, or this member was taken for gone
         }
+    }
+
+    /** Subtrees this member claimed so far. */
+    int claimed() {
+        return claimed.get();
     }
 
     /** Whether this member explores a subtree of the exploration now. */
