@@ -27,6 +27,7 @@ import org.hotlock.sched.Search;
 import org.hotlock.sched.Strategies;
 import org.hotlock.sched.TraceFile;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -324,7 +325,12 @@ public final class ScenarioRunner {
                 : null;
         Search search = optimal ? new OptimalExplorer().delegate(cluster != null ? cluster.searchLink(station) : workers == null ? null : workers.searchLink(station))
                 : new Explorer(reduce, bound);
-        Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
+        TreeRecorder recorder = recorder();
+        Supplier<Outcome> execution = recorder == null ? () -> ExecutionLog.seen(station.run(search, deadline)) : () -> {
+            Outcome o = ExecutionLog.seen(station.run(search, deadline));
+            recorder.executed(o);
+            return o;
+        };
         ProgressReports progress = new ProgressReports(context, checks, "explore", maxExecutions, false, search::maxDepth);
         int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
         PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline, "pct-first") : null;
@@ -344,6 +350,9 @@ public final class ScenarioRunner {
             }
             if (exchange != null) {
                 host.end(exchange);
+            }
+            if (recorder != null) {
+                closeRecorder(recorder);
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
@@ -407,6 +416,27 @@ public final class ScenarioRunner {
     /** In a worker's context, which search it serves (see ExplorationWorkers); null otherwise. */
     private ExplorationWorkers.WorkerOf workerOf() {
         return context.env().getConfig().get(ExplorationWorkers.CONFIG_KEY) instanceof ExplorationWorkers.WorkerOf w ? w : null;
+    }
+
+    /** Where this exploration records its tree's shape (hotlock.RecordTree), or null. */
+    private TreeRecorder recorder() {
+        String path = context.env().getOptions().get(HotLockOptions.RecordTree);
+        if (path.isEmpty()) {
+            return null;
+        }
+        try {
+            return new TreeRecorder(context.env().getPublicTruffleFile(path));
+        } catch (IOException | RuntimeException e) {
+            throw new HLException("cannot record the schedule tree in " + path + ": " + e.getMessage(), location);
+        }
+    }
+
+    private void closeRecorder(TreeRecorder recorder) {
+        try {
+            recorder.close();
+        } catch (IOException e) {
+            context.err().println("hotlock: the recorded schedule tree is incomplete: " + e.getMessage());
+        }
     }
 
     /** The cluster this context's explorations use (explore --cluster), or null. */

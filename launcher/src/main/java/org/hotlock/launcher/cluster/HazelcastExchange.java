@@ -9,6 +9,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import org.hotlock.scenario.SubtreeExchange;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -115,8 +116,13 @@ final class HazelcastExchange implements SubtreeExchange {
                 idle.set(me, here);
                 idlePublished = here;
             }
+            // by key (the members'), not values(): that would query every partition
+            Set<String> members = new HashSet<>();
+            for (Member m : hz.getCluster().getMembers()) {
+                members.add(m.getUuid().toString());
+            }
             long waiting = 0;
-            for (int n : idle.values()) {
+            for (int n : idle.getAll(members).values()) {
                 waiting += n;
             }
             int size = queue.size();
