@@ -3,7 +3,12 @@ package org.hotlock.check;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.hotlock.kernel.LockMode;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -57,8 +62,16 @@ public final class CheckRecord {
         this.inCycles = new HashSet<>(inCycles);
     }
 
+    /**
+     * A record for a search in another process, whose checks this one cannot ask: it keeps
+     * every finding with its report and every dependency with its stack (see {@link #writeTo}).
+     */
+    public static CheckRecord forAnotherProcess(Set<String> inCycles) {
+        return new CheckRecord(null, inCycles);
+    }
+
     boolean knows(String key) {
-        return adds.containsKey(key) || search.findings().knows(key);
+        return adds.containsKey(key) || search != null && search.findings().knows(key);
     }
 
     @TruffleBoundary
@@ -92,7 +105,7 @@ public final class CheckRecord {
                 others.remove(from);
                 dependencies.put(key, others);
                 tells = true;
-                needsStack |= !search.lockGraph().knows(from, to);
+                needsStack |= search == null || !search.lockGraph().knows(from, to);
             } else if (!LockGraph.stillHeld(always, exclusive, from)) {
                 always.removeIf(g -> g.equals(from) || !exclusive.contains(g));
                 tells = true;
@@ -131,5 +144,113 @@ public final class CheckRecord {
                 checks.lockGraph().taken(t.thread(), t.to(), t.mode(), t.held(), t.exclusive(), t::stack);
             }
         }
+    }
+
+    /** What was found, as bytes for the search's process (a record {@link #forAnotherProcess}: nothing refers to a search). */
+    @TruffleBoundary
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(ops.size());
+        for (Object op : ops) {
+            if (op instanceof Add a) {
+                out.writeBoolean(true);
+                out.writeUTF(a.key);
+                out.writeInt(a.count);
+                out.writeBoolean(a.finding != null);
+                if (a.finding != null) {
+                    writeFinding(out, a.finding);
+                }
+            } else if (op instanceof Taken t) {
+                out.writeBoolean(false);
+                out.writeUTF(t.thread());
+                out.writeUTF(t.to());
+                out.writeByte(t.mode() == null ? -1 : t.mode().ordinal());
+                writeStrings(out, t.held());
+                writeStrings(out, t.exclusive());
+                out.writeBoolean(t.stack() != null);
+                if (t.stack() != null) {
+                    writeStrings(out, t.stack());
+                }
+            }
+        }
+    }
+
+    /** A record written by {@link #writeTo}, to apply to the search's checks or merge into its record. */
+    @TruffleBoundary
+    public static CheckRecord readFrom(DataInput in) throws IOException {
+        CheckRecord r = new CheckRecord(null, Set.of());
+        for (int n = in.readInt(); n > 0; n--) {
+            if (in.readBoolean()) {
+                String key = in.readUTF();
+                int count = in.readInt();
+                Add a = new Add(key, in.readBoolean() ? readFinding(in) : null);
+                a.count = count;
+                r.adds.put(key, a);
+                r.ops.add(a);
+            } else {
+                String thread = in.readUTF();
+                String to = in.readUTF();
+                int mode = in.readByte();
+                Set<String> held = new LinkedHashSet<>(readStrings(in));
+                Set<String> exclusive = new LinkedHashSet<>(readStrings(in));
+                List<String> stack = in.readBoolean() ? readStrings(in) : null;
+                r.ops.add(new Taken(thread, to, mode < 0 ? null : LockMode.values()[mode], held, exclusive, stack));
+            }
+        }
+        return r;
+    }
+
+    private static void writeFinding(DataOutput out, Finding f) throws IOException {
+        out.writeByte(f.kind().ordinal());
+        writeNullable(out, f.rule());
+        writeNullable(out, f.category());
+        writeNullable(out, f.title());
+        writeNullable(out, f.report());
+        writeStrings(out, f.stacks());
+        out.writeUTF(f.key());
+    }
+
+    private static Finding readFinding(DataInput in) throws IOException {
+        Finding.Kind kind = Finding.Kind.values()[in.readByte()];
+        return new Finding(kind, readNullable(in), readNullable(in), readNullable(in), readNullable(in), readStrings(in), in.readUTF());
+    }
+
+    private static void writeNullable(DataOutput out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            writeLong(out, s);
+        }
+    }
+
+    private static String readNullable(DataInput in) throws IOException {
+        return in.readBoolean() ? readLong(in) : null;
+    }
+
+    private static void writeStrings(DataOutput out, Collection<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            writeLong(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInput in) throws IOException {
+        int n = in.readInt();
+        List<String> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(readLong(in));
+        }
+        return list;
+    }
+
+    /** A string of any length (writeUTF stops at 64 KB; a report can be longer). */
+    private static void writeLong(DataOutput out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readLong(DataInput in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

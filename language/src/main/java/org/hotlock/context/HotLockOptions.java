@@ -58,6 +58,12 @@ public final class HotLockOptions {
     @Option(help = "Threads an exploration's complete search runs executions on, each with its own context on the engine (needs a context that may create threads; 1: the search's thread alone).", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Integer> Workers = new OptionKey<>(1);
 
+    @Option(help = "The name of the cluster host (explore --cluster) the embedder registered (ClusterHost.register): an exploration's subtrees go to its members; empty: none.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE, sandbox = SandboxPolicy.TRUSTED)
+    public static final OptionKey<String> Cluster = new OptionKey<>("");
+
+    @Option(help = "A file to record the shape of an exploration's schedule tree in (one line per execution: the steps it shares with the one before, its steps), for bench/simulate-cluster; empty: none.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE, sandbox = SandboxPolicy.TRUSTED)
+    public static final OptionKey<String> RecordTree = new OptionKey<>("");
+
     @Option(help = "Milliseconds an exploration runs alone before its workers start (a short one is over before they could help); below 0 (for tests): at once, the search waits until they are ready, and a worker explores every subtree handed over.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Long> WorkersAfter = new OptionKey<>(300L);
 

@@ -27,6 +27,7 @@ import org.hotlock.sched.Search;
 import org.hotlock.sched.Strategies;
 import org.hotlock.sched.TraceFile;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -107,12 +108,24 @@ public final class ScenarioRunner {
         }
         int index = context.nextScenarioIndex();
         ExplorationWorkers.WorkerOf link = workerOf();
-        if (link != null) {
-            // a worker of a search in another context: it serves that search's scenario; the
-            // scenarios before leave the state as they found it (a run changes it, as there)
-            if (index == link.scenario()) {
+        ClusterHost host = clusterHost();
+        int served = link != null ? link.scenario() : host != null ? host.servedScenario() : -1;
+        if (served >= 0) {
+            // a worker of a search in another context (or process): it serves that search's
+            // scenario; the scenarios before leave the state as they found it (a run changes
+            // it, as there)
+            if (index == served) {
                 Snapshot initial = new Snapshot(context, kernel);
-                link.pool().serve(context, kernel, threads, context.env().getOptions().get(HotLockOptions.MaxSteps), initial, fingerprint(initial, threads));
+                long maxSteps = context.env().getOptions().get(HotLockOptions.MaxSteps);
+                if (link != null) {
+                    link.pool().serve(context, kernel, threads, maxSteps, initial, fingerprint(initial, threads));
+                } else {
+                    SubtreeExchange exchange = host.serve(fingerprint(initial, threads));
+                    if (exchange != null) {
+                        new ClusterWorkers(checks, exchange, Long.MAX_VALUE, false)
+                                .serve(new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial));
+                    }
+                }
                 throw new ExplorationWorkers.Served();
             }
             if (mode == Mode.EXPLORE || mode == Mode.PCT) {
@@ -302,13 +315,22 @@ public final class ScenarioRunner {
         var station = new ExplorationWorkers.Station(context, kernel, threads, maxSteps, initial);
         int workerCount = options.get(HotLockOptions.Workers);
         List<Source> programs = context.programs();
-        ExplorationWorkers workers = optimal && workerCount > 1 && programs != null
+        ClusterHost host = clusterHost();
+        SubtreeExchange exchange = optimal && host != null ? host.begin(scenarioIndex, fingerprint(initial, threads)) : null;
+        ClusterWorkers cluster = exchange == null ? null
+                : new ClusterWorkers(checks, exchange, deadline, options.get(HotLockOptions.WorkersAfter) < 0);
+        ExplorationWorkers workers = cluster == null && optimal && workerCount > 1 && programs != null
                 ? new ExplorationWorkers(context, workerCount, scenarioIndex, programs, fingerprint(initial, threads), deadline,
                 options.get(HotLockOptions.WorkersAfter))
                 : null;
-        Search search = optimal ? new OptimalExplorer().delegate(workers == null ? null : workers.searchLink(station))
+        Search search = optimal ? new OptimalExplorer().delegate(cluster != null ? cluster.searchLink(station) : workers == null ? null : workers.searchLink(station))
                 : new Explorer(reduce, bound);
-        Supplier<Outcome> execution = () -> ExecutionLog.seen(station.run(search, deadline));
+        TreeRecorder recorder = recorder();
+        Supplier<Outcome> execution = recorder == null ? () -> ExecutionLog.seen(station.run(search, deadline)) : () -> {
+            Outcome o = ExecutionLog.seen(station.run(search, deadline));
+            recorder.executed(o);
+            return o;
+        };
         ProgressReports progress = new ProgressReports(context, checks, "explore", maxExecutions, false, search::maxDepth);
         int pctFirst = optimal ? options.get(HotLockOptions.PctFirst) : 0;
         PctResult pct = pctFirst > 0 ? pctRuns(station, pctFirst, deadline, "pct-first") : null;
@@ -325,6 +347,12 @@ public final class ScenarioRunner {
         } finally {
             if (workers != null) {
                 workers.stop();
+            }
+            if (exchange != null) {
+                host.end(exchange);
+            }
+            if (recorder != null) {
+                closeRecorder(recorder);
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
@@ -349,6 +377,9 @@ public final class ScenarioRunner {
         }
         if (workers != null && workers.ran() > 0) {
             notes.add(workers.ran() + " in subtrees explored in parallel, " + workerCount + " workers");
+        }
+        if (cluster != null && cluster.ran() > 0) {
+            notes.add(cluster.ran() + " in subtrees explored through the cluster");
         }
         if (workers != null) {
             for (String problem : workers.problems()) {
@@ -394,6 +425,33 @@ public final class ScenarioRunner {
     /** In a worker's context, which search it serves (see ExplorationWorkers); null otherwise. */
     private ExplorationWorkers.WorkerOf workerOf() {
         return context.env().getConfig().get(ExplorationWorkers.CONFIG_KEY) instanceof ExplorationWorkers.WorkerOf w ? w : null;
+    }
+
+    /** Where this exploration records its tree's shape (hotlock.RecordTree), or null. */
+    private TreeRecorder recorder() {
+        String path = context.env().getOptions().get(HotLockOptions.RecordTree);
+        if (path.isEmpty()) {
+            return null;
+        }
+        try {
+            return new TreeRecorder(context.env().getPublicTruffleFile(path));
+        } catch (IOException | RuntimeException e) {
+            throw new HLException("cannot record the schedule tree in " + path + ": " + e.getMessage(), location);
+        }
+    }
+
+    private void closeRecorder(TreeRecorder recorder) {
+        try {
+            recorder.close();
+        } catch (IOException e) {
+            context.err().println("hotlock: the recorded schedule tree is incomplete: " + e.getMessage());
+        }
+    }
+
+    /** The cluster this context's explorations use (explore --cluster), or null. */
+    private ClusterHost clusterHost() {
+        String name = context.env().getOptions().get(HotLockOptions.Cluster);
+        return name.isEmpty() ? null : ClusterHost.named(name);
     }
 
     /** What PCT runs found: the first failure, if any, how many runs were done, whether time ran out. */

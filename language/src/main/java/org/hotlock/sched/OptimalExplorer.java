@@ -41,7 +41,7 @@ import java.util.function.Supplier;
 public final class OptimalExplorer implements Search {
 
     /** A node of a wakeup tree: the step a thread takes there, and the schedules that follow. */
-    private static final class Branch {
+    static final class Branch {
         final int thread;
         final Event event;
         final List<Branch> children = new ArrayList<>(1);
@@ -357,7 +357,7 @@ public final class OptimalExplorer implements Search {
     }
 
     /** A schedule for the wakeup tree of the state at depth {@code at}, above a worker's subtree. */
-    private record Outside(int at, List<Event> schedule) {
+    record Outside(int at, List<Event> schedule) {
     }
 
     /** What a worker's search of a subtree found, for the search that handed it over. */
@@ -470,6 +470,16 @@ public final class OptimalExplorer implements Search {
             if (restartsAfterFailing.containsKey(key)) {
                 return null;
             }
+        }
+        if (explored != null) {
+            // a worker's search passes on what the subtree it took learned and looked up, as
+            // if it had done that itself: the search above it checks and learns the same
+            explored.unknown.addAll(x.unknown);
+            x.facts.forEach((key, restarts) -> {
+                if (!restartsAfterFailing.containsKey(key)) {
+                    explored.facts.put(key, restarts);
+                }
+            });
         }
         restartsAfterFailing.putAll(x.facts);
         delegation.accept(x);

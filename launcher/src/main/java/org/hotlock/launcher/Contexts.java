@@ -4,6 +4,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.io.IOAccess;
+import org.hotlock.launcher.cluster.ClusterSearch;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,6 +34,9 @@ final class Contexts {
     /** The tools' and the engine's options from the command line ({@link ToolOptions}). */
     private Map<String, String> engineOptions = Map.of();
     private boolean experimentalOptions;
+    private ClusterSearch cluster;
+    private Map<String, String> clusterOptions = Map.of();
+    private Map<String, String> lastScenarioOptions = Map.of();
 
     Contexts(InputStream in, PrintStream out, PrintStream err) {
         this(in, out, err, null);
@@ -121,41 +125,65 @@ final class Contexts {
      * The explore and pct commands run the file's own explore { } and pct { } in their mode.
      */
     Context forScenario(Path file, String mode, ScenarioOptions options, String replaySchedule) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("hotlock.Seed", Long.toString(options.seed));
+        o.put("hotlock.StatementLimit", Long.toString(options.statementLimit));
+        o.put("hotlock.Strategy", options.strategy);
+        o.put("hotlock.MaxSteps", Long.toString(options.maxSteps));
+        o.put("hotlock.MaxExecutions", Long.toString(options.maxExecutions));
+        o.put("hotlock.PreemptionBound", Integer.toString(options.preemptionBound));
+        o.put("hotlock.Reduce", Boolean.toString(!options.noReduction));
+        o.put("hotlock.PctRuns", Integer.toString(options.runs));
+        o.put("hotlock.PctFirst", Integer.toString(options.pctFirst));
+        o.put("hotlock.PctDepth", Integer.toString(options.depth));
+        o.put("hotlock.Progress", Boolean.toString(options.progress));
+        o.put("hotlock.TimeLimit", Long.toString(options.timeLimit));
+        o.put("hotlock.LockdepNovalidateDevice", Boolean.toString(options.novalidateDevice));
+        o.put("hotlock.GateLocks", Boolean.toString(!options.noGateLocks));
+        o.put("hotlock.MaxCallDepth", Integer.toString(options.maxCallDepth));
+        o.put("hotlock.ScenarioFile", file.toString());
+        o.put("hotlock.Workers", Integer.toString(options.workers));
+        if (!options.noTrace && replaySchedule == null) {
+            String name = file.getFileName().toString().replaceFirst("\\.hlk$", "");
+            o.put("hotlock.TraceFile", (options.trace != null ? options.trace : Path.of("hotlock-trace-" + name + ".json")).toString());
+        }
+        if (replaySchedule != null) {
+            o.put("hotlock.Replay", replaySchedule);
+        }
+        if (mode.equals("explore") || mode.equals("pct")) {
+            o.put("hotlock.SearchMode", mode);
+        }
+        if (cluster != null) {
+            o.put("hotlock.Cluster", cluster.name());
+            o.putAll(clusterOptions);
+        }
         Context.Builder builder = Context.newBuilder("hotlock").in(in).out(out).err(err).engine(engine())
-                .allowIO(IOAccess.ALL);
-        builder.option("hotlock.Seed", Long.toString(options.seed))
-                .option("hotlock.StatementLimit", Long.toString(options.statementLimit))
-                .option("hotlock.Strategy", options.strategy)
-                .option("hotlock.MaxSteps", Long.toString(options.maxSteps))
-                .option("hotlock.MaxExecutions", Long.toString(options.maxExecutions))
-                .option("hotlock.PreemptionBound", Integer.toString(options.preemptionBound))
-                .option("hotlock.Reduce", Boolean.toString(!options.noReduction))
-                .option("hotlock.PctRuns", Integer.toString(options.runs))
-                .option("hotlock.PctFirst", Integer.toString(options.pctFirst))
-                .option("hotlock.PctDepth", Integer.toString(options.depth))
-                .option("hotlock.Progress", Boolean.toString(options.progress))
-                .option("hotlock.TimeLimit", Long.toString(options.timeLimit))
-                .option("hotlock.LockdepNovalidateDevice", Boolean.toString(options.novalidateDevice))
-                .option("hotlock.GateLocks", Boolean.toString(!options.noGateLocks))
-                .option("hotlock.MaxCallDepth", Integer.toString(options.maxCallDepth))
-                .option("hotlock.ScenarioFile", file.toString())
-                .option("hotlock.Workers", Integer.toString(options.workers));
+                .allowIO(IOAccess.ALL).options(o);
         if (options.workers > 1 || debugged()) {
             // each worker of an exploration runs on a thread of its own context; under a
             // debugger each guest thread is a Truffle thread, so that stepping stays in it
             builder.allowCreateThread(true);
         }
-        if (!options.noTrace && replaySchedule == null) {
-            String name = file.getFileName().toString().replaceFirst("\\.hlk$", "");
-            builder.option("hotlock.TraceFile", (options.trace != null ? options.trace : Path.of("hotlock-trace-" + name + ".json")).toString());
-        }
-        if (replaySchedule != null) {
-            builder.option("hotlock.Replay", replaySchedule);
-        }
-        if (mode.equals("explore") || mode.equals("pct")) {
-            builder.option("hotlock.SearchMode", mode);
-        }
+        lastScenarioOptions = Map.copyOf(o);
         return builder.build();
+    }
+
+    /** The options of the last scenario context built: a cluster's serving members build theirs alike. */
+    Map<String, String> lastScenarioOptions() {
+        return lastScenarioOptions;
+    }
+
+    /**
+     * Scenario contexts from now on explore on this cluster ({@code explore --cluster}), with
+     * these further options (for tests: hotlock.WorkersAfter).
+     */
+    void useCluster(ClusterSearch search, Map<String, String> options) {
+        this.cluster = search;
+        this.clusterOptions = Map.copyOf(options);
+    }
+
+    ClusterSearch cluster() {
+        return cluster;
     }
 
     /** For the REPL: guest output goes to the terminal (the REPL shows searches' progress itself, through the session object). */

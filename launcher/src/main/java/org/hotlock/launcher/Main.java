@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "hotlock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs HotLock scenarios against a lock-aware simulated Linux kernel.",
         subcommands = {RunCommand.class, ExploreCommand.class, PctCommand.class, ReplayCommand.class, CheckCommand.class,
-                BenchCommand.class},
+                BenchCommand.class, WorkerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a script failed (guest error, kernel BUG, unmet expectation)",
                 "2:usage or syntax error", "3:internal error in HotLock",

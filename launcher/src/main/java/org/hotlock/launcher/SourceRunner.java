@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -85,9 +87,17 @@ final class SourceRunner {
             if (progress != null) {
                 ProgressListener.listen(context, progress);
             }
+            Source scenario = Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral();
+            if (contexts.cluster() != null) {
+                // the cluster's serving members run the same script with the same options
+                Map<String, String> script = new LinkedHashMap<>();
+                script.put(name, text);
+                script.put(scenario.getName(), scenario.getCharacters().toString());
+                contexts.cluster().script(script, contexts.lastScenarioOptions());
+            }
             int code = evaluate(context, source, false, timedOut);
             if (code == ExitCodes.SUCCESS) {
-                code = evaluate(context, Source.newBuilder("hotlock", "run_scenario(\"" + mode + "\")", "<" + mode + ">").buildLiteral(), false, timedOut);
+                code = evaluate(context, scenario, false, timedOut);
             }
             if (timedOut.get()) {
                 // the watchdog cancelled it: say which bound, not just "cancelled"
