@@ -581,7 +581,7 @@ public final class Scheduler implements ThreadScheduler {
      */
     private Event asOfNow(Event e) {
         if (e.kind() == Event.Kind.RELEASE && e.object() instanceof KernelLock lock && lock.holders().isEmpty()) {
-            return new Event(e.thread(), e.kind(), lock, false, new Event.Note(Event.Note.What.UNHELD, "unlock " + lock.name() + ", which nobody holds"));
+            return new Event(e.thread(), e.kind(), lock, e.write(), new Event.Note(Event.Note.What.UNHELD, "unlock " + lock.name() + ", which nobody holds"));
         }
         return e;
     }

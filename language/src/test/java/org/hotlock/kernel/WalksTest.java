@@ -26,7 +26,7 @@ class WalksTest {
         String script = Scripts.kWriters("4.20", 2);
         long[] first = explore(script, 100);
         long[] all = explore(script, 1_000_000);
-        assertTrue(all[0] > 250, "the search is long enough to tell: " + all[0]);
+        assertTrue(all[0] > 400, "the search is long enough to tell: " + all[0]);
         long later = all[1] - first[1];
         assertTrue(later < (all[0] - first[0]) / 20, later + " stack walks in the " + (all[0] - first[0])
                 + " executions after the first 100 (" + first[1] + " in those)");
@@ -38,12 +38,12 @@ class WalksTest {
         // a stack per operation and locks held, which must be the same key in every execution
         String script = java.nio.file.Files.readString(java.nio.file.Path.of("..", "bench", "three-threads-4.20.hlk"))
                 + "explore { probe, admin, shrink }\n";
-        long[] first = explore(script, 50, false);
+        long[] first = explore(script, 100, false);
         long[] more = explore(script, 1_000_000, false);
-        assertTrue(more[0] > 150, "the search is long enough to tell: " + more[0]);
+        assertTrue(more[0] > 300, "the search is long enough to tell: " + more[0]);
         long later = more[1] - first[1];
         assertTrue(later < (more[0] - first[0]) / 20, later + " stack walks in the " + (more[0] - first[0])
-                + " executions after the first 50 (" + first[1] + " in those)");
+                + " executions after the first 100 (" + first[1] + " in those)");
     }
 
     /** Explores with at most so many executions; returns how many ran and how many stack walks they made. */
