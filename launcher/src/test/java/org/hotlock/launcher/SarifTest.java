@@ -157,7 +157,7 @@ class SarifTest {
         Map<String, String> cycles = new HashMap<>();
         for (JsonNode r : run.get("results")) {
             String fp = r.get("partialFingerprints").get("hotlock/v2").asText();
-            assertTrue(fp.matches("[0-9a-f]{64}"), fp);
+            assertTrue(fp.matches("[0-9a-f]{64}(:[0-9]+)?"), fp);
             String message = r.get("message").get("text").asText();
             String where = r.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText();
             String before = seen.put(fp, where + ": " + message);
