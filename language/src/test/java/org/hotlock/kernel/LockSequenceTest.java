@@ -192,6 +192,36 @@ class LockSequenceTest {
                 "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)"));
     }
 
+    /**
+     * ACPI memory devices present at boot: acpi_scan_init() (drivers/acpi/scan.c, v4.19 and
+     * v4.20) attaches them under acpi_scan_lock alone, so the add takes no DHL (the R1 of
+     * examples/drivers/acpi-boot-devices-4.20.hlk); otherwise the order of a hot-add.
+     */
+    @ParameterizedTest(name = "ACPI device present at boot on {0}")
+    @CsvSource({
+            "4.19, ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
+            "4.20, ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)"})
+    void acpiBootAttach(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), "",
+                "acpi_scan_init_attach([4G..4G + 128M])"));
+    }
+
+    /**
+     * An eject through the ACPI device's sysfs attribute (acpi_eject_store ->
+     * acpi_hotplug_schedule, drivers/acpi/device_sysfs.c): the store takes no hotplug lock; the
+     * queued work (run at once outside a scenario) takes them as a firmware eject does.
+     */
+    @ParameterizedTest(name = "ACPI eject from sysfs on {0}")
+    @CsvSource({
+            "4.19, DHL ACPI_SCAN PHYS DEV(32) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
+            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)"})
+    void acpiEjectFromSysfs(String version, String expected) {
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
+                "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)\n"
+                        + "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")",
+                "assert(sysfs.write(\"/sys/bus/acpi/devices/PNP0C80:00/eject\", \"1\") == 1, \"queued\")"));
+    }
+
     @ParameterizedTest(name = "ACPI eject on {0}")
     @CsvSource({
             "4.19, DHL ACPI_SCAN PHYS DEV(32) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
