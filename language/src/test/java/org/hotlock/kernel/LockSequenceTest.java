@@ -181,28 +181,47 @@ class LockSequenceTest {
         assertEquals(seq(expected), acquisitions(version, X86.formatted(autoOnline), "", PROBED));
     }
 
-    @ParameterizedTest(name = "ACPI hot-add on {0}")
+    /**
+     * An ACPI memory device hot-added (a firmware event: acpi_device_hotplug under DHL and
+     * acpi_scan_lock), or present at boot: acpi_scan_init() (drivers/acpi/scan.c, v4.19 and
+     * v4.20) attaches it under acpi_scan_lock alone, so that add takes no DHL (the R1 of
+     * examples/drivers/acpi-boot-devices-4.20.hlk).
+     */
+    @ParameterizedTest(name = "ACPI {1} on {0}")
     @CsvSource({
-            "4.19, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
-            "4.20, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
-            "6.6, DHL ACPI_SCAN CPUHP.r MHL.w DEV(32)",
-            "6.7, DHL ACPI_SCAN CPUHP.r MHL.w DEV(32)"})
-    void acpiAdd(String version, String expected) {
-        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), "",
-                "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)"));
+            "4.19, hot-add, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
+            "4.20, hot-add, DHL ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
+            "6.6, hot-add, DHL ACPI_SCAN CPUHP.r MHL.w DEV(32)",
+            "6.7, hot-add, DHL ACPI_SCAN CPUHP.r MHL.w DEV(32)",
+            "4.19, device present at boot, ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)",
+            "4.20, device present at boot, ACPI_SCAN CPUHP.r MHL.w SYSFS DEV(32)"})
+    void acpiAdd(String version, String way, String expected) {
+        String step = way.equals("hot-add") ? "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)"
+                : "acpi_scan_init_attach([4G..4G + 128M])";
+        assertEquals(seq(expected), acquisitions(version, X86.formatted("false"), "", step));
     }
 
-    @ParameterizedTest(name = "ACPI eject on {0}")
+    /**
+     * An eject by the firmware, or through the ACPI device's sysfs attribute (acpi_eject_store
+     * -> acpi_hotplug_schedule, drivers/acpi/device_sysfs.c v4.19/v4.20): that store takes no
+     * hotplug lock, and the queued work (run at once outside a scenario) takes them as the
+     * firmware's eject does.
+     */
+    @ParameterizedTest(name = "ACPI eject by {1} on {0}")
     @CsvSource({
-            "4.19, DHL ACPI_SCAN PHYS DEV(32) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
-            "4.20, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
-            "6.6, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r DRAIN(32) DEV(32) CPUHP.r MHL.w",
-            "6.7, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r DRAIN(32) DEV(32) CPUHP.r MHL.w"})
-    void acpiEject(String version, String expected) {
+            "4.19, firmware, DHL ACPI_SCAN PHYS DEV(32) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
+            "4.20, firmware, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
+            "6.6, firmware, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r DRAIN(32) DEV(32) CPUHP.r MHL.w",
+            "6.7, firmware, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r DRAIN(32) DEV(32) CPUHP.r MHL.w",
+            "4.19, sysfs, DHL ACPI_SCAN PHYS DEV(32) CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)",
+            "4.20, sysfs, DHL ACPI_SCAN PHYS DEV(32) CPUHP.r MHL.w CHAIN.r SLAB CHAIN.r CPUHP.r MHL.w SYSFS DRAIN(32) DEV(32)"})
+    void acpiEject(String version, String way, String expected) {
+        String step = way.equals("firmware") ? "firmware_event(\"acpi_memory_device_eject\", 4G..4G + 128M)"
+                : "assert(sysfs.write(\"/sys/bus/acpi/devices/PNP0C80:00/eject\", \"1\") == 1, \"the eject is queued\")";
         assertEquals(seq(expected), acquisitions(version, X86.formatted("false"),
                 "firmware_event(\"acpi_memory_device_add\", 4G..4G + 128M)\n"
                         + "sysfs.write(\"/sys/devices/system/memory/memory32/state\", \"online\")",
-                "firmware_event(\"acpi_memory_device_eject\", 4G..4G + 128M)"));
+                step));
     }
 
     /**
