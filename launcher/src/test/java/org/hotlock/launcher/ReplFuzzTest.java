@@ -203,6 +203,8 @@ class ReplFuzzTest {
             "/drop", "/vars", "/fns", "/types", "/kernel", "/help", "/graph", "/set feedback", "/set", "/history", "/threads",
             "/machine", "/blocks", "/locks", "/rules", "/trace", "/run", "/explore", "/pct", "/reload", "/e", "/", "//", "/!",
             "/-0", "/0", "/-99999999", "/999999999", "/9999999999999", "/x");
+    private static final List<String> PATHS = List.of("$DIR/missing.hlk", "$DIR/binary.hlk", "$DIR", "$DIR/sub", "/dev/null",
+            "/dev/full", "/proc/hotlock", "/nonexistent/dir/x", "$DIR/out.hlk", "$DIR/binary.hlk/under", "$DIR/sub/x y.hlk");
     private static final List<String> ARGUMENTS = List.of("", "$DIR/missing.hlk", "$DIR/binary.hlk", "$DIR/huge.hlk", "$DIR",
             "$DIR/sub", "/dev/zero", "/dev/null", "/dev/full", "/proc/hotlock", "/nonexistent/dir/x", "$DIR/out.hlk", "-all", "-x",
             "99999999999999999999", "-1", "nosuch", "9.9", "\"", "4.20", "../../etc/passwd", "silent", "verbose", "concise",
@@ -239,7 +241,12 @@ class ReplFuzzTest {
                 }
                 yield sb.append(r.nextBoolean() ? "\n" : "").toString();
             }
-            case 3 -> COMMANDS.get(r.nextInt(COMMANDS.size())) + " " + ARGUMENTS.get(r.nextInt(ARGUMENTS.size())) + "\n";
+            case 3 -> {
+                String command = COMMANDS.get(r.nextInt(COMMANDS.size()));
+                // what writes files writes where the test says: a word would be a file in the working directory
+                List<String> arguments = command.startsWith("/save") || command.equals("/graph") ? PATHS : ARGUMENTS;
+                yield command + " " + arguments.get(r.nextInt(arguments.size())) + "\n";
+            }
             case 4 -> {                                     // something that runs, and Ctrl-C at a random moment
                 String run = LONG_RUNNING.get(r.nextInt(LONG_RUNNING.size())) + "\n";
                 yield run + String.valueOf(TerminalSession.PAUSE).repeat(r.nextInt(12)) + CTRL_C
