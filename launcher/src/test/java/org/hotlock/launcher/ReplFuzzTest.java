@@ -109,7 +109,7 @@ class ReplFuzzTest {
                 }
             }
             int mark = session.mark();
-            session.type("\u0003print(keep + 1)\n");
+            session.type("print(keep + 1)\n");
             assertTrue(session.await(Pattern.compile("(?m)^42$"), mark, Duration.ofSeconds(30)),
                     "the variable defined first is still there:\n" + tail(session.since(mark)));
             assertTrue(session.end(Duration.ofSeconds(30)), "Ctrl-D ends the session");
