@@ -2,7 +2,7 @@
 // on both kernel models through the org.hotlock.embed facade and prints what each found.
 //
 // Run from the repository root, after bin/hotlock has built once:
-//   java --add-exports java.base/jdk.internal.vm=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+//   bin/jdk java --add-exports java.base/jdk.internal.vm=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
 //        -cp "launcher/target/lib/*" examples/embedding/EmbedSeed.java
 //
 // Expected output: the 4.19 run reports the broken invariant and the race; 4.20 is clean of both.

@@ -1,5 +1,5 @@
 // explore.jsh: HotLock from jshell. Run from the repository root, after bin/hotlock has built once:
-//   jshell --class-path "$(ls launcher/target/lib/*.jar | paste -sd:)" \
+//   bin/jdk jshell --class-path "$(ls launcher/target/lib/*.jar | paste -sd:)" \
 //          -R--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED -R-Dpolyglot.engine.WarnInterpreterOnly=false \
 //          examples/embedding/explore.jsh
 // Expected output: "lost update found: invariant" and the schedule that replays it.

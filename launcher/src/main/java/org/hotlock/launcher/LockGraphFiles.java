@@ -28,6 +28,10 @@ final class LockGraphFiles {
 
     /** Why the pictures cannot go there for this many scenarios; null when they can. */
     static String problem(Path target, int scenarios) {
+        if (target.toString().isEmpty()) {
+            // not the working directory: an empty --graph is an unset variable, not a choice
+            return "an empty path (an unset variable?); name a directory, FILE.svg or FILE.dot";
+        }
         if (isFile(target)) {
             if (scenarios > 1) {
                 return "one picture is drawn per scenario, and " + scenarios + " scenarios are checked: name a directory"

@@ -15,6 +15,9 @@ final class ReportPaths {
 
     /** Why the report cannot be written there; null when it can. */
     static String problem(Path file) {
+        if (file.toString().isEmpty()) {
+            return "an empty path (an unset variable?); name the report's file";
+        }
         Path target = file.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             return "is a directory; name the report's file";

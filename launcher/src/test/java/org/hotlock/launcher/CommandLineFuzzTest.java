@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -28,10 +29,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * never exit 3 (an internal error), a Java stack trace or a run past its bound. The command
  * lines come from a seeded generator ({@code -Dhotlock.clifuzz.inputs=N
  * -Dhotlock.clifuzz.seed=S}; 120 in the suite); scenarios are small and searches bounded
- * (`--time-limit`), so that a long run is the launcher's fault.
+ * (`--time-limit`), so that a long run is the launcher's fault. A failing command line is
+ * printed as a line of {@code src/test/resources/fuzz-corpus/cli/} (arguments escaped, tab
+ * between them, $DIR the test's directory with the files it makes); every line there is run on
+ * each run.
  */
 class CommandLineFuzzTest {
-    private static final Pattern JAVA_FRAME = Pattern.compile("(?m)^\\s+at [a-z][\\w.$]*\\(|Exception in thread|hotlock: internal error");
+    static final Path CORPUS = Path.of("src/test/resources/fuzz-corpus/cli");
+    static final Path REPO = Path.of(System.getProperty("hotlock.repo", ".."));
 
     @TempDir
     Path dir;
@@ -42,42 +47,77 @@ class CommandLineFuzzTest {
         long seed = Long.getLong("hotlock.clifuzz.seed", 20261129L);
         Random random = new Random(seed);
         List<String> files = files();
+        List<String[]> commandLines = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            commandLines.add(commandLine(random, files));
+        }
+        long start = System.nanoTime();
+        int refused = check(commandLines, "seed " + seed + ", input ");
+        System.out.printf("cli fuzz: seed %d, %d command lines, %d refused as usage errors, 0 internal errors, %.1f s%n", seed, inputs,
+                refused, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Every command line that once failed: {@code src/test/resources/fuzz-corpus/cli}, one a line. */
+    @Test
+    void everyCommandLineThatOnceFailedEndsWell() throws Exception {
+        files();
+        List<String[]> commandLines = new ArrayList<>();
+        try (Stream<Path> list = Files.list(CORPUS)) {
+            for (Path p : list.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        commandLines.add(Arrays.stream(line.split("\t", -1))
+                                .map(a -> Escapes.unescape(a).replace("$DIR", dir.toString()).replace("$REPO", REPO.toString()))
+                                .toArray(String[]::new));
+                    }
+                }
+            }
+        }
+        assertTrue(!commandLines.isEmpty(), "the corpus has command lines");
+        check(commandLines, "corpus line ");
+    }
+
+    /** Runs each command line; fails at the first that breaks the property, printing it as a corpus line. Returns how many were refused. */
+    private int check(List<String[]> commandLines, String label) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         int refused = 0;
         try {
-            for (int i = 0; i < inputs; i++) {
-                String[] args = commandLine(random, files);
+            for (int i = 0; i < commandLines.size(); i++) {
+                String[] args = commandLines.get(i);
+                String name = label + i + ": hotlock " + String.join(" ", args) + "\n(as a corpus line: " + corpusLine(args) + ")";
                 Future<Cli> run = pool.submit(() -> Cli.run(args));
                 Cli r;
-                int input = i;
                 try {
                     r = run.get(120, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
                     run.cancel(true);
-                    fail("seed " + seed + ", input " + input + ": no end within 120 s: hotlock " + String.join(" ", args));
-                    return;
+                    fail("no end within 120 s: " + name);
+                    return refused;
                 }
                 String printed = r.out() + r.err();
-                assertTrue(r.exitCode() != ExitCodes.INTERNAL, () -> "seed " + seed + ", input " + input + ": internal error: hotlock "
-                        + String.join(" ", args) + "\n" + printed);
-                assertTrue(List.of(0, 1, 2, 4).contains(r.exitCode()), "exit " + r.exitCode() + ": hotlock " + String.join(" ", args));
-                assertTrue(!JAVA_FRAME.matcher(printed).find(), () -> "seed " + seed + ", input " + input + ": a Java trace: hotlock "
-                        + String.join(" ", args) + "\n" + printed);
+                assertTrue(r.exitCode() != ExitCodes.INTERNAL, () -> "internal error: " + name + "\n" + printed);
+                assertTrue(List.of(0, 1, 2, 4).contains(r.exitCode()), "exit " + r.exitCode() + ": " + name);
+                assertTrue(Printed.internalError(printed) == null, () -> "a Java trace: " + name + "\n" + printed);
                 if (r.exitCode() == ExitCodes.USAGE) {
                     refused++;
                     assertTrue(printed.contains("hotlock") || printed.contains("Usage") || printed.contains("error:"),
-                            () -> "a refused command line says why: hotlock " + String.join(" ", args) + "\n" + printed);
+                            () -> "a refused command line says why: " + name + "\n" + printed);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        System.out.println("cli fuzz: seed " + seed + ", " + inputs + " command lines, " + refused + " refused as usage errors, 0 internal errors");
+        return refused;
+    }
+
+    /** The arguments escaped and tab-separated, the test's directory as $DIR: a line of the corpus. */
+    private String corpusLine(String[] args) {
+        return String.join("\t", Arrays.stream(args).map(a -> Escapes.escape(a.replace(dir.toString(), "$DIR"))).toList());
     }
 
     /** Scenario and other files a command line may name. */
     private List<String> files() throws IOException {
-        Path repo = Path.of(System.getProperty("hotlock.repo", ".."));
+        Path repo = REPO;
         List<String> files = new ArrayList<>();
         for (String example : List.of("examples/language/zone-accounting.hlk", "examples/kernel/block-lifecycle.hlk",
                 "examples/seed/lost-update-4.19.hlk", "examples/kernel/state-read-once-4.20.hlk")) {
@@ -96,6 +136,12 @@ class CommandLineFuzzTest {
         Path truncated = dir.resolve("truncated.json");
         Files.writeString(truncated, "{\"scenario\": \"exa");
         files.add(truncated.toString());
+        Path badEscape = dir.resolve("bad-escape.json");
+        Files.writeString(badEscape, "{\"scenario\": \"\\u00\", \"schedule\": [\"t\"]}");
+        files.add(badEscape.toString());
+        Path hugeExit = dir.resolve("huge-exit.hlk");
+        Files.writeString(hugeExit, "// expect-exit: 99999999999\nprint(1)\n");
+        files.add(hugeExit.toString());
         files.add(dir.toString());
         files.add(dir.resolve("missing.hlk").toString());
         files.add("/dev/null");

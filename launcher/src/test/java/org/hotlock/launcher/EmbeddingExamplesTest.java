@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,5 +102,46 @@ class EmbeddingExamplesTest {
                     """);
             assertEquals("explore 1 R1,R4a", v.asString());
         }
+    }
+
+    /**
+     * Issue 17: the README's embedding commands printed "class file has wrong version" where
+     * `java` on the PATH is older than 25. They run the JDK's tools through bin/jdk, which finds
+     * the JDK as bin/hotlock does; here the PATH's java and jshell are an old one's.
+     */
+    @Test
+    void theReadmeCommandsRunOnAJdk25WhateverJavaIsOnThePath() throws Exception {
+        String readme = Files.readString(ExamplesTest.REPO.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("\n## Embedding"));
+        int open = section.indexOf("```\n") + 4;
+        List<String> commands = section.substring(open, section.indexOf("```", open)).lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(2, commands.size(), commands.toString());
+        for (String command : commands) {
+            assertTrue(command.startsWith("bin/jdk java ") || command.startsWith("bin/jdk jshell "), command);
+        }
+        Path old = tmp.resolve("old-jdk/bin");
+        Files.createDirectories(old);
+        for (String tool : List.of("java", "jshell")) {
+            Path fake = old.resolve(tool);
+            Files.writeString(fake, "#!/bin/sh\necho 'class file has wrong version 69.0, should be 61.0' >&2\nexit 1\n");
+            assertTrue(fake.toFile().setExecutable(true));
+        }
+        String jdk = ExamplesTest.REPO.resolve("bin/jdk").toString();
+        String settings = runOnPath(old, List.of(jdk, "java", "-XshowSettings:properties", "-version"));
+        assertTrue(settings.matches("(?s).*java\\.specification\\.version = (2[5-9]|[3-9][0-9]).*"), settings);
+        assertTrue(runOnPath(old, List.of(jdk, "jshell", "--version")).matches("(?s)jshell (2[5-9]|[3-9][0-9]).*"), "jshell of the JDK 25+");
+    }
+
+    /** Runs the command with the directory first on the PATH and this JVM's JDK as JAVA_HOME. */
+    private static String runOnPath(Path first, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PATH", first + ":" + System.getenv("PATH"));
+        pb.environment().put("JAVA_HOME", JAVA_HOME);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + command);
+        assertEquals(0, p.exitValue(), String.join(" ", command) + "\n" + out);
+        return out;
     }
 }

@@ -82,6 +82,14 @@ class HostileInputsTest {
         assertFalse(r.out().contains("PASS"), "refused before any scenario ran: " + r.out());
     }
 
+    /** Found by CommandLineFuzzTest: --graph "" drew into the working directory; the other reports said "is a directory". */
+    @Test
+    void anEmptyReportPathIsRefusedBeforeTheRun() throws IOException {
+        Path ok = scenario("ok.hlk", "print(1)\n");
+        assertRefused(Cli.run("check", "--graph", "", ok.toString()), "--graph : an empty path (an unset variable?); name a directory");
+        assertRefused(Cli.run("check", "--json", "", ok.toString()), "--json : an empty path (an unset variable?); name the report's file");
+    }
+
     @Test
     void aLongLineIsCutAroundTheError() throws IOException {
         Path f = scenario("long.hlk", "x = \"" + "a".repeat(10_000) + "\" + nope\n");

@@ -44,7 +44,7 @@ final class HistoryFile {
         return file;
     }
 
-    /** Lines as saved (a multi-line entry is one line, its newlines escaped); errors are returned, not thrown. */
+    /** Lines as saved (a multi-line entry is one line, see {@link #encode}); errors are returned, not thrown. */
     String load(History history) {
         if (file == null || !Files.exists(file)) {
             return null;
@@ -52,13 +52,37 @@ final class HistoryFile {
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isEmpty()) {
-                    history.add(line.replace("\\n", "\n").replace("\\\\", "\\"));
+                    history.add(decode(line));
                 }
             }
             return null;
         } catch (IOException e) {
             return "could not read the history " + file + ": " + e.getMessage();
         }
+    }
+
+    /**
+     * An entry as one line of the file: a backslash, newline and carriage return (a line
+     * separator to the reader too) as {@code \\}, {@code \n}, {@code \r}, so a typed
+     * {@code "a\nb"} comes back as typed.
+     */
+    private static String encode(String entry) {
+        return entry.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** The inverse of {@link #encode}, in one pass: an escaped backslash before an n stays a backslash. */
+    private static String decode(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                char next = line.charAt(++i);
+                sb.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** The last entries of the history, written atomically; an error is returned as text. */
@@ -68,7 +92,7 @@ final class HistoryFile {
         }
         List<String> lines = new ArrayList<>();
         for (var entry : history) {
-            lines.add(entry.line().replace("\\", "\\\\").replace("\n", "\\n"));
+            lines.add(encode(entry.line()));
         }
         if (lines.size() > SIZE) {
             lines = lines.subList(lines.size() - SIZE, lines.size());

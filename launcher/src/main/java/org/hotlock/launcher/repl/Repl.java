@@ -57,6 +57,8 @@ public final class Repl {
     private volatile boolean evaluating;
     /** A Ctrl-C asked the running search to stop: a second one interrupts the evaluation. */
     private volatile boolean stopAsked;
+    /** A Ctrl-C came while an input's snippets ran (a pasted file, /open): the rest of them are not evaluated. */
+    private volatile boolean inputInterrupted;
     private boolean done;
     /** Where the history lives; written whole to a temporary file and renamed after every line. */
     private final HistoryFile historyFile;
@@ -196,8 +198,15 @@ public final class Repl {
      * next ones are evaluated still: a file saved after a /drop may call what was dropped.
      */
     void evalInput(String text, boolean pastErrors) {
-        for (String piece : pieces(text)) {
-            if (!evalSnippet(snippets.nextId(), piece, true) && !pastErrors) {
+        inputInterrupted = false;
+        List<String> pieces = pieces(text);
+        for (int i = 0; i < pieces.size(); i++) {
+            boolean evaluated = evalSnippet(snippets.nextId(), pieces.get(i), true);
+            if (inputInterrupted && i + 1 < pieces.size()) {
+                out.println("|  Ctrl-C: the " + (pieces.size() - i - 1) + " snippets after it are not evaluated");
+                return;
+            }
+            if (!evaluated && !pastErrors) {
                 return;
             }
         }
@@ -282,6 +291,7 @@ public final class Repl {
 
     /** Ctrl-C: a running search stops and reports what it found; anything else, or a second Ctrl-C, is interrupted. */
     private void interrupt() {
+        inputInterrupted = true;
         if (!evaluating) {
             return;
         }

@@ -248,6 +248,14 @@ class ReplTest {
         assertTrue(s.contains("fn two() {\n  return 2\n}"), s);
     }
 
+    /** Issue 17 (found by ReplFuzzTest): a typed backslash-n came back from the history file as a line break. */
+    @Test
+    void backslashesInTheHistorySurviveARestart() throws IOException {
+        session("print(\"a\\nb\\\\n\") // \\\\\\n\n");
+        String s = session("/history\n");
+        assertTrue(s.contains("print(\"a\\nb\\\\n\") // \\\\\\n\n"), s);
+    }
+
     @Test
     void snippetIdsAreTheListsAndDropAndRerunUseThem() throws IOException {
         String s = session("var x = 1\nfn f() { return x + 1 }\nf()\n/drop f\n/list\n/list -all\nf()\nvar x = 5\n/!\n/1\n/drop 99\n");
