@@ -8,7 +8,6 @@ import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import org.hotlock.nodes.controlflow.ReturnException;
 import org.hotlock.runtime.GuestLimits;
-import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLNull;
 
 /** A function's body: runs the statements and turns a {@code return} into the call's value. */
@@ -24,13 +23,8 @@ public final class FunctionBodyNode extends HLExpressionNode {
     @Override
     public Object executeGeneric(VirtualFrame frame) {
         GuestLimits depth = context().limits();
-        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, depth.count())) {
-            depth.refill(this);
-        }
-        if (depth.enter()) {
-            CompilerDirectives.transferToInterpreter();
-            depth.exit();
-            throw new HLException(depth.overflowMessage(), this);
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, depth.enter())) {
+            depth.enterSlowly(this);
         }
         try {
             body.executeVoid(frame);

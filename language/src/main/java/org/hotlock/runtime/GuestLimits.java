@@ -19,12 +19,20 @@ import com.oracle.truffle.api.nodes.Node;
 public final class GuestLimits {
     /** Loop iterations and calls between two looks at the clock and the rest of the budget. */
     private static final long CHUNK = 4096;
+    /** The chunk while a statement-limit error unwinds: calls and loops count no further. */
+    private static final long UNWINDING = Integer.MAX_VALUE;
 
     private final int callLimit;
     private final long statementLimit;
-    private int depth;
-    /** Counted down at each call and iteration; below zero, {@link #refill} looks at the rest. */
-    private long chunkLeft;
+    /**
+     * The two counts of the hot path in one word, so that a call costs one read-modify-write
+     * of it on entry and one on return: the loop iterations and calls left in the current
+     * chunk times 2^32, plus the calls that may still nest ({@code callLimit - depth}). A call
+     * takes {@code 2^32 + 1}, its return gives 1 back, a loop iteration takes 2^32. The word
+     * is negative once the chunk is spent, and its low half once the calls nest too deeply.
+     */
+    private long gauge;
+    private static final long ONE_STATEMENT = 1L << 32;
     /** The budget beyond the current chunk. */
     private long budgetLeft;
     private boolean inExecution;
@@ -39,6 +47,7 @@ public final class GuestLimits {
     public GuestLimits(int callLimit, long statementLimit) {
         this.callLimit = callLimit;
         this.statementLimit = statementLimit <= 0 ? Long.MAX_VALUE : statementLimit;
+        this.gauge = callLimit;
         startSource();
     }
 
@@ -51,18 +60,58 @@ public final class GuestLimits {
         }
     }
 
-    /** Counts a guest call; true when it goes past the call-depth limit. */
+    /**
+     * Counts a guest call, against both the call depth and the statement limit: one
+     * subtraction and two tests in compiled code. True when the caller must go to
+     * {@link #enterSlowly}: the chunk is spent or the calls nest too deeply.
+     */
     public boolean enter() {
-        return ++depth > callLimit;
+        long g = gauge - ONE_STATEMENT - 1;
+        gauge = g;
+        return g < 0 || (int) g < 0;
     }
 
+    /**
+     * After {@link #enter} said so: refills the chunk (see {@link #refill}) and throws the
+     * call-depth error when the calls nest too deeply, undoing the call's count first.
+     */
+    @TruffleBoundary
+    public void enterSlowly(Node location) {
+        if (room() < 0) {
+            exit();
+            throw new HLException(overflowMessage(), location);
+        }
+        if (chunkLeft() < 0) {
+            try {
+                refill(location);
+            } catch (RuntimeException e) {
+                exit();   // the call does not happen
+                throw e;
+            }
+        }
+    }
+
+    /** A guest call returns (also when it ends by an error). */
     public void exit() {
-        depth--;
+        gauge++;
+    }
+
+    /** The calls that may still nest: {@code callLimit - depth}, the low half of the gauge. */
+    private int room() {
+        return (int) gauge;
+    }
+
+    private long chunkLeft() {
+        return (gauge - room()) >> 32;
+    }
+
+    private void setChunkLeft(long chunk) {
+        gauge = (chunk << 32) + room();
     }
 
     /** The guest call depth now: the scheduler restores it when an execution ends. */
     public int current() {
-        return depth;
+        return callLimit - room();
     }
 
     /**
@@ -70,15 +119,17 @@ public final class GuestLimits {
      * cut off by a sleep set or the step bound) never return from their calls.
      */
     public void restore(int saved) {
-        depth = saved;
+        gauge = (chunkLeft() << 32) + (callLimit - saved);
     }
 
     /**
-     * Counts a call or a loop iteration: one decrement and one test in compiled code; true
-     * every {@value #CHUNK} times, when the caller must {@link #refill}.
+     * Counts a loop iteration: one subtraction and one test in compiled code; true every
+     * {@value #CHUNK} times, when the caller must {@link #refill}.
      */
     public boolean count() {
-        return --chunkLeft < 0;
+        long g = gauge - ONE_STATEMENT;
+        gauge = g;
+        return g < 0;
     }
 
     /**
@@ -90,27 +141,27 @@ public final class GuestLimits {
     public void refill(Node location) {
         TruffleSafepoint.poll(location);
         if (System.nanoTime() > deadline || inExecution && stopRequested) {
-            chunkLeft = CHUNK;
+            setChunkLeft(CHUNK);
             throw new TimeLimitReached();
         }
         if (budgetLeft <= 0) {
-            chunkLeft = Long.MAX_VALUE;   // the error unwinds through calls and loops: they count no further
+            setChunkLeft(UNWINDING);   // the error unwinds through calls and loops: they count no further
             throw new HLException(statementLimitExceeded(), location);
         }
         String heap = HeapGuard.overLimit();
         if (heap != null) {
-            chunkLeft = CHUNK;
+            setChunkLeft(CHUNK);
             throw new HLException(heap, location);
         }
         long next = Math.min(CHUNK, budgetLeft);
         budgetLeft -= next;
-        chunkLeft = next - 1;
+        setChunkLeft(next - 1);
     }
 
     /** A top-level source starts: the whole limit again. */
     public void startSource() {
         long first = Math.min(CHUNK, statementLimit);
-        chunkLeft = first;
+        setChunkLeft(first);
         budgetLeft = statementLimit - first;
     }
 
@@ -119,7 +170,7 @@ public final class GuestLimits {
      * ({@code System.nanoTime()}, or Long.MAX_VALUE); returns what the top level had left.
      */
     public long[] startExecution(long until) {
-        long[] saved = {chunkLeft, budgetLeft};
+        long[] saved = {chunkLeft(), budgetLeft};
         startSource();
         inExecution = true;
         deadline = until;
@@ -153,7 +204,7 @@ public final class GuestLimits {
 
     /** The execution ended: the top level goes on with what it had left. */
     public void endExecution(long[] saved) {
-        chunkLeft = saved[0];
+        setChunkLeft(saved[0]);
         budgetLeft = saved[1];
         inExecution = false;
         deadline = Long.MAX_VALUE;
