@@ -20,7 +20,7 @@ final class Reports {
             m.put("status", r.status().name().toLowerCase());
             m.put("passed", r.passed());
             m.put("exit_code", r.exitCode);
-            m.put("expected_exit_code", r.expectedExit);
+            m.put("expected_exit_code", r.expectedExit < 0 ? null : r.expectedExit);   // null: the header is no exit code
             m.put("seconds", r.seconds);
             m.put("scenario", r.report);
             m.put("findings", r.findings);
@@ -45,7 +45,9 @@ final class Reports {
     }
 
     static String failureMessage(CheckResult r) {
-        StringBuilder sb = new StringBuilder("exit code " + r.exitCode + ", expected " + r.expectedExit);
+        StringBuilder sb = new StringBuilder(r.expectedExit < 0
+                ? "its // expect-exit header is not an exit code (0 to 255); the run exited " + r.exitCode
+                : "exit code " + r.exitCode + ", expected " + r.expectedExit);
         if (r.report != null && r.report.get("failure") instanceof Map<?, ?> f) {
             sb.append(": ").append(String.valueOf(f.get("message")).lines().findFirst().orElse(""));
         } else if (!r.findings.isEmpty()) {

@@ -223,6 +223,9 @@ class LauncherTest {
         assertEquals(ExitCodes.USAGE, check.exitCode(), check.out() + check.err());
         assertTrue(check.out().contains("not UTF-8 text (byte 9: 0xff)"), check.out());
         assertTrue(check.out().contains("// expect-exit: 99999999999 is not an exit code (0 to 255)"), check.out());
+        assertTrue(check.out().contains("huge-exit.hlk  (") && check.out().contains("its // expect-exit header is not an exit code (0 to 255); the run exited 0"),
+                check.out());
+        assertTrue(!check.out().contains("expected -1"), "no made-up exit code is shown: " + check.out());
         assertTrue(check.out().contains("0 passed, 2 failed"), check.out());
         assertNoJavaTrace(check.err());
     }
