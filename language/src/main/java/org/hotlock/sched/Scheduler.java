@@ -23,7 +23,10 @@ import org.hotlock.runtime.HLFunction;
 import org.hotlock.runtime.ThreadSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one execution of a set of guest threads, deterministically: exactly one guest thread
@@ -56,6 +59,16 @@ public final class Scheduler implements ThreadScheduler {
         @Override
         public boolean enabled(int id) {
             return enabledNow[id];
+        }
+
+        @Override
+        public int enabledCount() {
+            return enabledCount;
+        }
+
+        @Override
+        public int enabledId(int k) {
+            return enabledIds[k];
         }
 
         @Override
@@ -92,6 +105,18 @@ public final class Scheduler implements ThreadScheduler {
     private final StateView view = new View();
     /** Which threads can run, as of this scheduling point (what the chooser sees). */
     private boolean[] enabledNow = new boolean[8];
+    /** The ids of those threads, ascending, and how many there are. */
+    private int[] enabledIds = new int[8];
+    private int enabledCount;
+    /**
+     * The ids of the threads that have not ended (ascending; one that ended is dropped at the
+     * next scheduling point): a step looks at these only, so a scenario whose threads come and
+     * go costs per step what its live threads do, not all it ever spawned.
+     */
+    private int[] live = new int[8];
+    private int liveCount;
+    /** How many threads bear each name (a spawn's thread is named NAME#N after them). */
+    private final Map<String, Integer> namesTaken = new HashMap<>();
     private static final int NOT_DECIDED = -2;
     /** A choice made at a thread's scheduling point before it yielded, or NOT_DECIDED. */
     private int decided = NOT_DECIDED;
@@ -167,12 +192,7 @@ public final class Scheduler implements ThreadScheduler {
         // order (which fixes the new threads' numbers and names) is part of the schedule
         Runner parent = current;
         point(Event.Kind.WRITE, SPAWNS, true, "spawn " + body.name());
-        int n = 1;
-        for (Runner r : runners) {
-            if (r.name().equals(body.name()) || r.name().startsWith(body.name() + "#")) {
-                n++;
-            }
-        }
+        int n = namesTaken.getOrDefault(body.name(), 0) + 1;
         String name = n == 1 ? body.name() : body.name() + "#" + n;
         Runner runner = add(name, body, arguments, location);
         kernel.threadSpawned(parent.thread, runner.thread);
@@ -240,6 +260,12 @@ public final class Scheduler implements ThreadScheduler {
         self[0] = runner;
         runner.pending = new Event(id, Event.Kind.START, null, false, "start");
         runners.add(runner);
+        if (liveCount == live.length) {
+            live = Arrays.copyOf(live, live.length * 2);
+        }
+        live[liveCount++] = id;
+        int hash = name.indexOf('#');
+        namesTaken.merge(hash < 0 ? name : name.substring(0, hash), 1, Integer::sum);
         return runner;
     }
 
@@ -334,11 +360,7 @@ public final class Scheduler implements ThreadScheduler {
         this.chooser = chooser;
         while (true) {
             boolean anyEnabled = markEnabled();
-            boolean anyLive = anyEnabled;
-            for (int i = 0; i < runners.size() && !anyLive; i++) {
-                anyLive = !runners.get(i).done();
-            }
-            if (!anyLive) {
+            if (liveCount == 0) {
                 String broken = kernel.checkInvariants();
                 if (broken != null) {
                     return outcome(Outcome.Kind.FAILURE, "kernel invariant broken at the end of the execution: " + broken, null, List.of());
@@ -461,17 +483,33 @@ public final class Scheduler implements ThreadScheduler {
         return true;
     }
 
-    /** Works out which threads can run now, for the chooser; says whether any can. */
+    /**
+     * Works out which threads can run now, for the chooser, and drops the threads that ended
+     * from the live ones; says whether any can run.
+     */
     private boolean markEnabled() {
         if (enabledNow.length < runners.size()) {
-            enabledNow = new boolean[runners.size() * 2];
+            enabledNow = Arrays.copyOf(enabledNow, runners.size() * 2);
+            enabledIds = new int[runners.size() * 2];
         }
-        boolean any = false;
-        for (int i = 0; i < runners.size(); i++) {
-            enabledNow[i] = runners.get(i).enabled();
-            any |= enabledNow[i];
+        int kept = 0;
+        enabledCount = 0;
+        for (int k = 0; k < liveCount; k++) {
+            int i = live[k];
+            Runner r = runners.get(i);
+            if (r.done()) {
+                enabledNow[i] = false;
+                continue;
+            }
+            live[kept++] = i;
+            boolean enabled = r.enabled();
+            enabledNow[i] = enabled;
+            if (enabled) {
+                enabledIds[enabledCount++] = i;
+            }
         }
-        return any;
+        liveCount = kept;
+        return enabledCount > 0;
     }
 
     private void resume(Runner r) {
@@ -499,9 +537,9 @@ public final class Scheduler implements ThreadScheduler {
      * acquire adds no schedules, and the thread is chosen again when the lock is released.
      */
     private Runner nextIdleStep() {
-        for (int i = 0; i < runners.size(); i++) {
-            Runner r = runners.get(i);
-            if (enabledNow[i] && idleStep(r)) {
+        for (int k = 0; k < enabledCount; k++) {
+            Runner r = runners.get(enabledIds[k]);
+            if (idleStep(r)) {
                 return r;
             }
         }
@@ -654,7 +692,8 @@ public final class Scheduler implements ThreadScheduler {
     /** A device directory appeared: threads waiting for it can run again. */
     @Override
     public void directoryAdded(String directory) {
-        for (Runner r : runners) {
+        for (int k = 0; k < liveCount; k++) {
+            Runner r = runners.get(live[k]);
             String awaited = r.waitingFor;
             if (awaited != null && (directory.equals(awaited)
                     || awaited.startsWith(directory) && awaited.length() > directory.length() && awaited.charAt(directory.length()) == '/')) {
@@ -671,7 +710,8 @@ public final class Scheduler implements ThreadScheduler {
 
     @Override
     public void released(Kernel k, KernelLock lock) {
-        for (Runner r : runners) {
+        for (int i = 0; i < liveCount; i++) {
+            Runner r = runners.get(live[i]);
             if (r.blockedOn == lock && lock.available(r.blockedMode)) {
                 r.blockedOn = null;
                 r.pending = r.restarting

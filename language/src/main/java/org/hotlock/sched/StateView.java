@@ -8,6 +8,12 @@ public interface StateView {
 
     boolean enabled(int id);
 
+    /** How many threads can run here. */
+    int enabledCount();
+
+    /** The k-th of the threads that can run ({@code 0 <= k < enabledCount()}), in the order of their ids. */
+    int enabledId(int k);
+
     boolean done(int id);
 
     /** The step the thread would take next, as it would run now. */

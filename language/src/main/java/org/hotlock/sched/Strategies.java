@@ -14,10 +14,7 @@ public final class Strategies {
     /** Each step, a uniformly random enabled thread; the seed fixes the whole schedule. */
     public static Chooser random(long seed) {
         Random random = new Random(seed);
-        return (step, state) -> {
-            List<Integer> enabled = enabled(state);
-            return enabled.get(random.nextInt(enabled.size()));
-        };
+        return (step, state) -> state.enabledId(random.nextInt(state.enabledCount()));
     }
 
     /** Threads take turns, one step each, skipping those that cannot run. */
@@ -104,22 +101,13 @@ public final class Strategies {
                 }
             }
             int best = -1;
-            for (int id = 0; id < state.threadCount(); id++) {
-                if (state.enabled(id) && (best < 0 || p[id] > p[best])) {
+            for (int k = 0; k < state.enabledCount(); k++) {
+                int id = state.enabledId(k);
+                if (best < 0 || p[id] > p[best]) {
                     best = id;
                 }
             }
             return best;
         };
-    }
-
-    static List<Integer> enabled(StateView state) {
-        List<Integer> ids = new ArrayList<>();
-        for (int id = 0; id < state.threadCount(); id++) {
-            if (state.enabled(id)) {
-                ids.add(id);
-            }
-        }
-        return ids;
     }
 }
