@@ -111,9 +111,12 @@ class ClusterTest {
             // the complete search, not PCT first: the failures are found by the search, and their traces compared
             sameAsAlone(repo().resolve("examples/seed/" + name + ".hlk"), "--pct-first", "0");
         }
-        // (a small search often adds a schedule inside a subtree it handed over, and then
-        // explores it itself: what counts here is that the member explored them)
-        assertTrue(SERVERS.getFirst().subtreesExplored() - before >= 3,
+        // Each search hands its first subtree over at once (WorkersAfter below 0), but who
+        // explores it is a race: the member, or the search itself, which claims subtrees while
+        // it waits for one (and a small search often adds a schedule inside a subtree it
+        // handed over, and then explores it itself). On a loaded machine the member won once
+        // in six; that it wins at least once is what this asserts.
+        assertTrue(SERVERS.getFirst().subtreesExplored() - before >= 1,
                 "the member explored " + (SERVERS.getFirst().subtreesExplored() - before) + " subtrees of the seed scenarios");
     }
 
