@@ -14,6 +14,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -33,9 +35,15 @@ final class ClusterWorkers {
     private final Checks checks;
     private final SubtreeExchange exchange;
     private final long deadline;
-    /** For tests (WorkersAfter below 0): no subtree is taken back; every one goes through the exchange. */
+    /**
+     * For tests (WorkersAfter below 0): no subtree is taken back, and the search does not claim
+     * subtrees while it waits for one: every one handed over is explored by a serving member,
+     * so that what the members explore is the same in every run.
+     */
     private final boolean eager;
     private long ran;
+    /** Why members could not explore subtrees they claimed (the search explored those itself). */
+    private final Set<String> problems = new LinkedHashSet<>();
 
     ClusterWorkers(Checks checks, SubtreeExchange exchange, long deadline, boolean eager) {
         this.checks = checks;
@@ -107,6 +115,11 @@ final class ClusterWorkers {
         return ran;
     }
 
+    /** Why members could not explore subtrees they had claimed, if any could not. */
+    synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
     /**
      * The exploration of a subtree handed over, for the search that now comes to it: null when
      * nobody has started it (nobody will), else once it is done.
@@ -125,7 +138,7 @@ final class ClusterWorkers {
             while (true) {
                 byte[] result = exchange.result(ticket);
                 if (result != null) {
-                    return explored(result);
+                    return explored(result);   // null when the member could not: the search explores it
                 }
                 if (subtree.cancelled() || station.context().limits().stopRequested()) {
                     exchange.cancel(ticket);
@@ -134,7 +147,7 @@ final class ClusterWorkers {
                 if (!eager && exchange.takeBack(ticket)) {
                     return null;   // it went back to waiting: the member exploring it left
                 }
-                SubtreeExchange.Claimed other = exchange.claim();
+                SubtreeExchange.Claimed other = eager ? null : exchange.claim();
                 if (other != null) {
                     exchange.idle(false);
                     try {
@@ -188,6 +201,7 @@ final class ClusterWorkers {
         Checks stationChecks = station.context().checks();
         CheckRecord outer = stationChecks.recording();
         byte[] result = null;
+        String failure = "its exploration of the subtree failed";
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(claimed.subtree()));
             Set<String> inCycles = readStrings(in);
@@ -200,11 +214,13 @@ final class ClusterWorkers {
             result = resultBytes(search.explored(), record);
         } catch (IOException | RuntimeException e) {
             // it could not be read, or this member's run of it went wrong: the search that
-            // handed it over explores it itself (and meets the same error, if it is one)
+            // handed it over explores it itself (and meets the same error, if it is one), and
+            // says why the member could not
             result = null;
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         } finally {
             stationChecks.recordInto(outer);
-            exchange.complete(claimed.ticket(), result == null ? failedBytes() : result);
+            exchange.complete(claimed.ticket(), result == null ? failedBytes(failure) : result);
         }
     }
 
@@ -231,15 +247,28 @@ final class ClusterWorkers {
         return bytes.toByteArray();
     }
 
-    private static byte[] failedBytes() {
-        return new byte[]{0};
+    private static byte[] failedBytes(String why) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeBoolean(false);
+            out.writeUTF(why.length() > 1000 ? why.substring(0, 1000) + "..." : why);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            return new byte[]{0};
+        }
     }
 
     /** A subtree's exploration from its bytes; null when the member could not do it (the search explores it). */
-    private static OptimalExplorer.Explored explored(byte[] result) {
+    private OptimalExplorer.Explored explored(byte[] result) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(result));
             if (!in.readBoolean()) {
+                String why = in.available() > 0 ? in.readUTF() : "its exploration of the subtree failed";
+                synchronized (this) {
+                    problems.add("a member could not explore a subtree it took: " + why);
+                }
                 return null;
             }
             OptimalExplorer.Explored x = PortableSubtrees.readExplored(in);

@@ -386,6 +386,11 @@ public final class ScenarioRunner {
                 context.err().println("hotlock: explore --workers " + workerCount + ": " + problem + "; the search explored without it");
             }
         }
+        if (cluster != null) {
+            for (String problem : cluster.problems()) {
+                context.err().println("hotlock: explore --cluster: " + problem + "; the search explored it itself");
+            }
+        }
         String summary = String.format("explore (%s): threads %s, %d executions%s, max depth %d, %.2f s",
                 how, names, r.executions(), notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")", r.maxDepth(), secs);
         boolean complete = !r.bounded() && unfollowed == 0;

@@ -150,6 +150,8 @@ public final class ClusterServer implements Runnable {
                 host.exchange.close();
                 served++;
                 subtrees += host.exchange.claimed();
+                log.println("hotlock worker: took " + host.exchange.claimed() + " subtree" + (host.exchange.claimed() == 1 ? "" : "s")
+                        + " of the exploration from " + memberName(job.from()));
             }
         }
     }
