@@ -608,6 +608,8 @@ public final class OptimalExplorer implements Search {
         int[] clock = Arrays.copyOf(base, threadClocks.length);
         Steps racing = null;
         Steps lockAware = null;
+        // the steps on each object this one is filed under, looked up once for the scans and the filing
+        Steps[] filed = null;
         Steps restartRace = null;
         if (e.restarts()) {
             // no step of its own: it neither orders nor races with anything, but it fails
@@ -633,15 +635,16 @@ public final class OptimalExplorer implements Search {
                 if (trylock && restarts == null && explored != null) {
                     explored.unknown.add(restartKey);
                 }
-                for (Object key : keys(e)) {
-                    scan(e, byObject.get(key), clock, racing, Boolean.TRUE.equals(restarts));
+                filed = filed(e);
+                for (Steps steps : filed) {
+                    scan(e, steps, clock, racing, Boolean.TRUE.equals(restarts));
                 }
                 if (trylock && restarts == null) {
                     // not known yet: the race with the release (which learns it) and the one
                     // with the acquire before, lest a failure cut short lose the latter
                     lockAware = new Steps();
-                    for (Object key : keys(e)) {
-                        scan(e, byObject.get(key), null, lockAware, true);
+                    for (Steps steps : filed) {
+                        scan(e, steps, null, lockAware, true);
                     }
                 }
             }
@@ -676,9 +679,9 @@ public final class OptimalExplorer implements Search {
         if (racing == null) {
             return;
         }
-        if (e.object() != null) {
-            for (Object key : keys(e)) {
-                byObject.computeIfAbsent(key, k -> new Steps()).add(step);
+        if (filed != null) {
+            for (Steps steps : filed) {
+                steps.add(step);
             }
         }
         if (step >= newFrom && !(e.kind() == Event.Kind.WAKE && e.object() instanceof Scheduler.ThreadKey)) {
@@ -750,12 +753,20 @@ public final class OptimalExplorer implements Search {
         return -1;
     }
 
-    /** The objects a step is filed under: a sysfs lookup also under every directory above its own. */
-    private List<?> keys(Event e) {
+    /**
+     * The steps on each object a step is filed under (a sysfs lookup also under every
+     * directory above its own), made empty for an object no step touched yet.
+     */
+    private Steps[] filed(Event e) {
         if (e.object() instanceof SysfsKey k && !e.write()) {
-            return parents.computeIfAbsent(k, SysfsKey::withParents);
+            List<SysfsKey> keys = parents.computeIfAbsent(k, SysfsKey::withParents);
+            Steps[] all = new Steps[keys.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = byObject.computeIfAbsent(keys.get(i), key -> new Steps());
+            }
+            return all;
         }
-        return List.of(e.object());
+        return new Steps[]{byObject.computeIfAbsent(e.object(), key -> new Steps())};
     }
 
     /** Sysfs directories with those above them, kept across executions. */
