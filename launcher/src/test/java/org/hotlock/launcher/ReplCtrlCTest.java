@@ -34,4 +34,33 @@ class ReplCtrlCTest {
             assertFalse(session.since(mark).contains("==> 1"), session.since(mark));
         }
     }
+
+    /** Ctrl-C while /reload replays an endless snippet: the replay ends, and no snippet is lost. */
+    @Test
+    void ctrlCDuringReloadEndsTheReplayAndKeepsEverySnippet() throws Exception {
+        Path saved = dir.resolve("saved.hlk");
+        try (TerminalSession session = new TerminalSession(dir.resolve("history"))) {
+            int mark = session.mark();
+            // the loop ends when it is typed (n is 0); replayed without snippet 2, it does not
+            session.type("var n = 2\nn = 0\nwhile (n > 0) { if (n == 2) { print(\"spinning\"); n = 3 } }\nvar after = 2\n");
+            assertTrue(session.await(Pattern.compile("after ==> 2"), mark, Duration.ofSeconds(20)), session.since(mark));
+            mark = session.mark();
+            session.type("/drop 2\n/reload\n");
+            // the Ctrl-C once the replay is in the loop (on a loaded machine, not a fixed delay)
+            assertTrue(session.await(Pattern.compile("(?m)^spinning"), mark, Duration.ofSeconds(30)), session.since(mark));
+            session.type("\u0003");
+            assertTrue(session.await(Pattern.compile("Ctrl-C: the 1 snippets after it are kept but not replayed"), mark, Duration.ofSeconds(20)),
+                    session.since(mark));
+            assertTrue(session.since(mark).contains("replaying snippet 3 'while (n > 0) { if (n == 2) { print(\"spinning\"); n = 3 } }' failed (above); it is kept"),
+                    session.since(mark));
+            mark = session.mark();
+            session.type("/save " + saved + "\n/list\n");
+            assertTrue(session.await(Pattern.compile("4 : var after = 2"), mark, Duration.ofSeconds(20)), session.since(mark));
+            String list = session.since(mark);
+            assertTrue(list.contains("1 : var n = 2") && list.contains("3 : while (n > 0) {"), list);
+        }
+        String text = Files.readString(saved);
+        assertTrue(text.contains("var n = 2") && text.contains("while (n > 0) {") && text.contains("var after = 2"), text);
+        assertFalse(text.contains("n = 0\n"), "the dropped snippet is not saved: " + text);
+    }
 }

@@ -148,6 +148,7 @@ final class Commands {
             }
             case "/reload" -> {
                 out.println("|  Restarting and restoring state.");
+                out.flush();   // before the replay, which may run long
                 repl.reset(null, true);
             }
             case "/save" -> save(arg);

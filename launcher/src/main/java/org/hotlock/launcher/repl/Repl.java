@@ -443,10 +443,12 @@ public final class Repl {
         if (!replay) {
             return;
         }
+        inputInterrupted = false;
         if (kernel != null && old.stream().noneMatch(x -> x.kind.name().startsWith("kernel "))) {
             evalSnippet(next, "kernel \"" + kernel + "\"", false);
         }
-        for (Snippets.Snippet s : old) {
+        for (int i = 0; i < old.size(); i++) {
+            Snippets.Snippet s = old.get(i);
             String t = s.text.strip();
             if (t.startsWith("explore") || t.startsWith("run") || t.startsWith("pct") || t.startsWith("expect")) {
                 snippets.add(s.id, s.text);
@@ -454,7 +456,18 @@ public final class Repl {
             }
             String text = kernel != null && s.kind.name().startsWith("kernel ") ? "kernel \"" + kernel + "\"" : s.text;
             if (!evalSnippet(s.id, text, false)) {
-                out.println("|  replaying snippet " + s.id + " '" + firstLine(s.text) + "' failed (above)");
+                // what the user typed stays in the session (/list, /save) even when it fails now
+                snippets.add(s.id, text);
+                out.println("|  replaying snippet " + s.id + " '" + firstLine(s.text) + "' failed (above); it is kept (/drop " + s.id
+                        + " to drop it)");
+            }
+            if (inputInterrupted && i + 1 < old.size()) {
+                // Ctrl-C ends the replay, as it ends an /open; the rest stays in the session
+                for (Snippets.Snippet rest : old.subList(i + 1, old.size())) {
+                    snippets.add(rest.id, rest.text);
+                }
+                out.println("|  Ctrl-C: the " + (old.size() - i - 1) + " snippets after it are kept but not replayed (/reload replays them)");
+                return;
             }
         }
     }

@@ -391,6 +391,16 @@ class ReplTest {
         assertTrue(s.contains("var after = 2"), s);
     }
 
+    /** A snippet that fails when /reload replays it (what it used was dropped) stays in the session. */
+    @Test
+    void aSnippetThatFailsOnReloadIsKept() throws IOException {
+        Path saved = dir.resolve("kept.hlk");
+        String s = session("var a = 1\nvar b = a + 1\n/drop 1\n/reload\n/list\n/save " + saved + "\n");
+        assertTrue(s.contains("|  replaying snippet 2 'var b = a + 1' failed (above); it is kept (/drop 2 to drop it)"), s);
+        assertTrue(s.contains("   2 : var b = a + 1"), "/list still shows it: " + s);
+        assertTrue(Files.readString(saved).contains("var b = a + 1"), "/save still writes it");
+    }
+
     @Test
     void reloadKernelAndSaveHistoryKeepTheSession() throws IOException {
         Path history = dir.resolve("typed.txt");
