@@ -3,6 +3,7 @@ package org.hotlock.launcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,7 +45,13 @@ public final class AtomicFiles {
             // a directory tree is the caller's to decide on (ReportPaths), never made here
             throw new NoSuchFileException(dir.toString(), null, "no such directory");
         }
-        Path tmp = Files.createTempFile(dir, ".hotlock-report", ".tmp");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, ".hotlock-report", ".tmp");
+        } catch (IOException e) {
+            // the temporary file's name would only puzzle: say where nothing can be created
+            throw new FileSystemException(dir.toString(), null, "cannot create a file in this directory (" + reason(e) + ")");
+        }
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             readableByAll(tmp);
@@ -61,5 +68,20 @@ public final class AtomicFiles {
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: its defaults stand
         }
+    }
+
+    /** Why a file operation failed, in words: "permission denied", "read-only file system". */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            String why = fs.getReason().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + fs.getReason().substring(1);
+            return fs.getFile() == null ? why : fs.getFile() + ": " + why;
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

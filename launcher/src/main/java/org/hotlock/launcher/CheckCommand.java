@@ -274,7 +274,7 @@ public final class CheckCommand implements Callable<Integer> {
             ReportPaths.write(file, text.make());
             return true;
         } catch (IOException e) {
-            main.err().println("hotlock: " + option + " " + file + ": cannot write the report: " + ReportPaths.reason(e));
+            main.err().println("hotlock: " + option + " " + file + ": cannot write the report: " + AtomicFiles.reason(e));
             return false;
         }
     }

@@ -78,7 +78,7 @@ final class Contexts {
         try {
             Files.createDirectories(lcov.toAbsolutePath().normalize().getParent());
         } catch (IOException e) {
-            return "cannot create its directory: " + ReportPaths.reason(e);
+            return "cannot create its directory: " + AtomicFiles.reason(e);
         }
         Map<String, String> options = new LinkedHashMap<>(engineOptions);
         options.put("kernelcoverage", "true");

@@ -53,7 +53,7 @@ final class ReportPaths {
             Files.delete(Files.createTempFile(dir, ".hotlock-report", ".tmp"));
             return null;
         } catch (IOException | SecurityException e) {
-            return "cannot write in " + dir + (e instanceof IOException io ? ": " + reason(io) : "");
+            return "cannot write in " + dir + (e instanceof IOException io ? ": " + AtomicFiles.reason(io) : "");
         }
     }
 
@@ -64,20 +64,6 @@ final class ReportPaths {
         } catch (IOException e) {
             return fallback;
         }
-    }
-
-    /** Why a file operation failed, in words: "permission denied", "read-only file system". */
-    static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        if (e instanceof java.nio.file.FileSystemException fs) {
-            return fs.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Writes the report, creating its directory if {@link #problem} allowed that. */

@@ -31,6 +31,15 @@ class AtomicFilesTest {
         assertEquals("made", Files.readString(dir.resolve("made.json")));
     }
 
+    /** /proc takes no new files: the reason names the directory, never the temporary file tried there. */
+    @Test
+    void aDirectoryThatTakesNoFilesIsNamedNotTheTemporaryFile() {
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(Path.of("/proc/hotlock-report.json"), "x"));
+        String why = AtomicFiles.reason(e);
+        assertTrue(why.startsWith("/proc: cannot create a file in this directory ("), why);
+        assertTrue(!why.contains(".hotlock-report"), why);
+    }
+
     @Test
     void aFifoIsWrittenIntoNotReplaced() throws Exception {
         Path dir = Files.createTempDirectory("hotlock-atomic");

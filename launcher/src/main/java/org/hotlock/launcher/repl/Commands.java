@@ -165,7 +165,7 @@ final class Commands {
                     // too large, or not UTF-8: the message says which, and where
                     out.println("|  " + e.getMessage());
                 } catch (IOException e) {
-                    out.println("|  could not read " + arg + ": " + e.getMessage());
+                    out.println("|  could not read " + arg + ": " + AtomicFiles.reason(e));
                 }
             }
             case "/history" -> {
@@ -173,7 +173,7 @@ final class Commands {
                     try {
                         repl.reader().getHistory().purge();
                     } catch (IOException e) {
-                        out.println("|  could not clear the history: " + e.getMessage());
+                        out.println("|  could not clear the history: " + AtomicFiles.reason(e));
                     }
                     repl.saveHistory();
                     out.println("|  history cleared (" + repl.historyFile().path() + ")");
@@ -212,7 +212,7 @@ final class Commands {
             Repl.save(Path.of(file), lines);
             out.println("|  saved " + lines.size() + (option.equals("-history") ? " lines" : " snippets") + " to " + file);
         } catch (IOException e) {
-            out.println("|  could not save to " + file + ": " + e.getMessage());
+            out.println("|  could not save to " + file + ": " + AtomicFiles.reason(e));
         }
     }
 
@@ -280,7 +280,7 @@ final class Commands {
         try {
             AtomicFiles.write(Path.of(file), graph.dot("hotlock session"));
         } catch (IOException e) {
-            out.println("|  could not write " + file + ": " + e.getMessage());
+            out.println("|  could not write " + file + ": " + AtomicFiles.reason(e));
             return;
         }
         out.print(GraphSummary.text(graph, file));

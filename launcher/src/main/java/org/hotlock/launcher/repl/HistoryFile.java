@@ -57,7 +57,7 @@ final class HistoryFile {
             }
             return null;
         } catch (IOException e) {
-            return "could not read the history " + file + ": " + e.getMessage();
+            return "could not read the history " + file + ": " + AtomicFiles.reason(e);
         }
     }
 
@@ -102,7 +102,7 @@ final class HistoryFile {
             AtomicFiles.write(file, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
             return null;
         } catch (IOException e) {
-            return "could not save the history: " + e.getMessage();
+            return "could not save the history: " + AtomicFiles.reason(e);
         }
     }
 }
