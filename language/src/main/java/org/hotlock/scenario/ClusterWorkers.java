@@ -201,7 +201,7 @@ final class ClusterWorkers {
         Checks stationChecks = station.context().checks();
         CheckRecord outer = stationChecks.recording();
         byte[] result = null;
-        String failure = "its exploration of the subtree failed";
+        String failure = FAILED;
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(claimed.subtree()));
             Set<String> inCycles = readStrings(in);
@@ -247,6 +247,9 @@ final class ClusterWorkers {
         return bytes.toByteArray();
     }
 
+    /** Why a member handed a subtree back, when its error said nothing. */
+    private static final String FAILED = "its exploration of the subtree failed";
+
     private static byte[] failedBytes(String why) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -265,7 +268,7 @@ final class ClusterWorkers {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(result));
             if (!in.readBoolean()) {
-                String why = in.available() > 0 ? in.readUTF() : "its exploration of the subtree failed";
+                String why = in.available() > 0 ? in.readUTF() : FAILED;
                 synchronized (this) {
                     problems.add("a member could not explore a subtree it took: " + why);
                 }

@@ -114,7 +114,7 @@ public final class OptimalExplorer implements Search {
     private int[] lastStep = new int[0];
     /**
      * By thread: whether its next step is the read that ends a wait_while, and the value the
-     * wait waited past (null when it is not).
+     * wait waited past (NOT_WAITING when it is not).
      */
     private Object[] awaitedValue = new Object[0];
     private static final Object NOT_WAITING = new Object();

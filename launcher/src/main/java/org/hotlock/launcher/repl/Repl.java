@@ -454,7 +454,7 @@ public final class Repl {
                 snippets.add(s.id, s.text);
                 continue;
             }
-            String text = kernel != null && s.kind.name().startsWith("kernel ") ? "kernel \"" + kernel + "\"" : s.text;
+            String text = replayText(s, kernel);
             if (!evalSnippet(s.id, text, false)) {
                 // what the user typed stays in the session (/list, /save) even when it fails now
                 snippets.add(s.id, text);
@@ -464,12 +464,17 @@ public final class Repl {
             if (inputInterrupted && i + 1 < old.size()) {
                 // Ctrl-C ends the replay, as it ends an /open; the rest stays in the session
                 for (Snippets.Snippet rest : old.subList(i + 1, old.size())) {
-                    snippets.add(rest.id, rest.text);
+                    snippets.add(rest.id, replayText(rest, kernel));
                 }
                 out.println("|  Ctrl-C: the " + (old.size() - i - 1) + " snippets after it are kept but not replayed (/reload replays them)");
                 return;
             }
         }
+    }
+
+    /** A snippet as a replay runs it: a kernel declaration names the kernel switched to (/kernel), if any. */
+    private static String replayText(Snippets.Snippet s, String kernel) {
+        return kernel != null && s.kind.name().startsWith("kernel ") ? "kernel \"" + kernel + "\"" : s.text;
     }
 
     /** Why the kernel model cannot be loaded (an unknown version), tried in a context of its own; null when it can. */
