@@ -15,7 +15,6 @@ import org.hotlock.runtime.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,8 @@ public final class RaceDetector {
     private final Kernel kernel;
     private final FindingLog findings;
     private final Map<FieldKey, List<Access>> recent = new HashMap<>();
-    private final Map<GuestThread, int[]> clocks = new IdentityHashMap<>();
+    /** Each thread's vector clock, by thread id (null: not yet asked for in this execution). */
+    private int[][] clocks = new int[8][];
     /** The finding key of each race seen, by its site: kept across executions, as the stacks are. */
     private final Map<RaceSite, String> raceKeys = new HashMap<>();
 
@@ -61,16 +61,27 @@ public final class RaceDetector {
     @TruffleBoundary
     void reset() {
         recent.clear();
-        clocks.clear();
+        Arrays.fill(clocks, null);
         published.clear();
     }
 
     private int[] clock(GuestThread t) {
-        return clocks.computeIfAbsent(t, k -> {
-            int[] c = new int[Math.max(8, t.id() + 1)];
-            c[t.id()] = 1;
-            return c;
-        });
+        int id = t.id();
+        int[] c = id < clocks.length ? clocks[id] : null;
+        if (c == null) {
+            c = new int[Math.max(8, id + 1)];
+            c[id] = 1;
+            setClock(t, c);
+        }
+        return c;
+    }
+
+    private void setClock(GuestThread t, int[] c) {
+        int id = t.id();
+        if (id >= clocks.length) {
+            clocks = Arrays.copyOf(clocks, Math.max(id + 1, clocks.length * 2));
+        }
+        clocks[id] = c;
     }
 
     private final Map<Object, int[]> published = new HashMap<>();
@@ -92,7 +103,7 @@ public final class RaceDetector {
     void observe(GuestThread thread, Object key) {
         int[] p = published.get(key);
         if (p != null) {
-            clocks.put(thread, joined(clock(thread), p));
+            setClock(thread, joined(clock(thread), p));
         }
     }
 
@@ -111,14 +122,14 @@ public final class RaceDetector {
         int[] p = clock(parent);
         int[] c = joined(new int[child.id() + 1], p);
         c[child.id()] = Math.max(c[child.id()], 1);
-        clocks.put(child, c);
+        setClock(child, c);
         p[parent.id()]++;
     }
 
     /** Everything the joined thread did happens before what the joiner does next. */
     @TruffleBoundary
     void joined(GuestThread joiner, GuestThread child) {
-        clocks.put(joiner, joined(clock(joiner), clock(child)));
+        setClock(joiner, joined(clock(joiner), clock(child)));
     }
 
     @TruffleBoundary

@@ -6,7 +6,8 @@ import org.hotlock.runtime.Display;
 import org.hotlock.runtime.HLList;
 import org.hotlock.runtime.HLObject;
 
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.hotlock.kernel.KernelObjects.MEM_GOING_OFFLINE;
 import static org.hotlock.kernel.KernelObjects.MEM_OFFLINE;
@@ -38,32 +39,39 @@ public final class Invariants {
         if (!topology.booted()) {
             return null;
         }
-        // at the end of every kernel operation: a few zones and blocks, counted without a map
+        // at the end of every kernel operation: one pass over the blocks, counting each online
+        // one in its zone (a machine has a few zones: they are told apart by a scan)
         long perBlock = topology.pagesPerBlock();
-        Collection<HLObject> registered = blocks.registered().values();
+        List<HLObject> zones = new ArrayList<>();
         for (HLObject node : topology.nodes()) {
-            HLList zones = (HLList) node.get(types.nodeZones);
-            for (int z = 0; z < zones.size(); z++) {
-                HLObject zone = (HLObject) zones.get(z);
-                long expected = 0;
-                for (HLObject mem : registered) {
-                    if (mem.get(types.blockZone) == zone && KernelObjects.num(mem, types.blockState) == MEM_ONLINE) {
-                        expected += perBlock;
-                    }
+            HLList nodeZones = (HLList) node.get(types.nodeZones);
+            for (int z = 0; z < nodeZones.size(); z++) {
+                zones.add((HLObject) nodeZones.get(z));
+            }
+        }
+        long[] expected = new long[zones.size()];
+        for (HLObject mem : blocks.registered().values()) {
+            if (KernelObjects.num(mem, types.blockState) == MEM_ONLINE) {
+                int z = zones.indexOf(mem.get(types.blockZone));
+                if (z >= 0) {
+                    expected[z] += perBlock;
                 }
-                long present = KernelObjects.num(zone, types.zonePresentPages);
-                if (present != expected) {
-                    return "zone " + zone.get("name") + " (node " + zone.get("nid") + "): present_pages is " + present
-                            + " but its online blocks hold " + expected + " pages ("
-                            + (expected > present ? (expected - present) + " pages lost)" : (present - expected) + " pages counted twice)");
-                }
+            }
+        }
+        for (int z = 0; z < expected.length; z++) {
+            HLObject zone = zones.get(z);
+            long present = KernelObjects.num(zone, types.zonePresentPages);
+            if (present != expected[z]) {
+                return "zone " + zone.get("name") + " (node " + zone.get("nid") + "): present_pages is " + present
+                        + " but its online blocks hold " + expected[z] + " pages ("
+                        + (expected[z] > present ? (expected[z] - present) + " pages lost)" : (present - expected[z]) + " pages counted twice)");
             }
         }
         for (HLObject node : topology.nodes()) {
             long sum = 0;
-            HLList zones = (HLList) node.get(types.nodeZones);
-            for (int z = 0; z < zones.size(); z++) {
-                sum += KernelObjects.num((HLObject) zones.get(z), types.zonePresentPages);
+            HLList nodeZones = (HLList) node.get(types.nodeZones);
+            for (int z = 0; z < nodeZones.size(); z++) {
+                sum += KernelObjects.num((HLObject) nodeZones.get(z), types.zonePresentPages);
             }
             long nodePresent = KernelObjects.num(node, types.nodePresentPages);
             if (sum != nodePresent) {

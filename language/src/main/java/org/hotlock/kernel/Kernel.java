@@ -2,6 +2,7 @@ package org.hotlock.kernel;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
 import org.hotlock.runtime.CalledFrom;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
@@ -44,7 +45,17 @@ public final class Kernel {
     private final List<String> patches = new ArrayList<>();
     private final KernelListeners listeners = new KernelListeners();
     /** By check site, then by thread: the stack each thread had there first (see stackAt). */
-    private final Map<Node, Map<Object, KernelReports.Captured>> stacksAtSite = new IdentityHashMap<>();
+    private final Map<Node, StackSite> stacksAtSite = new IdentityHashMap<>();
+
+    /** A check site: its function (found once, not by a walk up the tree at every access) and the stacks seen there. */
+    private static final class StackSite {
+        final RootNode root;
+        final Map<Object, KernelReports.Captured> byThread = new HashMap<>(4);
+
+        StackSite(Node location) {
+            this.root = location.getRootNode();
+        }
+    }
     private GuestThread current;
     private ThreadScheduler scheduler;
     private LockWaiter waiter = LockWaiter.SINGLE_THREADED;
@@ -226,9 +237,10 @@ public final class Kernel {
      */
     @TruffleBoundary
     public KernelReports.Captured stackAt(Node location) {
-        Map<Object, KernelReports.Captured> byThread = stacksAtSite.computeIfAbsent(location, l -> new HashMap<>(4));
+        StackSite site = stacksAtSite.computeIfAbsent(location, StackSite::new);
+        Map<Object, KernelReports.Captured> byThread = site.byThread;
         String thread = current == null ? "" : current.name();
-        Object key = location.getRootNode() instanceof CalledFrom f && f.calledFromSeveralSites() && current != null
+        Object key = site.root instanceof CalledFrom f && f.calledFromSeveralSites() && current != null
                 ? new StackKey(thread, current.operation(), heldLocks(current)) : thread;
         KernelReports.Captured c = byThread.get(key);
         if (c == null) {
