@@ -160,8 +160,14 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     }
 
     void reset() {
-        holders.clear();
-        holds.clear();
+        // most of a machine's locks (a device lock per block) were not taken in the execution
+        // a restore ends: they are left as they are, not written
+        if (!holders.isEmpty()) {
+            holders.clear();
+        }
+        if (!holds.isEmpty()) {
+            holds.clear();
+        }
         heldMode = null;
         deactivated = false;
     }
