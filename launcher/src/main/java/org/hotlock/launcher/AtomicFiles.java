@@ -77,7 +77,7 @@ public final class AtomicFiles {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null && !fs.getReason().isEmpty()) {
             String why = fs.getReason().substring(0, 1).toLowerCase(Locale.ROOT) + fs.getReason().substring(1);
             return fs.getFile() == null ? why : fs.getFile() + ": " + why;
         }

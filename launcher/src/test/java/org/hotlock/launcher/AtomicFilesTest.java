@@ -64,4 +64,13 @@ class AtomicFilesTest {
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(dir, "x"));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
     }
+
+    @Test
+    void aReasonInWordsWhateverTheExceptionSays() {
+        assertEquals("permission denied", AtomicFiles.reason(new java.nio.file.AccessDeniedException("/x")));
+        assertEquals("/x: read-only file system", AtomicFiles.reason(new java.nio.file.FileSystemException("/x", null, "Read-only file system")));
+        // an empty reason is no reason: the exception's kind says it
+        assertEquals("file system", AtomicFiles.reason(new java.nio.file.FileSystemException("/x", null, "")));
+        assertEquals("no such file", AtomicFiles.reason(new java.nio.file.NoSuchFileException("/x")));
+    }
 }
