@@ -57,11 +57,8 @@ final class BenchCommand implements Callable<Integer> {
                 context.eval("hotlock", "bench_scenario(workload, " + warmup + ")");
                 long warmed = warmup + settle(context);
                 Value r = context.eval("hotlock", "bench_scenario(workload, " + measure + ")");
-                long executions = r.getArrayElement(0).asLong();
-                long points = r.getArrayElement(1).asLong();
-                double secs = r.getArrayElement(2).asLong() / 1e9;
-                main.out().printf("%s\t%s\t%.1f\t%.1f\t%d\t%.0f%n", file.getFileName(), runtime, executions / secs, points / secs,
-                        r.getArrayElement(3).asLong(), warmed / 1000.0);
+                main.out().printf("%s\t%s\t%.1f\t%.1f\t%d\t%.0f%n", file.getFileName(), runtime, perSecond(r, EXECUTIONS), perSecond(r, POINTS),
+                        r.getArrayElement(FAILURES).asLong(), warmed / 1000.0);
             } catch (PolyglotException e) {
                 return new ErrorReporter(main.err(), true).report(e);
             }
@@ -79,7 +76,8 @@ final class BenchCommand implements Callable<Integer> {
      * JIT's compile queue can take 20 s and more to drain, and a measurement taken before
      * that is of a runtime half warm (the seed race measured 16 000, 25 000, then 40 000
      * executions/s in three 5 s windows after a 10 s warm-up). It stops when two windows in a
-     * row are no faster than the best one before them. Returns the extra milliseconds.
+     * row are no more than 5% faster than the best one before them, or when another window
+     * would pass --max-warmup. Returns the extra milliseconds.
      */
     private long settle(Context context) {
         if (warmup + WINDOW > maxWarmup) {
@@ -102,7 +100,17 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static double rate(Context context) {
-        Value r = context.eval("hotlock", "bench_scenario(workload, " + WINDOW + ")");
-        return r.getArrayElement(0).asLong() / (r.getArrayElement(2).asLong() / 1e9);
+        return perSecond(context.eval("hotlock", "bench_scenario(workload, " + WINDOW + ")"), EXECUTIONS);
+    }
+
+    /** The places in bench_scenario's result: [executions, points, nanoseconds, failures]. */
+    private static final int EXECUTIONS = 0;
+    private static final int POINTS = 1;
+    private static final int NANOSECONDS = 2;
+    private static final int FAILURES = 3;
+
+    /** One count of a bench_scenario result, per second of the time it measured. */
+    private static double perSecond(Value result, int count) {
+        return result.getArrayElement(count).asLong() / (result.getArrayElement(NANOSECONDS).asLong() / 1e9);
     }
 }
