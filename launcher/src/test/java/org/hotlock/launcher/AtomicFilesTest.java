@@ -1,6 +1,7 @@
 package org.hotlock.launcher;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A report written over something that is not a regular file leaves that thing what it was. */
 class AtomicFilesTest {
+    @TempDir
+    Path dir;
 
     @Test
     void aSymbolicLinkIsFollowedAndStaysALink() throws IOException {
-        Path dir = Files.createTempDirectory("hotlock-atomic");
         Path real = Files.writeString(dir.resolve("real.json"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("report.json"), Path.of("real.json"));
         AtomicFiles.write(link, "new");
@@ -42,7 +44,6 @@ class AtomicFilesTest {
 
     @Test
     void aFifoIsWrittenIntoNotReplaced() throws Exception {
-        Path dir = Files.createTempDirectory("hotlock-atomic");
         Path fifo = dir.resolve("pipe");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertEquals(0, mkfifo.waitFor());
@@ -60,7 +61,6 @@ class AtomicFilesTest {
 
     @Test
     void aDirectoryIsRefused() throws IOException {
-        Path dir = Files.createTempDirectory("hotlock-atomic");
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(dir, "x"));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
     }

@@ -1,6 +1,7 @@
 package org.hotlock.launcher;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeapLimitTest {
 
     @Test
-    void aGrowingListStopsWithALocatedErrorNotAnOutOfMemoryError() throws IOException, InterruptedException {
-        Path script = Files.createTempFile("hotlock-heap", ".hlk");
+    void aGrowingListStopsWithALocatedErrorNotAnOutOfMemoryError(@TempDir Path dir) throws IOException, InterruptedException {
+        Path script = dir.resolve("growing.hlk");
         Files.writeString(script, """
                 var a = []
                 while (true) { append(a, "a line of text that the script keeps, one more each time " + len(a)) }

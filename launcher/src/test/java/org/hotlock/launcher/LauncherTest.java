@@ -210,16 +210,16 @@ class LauncherTest {
         Cli piped = Cli.runWithInput("print(1)\n".repeat(2_000_000));
         assertEquals(ExitCodes.USAGE, piped.exitCode());
         assertTrue(piped.err().contains("standard input is larger than 16 MiB"), piped.err());
-        Path bad = Files.createTempFile("hotlock-latin1", ".hlk");
+        Path bad = dir.resolve("latin1-source.hlk");
         Files.write(bad, new byte[]{'p', 'r', 'i', 'n', 't', '(', '1', ')', '\n', (byte) 0xff, '\n'});
         Cli r = Cli.run("run", bad.toString());
         assertEquals(ExitCodes.USAGE, r.exitCode());
         assertTrue(r.err().contains(bad + ":2: not UTF-8 text (byte 9: 0xff)"), r.err());
         // check says the same for that file and goes on; it is no internal error
-        Path dir = Files.createTempDirectory("hotlock-bad-check");
-        Files.copy(bad, dir.resolve("latin1.hlk"));
-        Files.writeString(dir.resolve("huge-exit.hlk"), "// expect-exit: 99999999999\nprint(1)\n");
-        Cli check = Cli.run("check", "--jobs", "1", dir.toString());
+        Path checked = Files.createDirectory(dir.resolve("bad-check"));
+        Files.copy(bad, checked.resolve("latin1.hlk"));
+        Files.writeString(checked.resolve("huge-exit.hlk"), "// expect-exit: 99999999999\nprint(1)\n");
+        Cli check = Cli.run("check", "--jobs", "1", checked.toString());
         assertEquals(ExitCodes.USAGE, check.exitCode(), check.out() + check.err());
         assertTrue(check.out().contains("not UTF-8 text (byte 9: 0xff)"), check.out());
         assertTrue(check.out().contains("// expect-exit: 99999999999 is not an exit code (0 to 255)"), check.out());
