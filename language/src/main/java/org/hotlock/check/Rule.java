@@ -24,7 +24,18 @@ public record Rule(String name, String text, List<Clause> clauses) {
     /**
      * For CALL, WRITE and READ: the targets (function names, or {@code type.field}) and the
      * conditions. For ORDER: {@code first} must never be taken while {@code second} is held.
+     * A clause is equal only to itself: two rules may declare the same clause, and each
+     * answers for its own violations (a user's copy of R4b's clause does not take R4b's).
      */
     public record Clause(Trigger trigger, List<String> targets, List<Condition> conditions, KernelLock first, KernelLock second) {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.hotlock.kernel.LockMode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class RuleBook {
     private final Map<String, List<Rule.Clause>> onCall = new HashMap<>();
     private final Map<String, List<Rule.Clause>> onAccess = new HashMap<>();
     private final List<Rule.Clause> orders = new ArrayList<>();
-    private final Map<Rule.Clause, Rule> owner = new HashMap<>();
+    private final Map<Rule.Clause, Rule> owner = new IdentityHashMap<>();
     /** Each violation's description and finding key, by its site (see check). */
     private final Map<ViolationSite, String[]> violations = new HashMap<>();
     private final Kernel kernel;
@@ -102,8 +103,8 @@ public final class RuleBook {
         }
     }
 
-    /** What identifies a violation: the rule and clause, the condition broken, what the thread did, where. */
-    private record ViolationSite(Rule rule, Rule.Clause clause, Rule.Condition condition, String verb, String target, KernelReports.Captured captured) {
+    /** What identifies a violation: the clause (its rule's own), the condition broken, what the thread did, where. */
+    private record ViolationSite(Rule.Clause clause, Rule.Condition condition, String verb, String target, KernelReports.Captured captured) {
     }
 
     /** Checks a clause when the thread does {@code verb target suffix} ("calls f()", "writes zone.present_pages"). */
@@ -114,7 +115,7 @@ public final class RuleBook {
             if (cond.negated() ? ok : !ok) {
                 // a violation recurs in execution after execution: its description and key are made once
                 KernelReports.Captured captured = kernel.stackAt(location);
-                String[] described = violations.computeIfAbsent(new ViolationSite(owner.get(c), c, cond, verb, target, captured), site -> {
+                String[] described = violations.computeIfAbsent(new ViolationSite(c, cond, verb, target, captured), site -> {
                     String mode = cond.mode() == null ? "" : cond.mode() == LockMode.WRITE ? " for write" : " for read";
                     String what = verb + target + suffix + (cond.negated() ? " while holding " + cond.lock().name()
                             : " without holding " + cond.lock().name() + mode);

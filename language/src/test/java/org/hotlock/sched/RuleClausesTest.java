@@ -61,6 +61,17 @@ class RuleClausesTest {
         assertTrue(r[1] != null && r[1].contains("- missing:    violation(R4a)") && r[1].contains("+ unexpected: violation(R4b)"), r[0] + r[1]);
     }
 
+    /** A clause equal to R4b's, in a rule of the user's: each rule answers for its own violation. */
+    @Test
+    void twoRulesWithTheSameClauseEachReportTheirViolation() {
+        String mine = "rule MINE \"R4b's clause, copied\" { on call device_online, device_offline require not held(mem_hotplug_lock) }\n";
+        String[] r = SchedulerTest.run(BLOCK_4_19 + mine + STATE + "expect violation(R4b), violation(MINE)\n", Map.of());
+        assertNull(r[1], r[0]);
+        assertTrue(r[0].contains("[violation(R4b)] R4b: mem_hotplug_lock must not be held across device_online()/device_offline()"), r[0]);
+        assertTrue(r[0].contains("[violation(MINE)] MINE: R4b's clause, copied"), r[0]);
+        assertFalse(r[0].contains("seen 2 times"), "neither rule takes the other's violation: " + r[0]);
+    }
+
     @Test
     void aRuleAnswersForItsClausesOnly() {
         assertTrue(Expectations.answers("violation(R4)", "violation(R4a)"));
