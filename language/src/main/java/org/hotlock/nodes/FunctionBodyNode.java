@@ -27,14 +27,15 @@ public final class FunctionBodyNode extends HLExpressionNode {
             depth.enterSlowly(this);
         }
         try {
-            body.executeVoid(frame);
+            // a return in tail position comes back as the value; one elsewhere is thrown
+            Object value = body.runReturning(frame);
+            return value == null ? HLNull.SINGLETON : value;
         } catch (ReturnException e) {
             returned.enter();
             return e.value();
         } finally {
             depth.exit();
         }
-        return HLNull.SINGLETON;
     }
 
     @Override

@@ -21,4 +21,17 @@ public final class BlockNode extends HLStatementNode {
             statement.executeVoid(frame);
         }
     }
+
+    /** The statements in turn, until one returns (see HLStatementNode). */
+    @Override
+    @ExplodeLoop
+    public Object runReturning(VirtualFrame frame) {
+        for (HLStatementNode statement : statements) {
+            Object returned = statement.runReturning(frame);
+            if (returned != null) {
+                return returned;
+            }
+        }
+        return null;
+    }
 }

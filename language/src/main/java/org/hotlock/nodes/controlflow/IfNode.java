@@ -28,4 +28,13 @@ public final class IfNode extends HLStatementNode {
             otherwise.executeVoid(frame);
         }
     }
+
+    /** The branch taken, returning if it does (see HLStatementNode). */
+    @Override
+    public Object runReturning(VirtualFrame frame) {
+        if (profile.profile(condition.executeBoolean(frame))) {
+            return then.runReturning(frame);
+        }
+        return otherwise == null ? null : otherwise.runReturning(frame);
+    }
 }

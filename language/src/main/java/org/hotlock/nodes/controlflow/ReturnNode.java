@@ -17,6 +17,12 @@ public final class ReturnNode extends HLStatementNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
-        throw new ReturnException(value == null ? HLNull.SINGLETON : value.executeGeneric(frame));
+        throw new ReturnException(runReturning(frame));
+    }
+
+    /** Run where a return needs no exception (see HLStatementNode): the value is the call's. */
+    @Override
+    public Object runReturning(VirtualFrame frame) {
+        return value == null ? HLNull.SINGLETON : value.executeGeneric(frame);
     }
 }
