@@ -700,18 +700,22 @@ public final class OptimalExplorer implements Search {
     }
 
     /**
-     * The value a field held before the write at {@code steps.at[i]}: what the write before it
-     * wrote; with none in this execution, the value the waiting thread read before it waited
-     * (a write before that read is before the thread's previous step: it races with nothing).
+     * The value the field held before each of its steps up to {@code steps.at[i]}: what the
+     * write before it wrote; with none in this execution, the value the waiting thread read
+     * before it waited (a write before that read is before the thread's previous step: it
+     * races with nothing). One pass, for a scan that may ask at each of the field's writes.
      */
-    private Object valueBefore(Steps steps, int i) {
-        for (int k = i - 1; k >= 0; k--) {
-            Event older = events.get(steps.at[k]);
-            if (older.write() && older.kind() == Event.Kind.WRITE) {
-                return older.detail();
+    private Object[] valuesBefore(Steps steps, int i) {
+        Object[] before = new Object[i + 1];
+        Object value = waitedPast;
+        for (int k = 0; k <= i; k++) {
+            before[k] = value;
+            Event e = events.get(steps.at[k]);
+            if (e.write() && e.kind() == Event.Kind.WRITE) {
+                value = e.detail();
             }
         }
-        return waitedPast;
+        return before;
     }
 
     @Override
@@ -784,9 +788,13 @@ public final class OptimalExplorer implements Search {
             return;
         }
         boolean acquire = e.acquires() || e.kind() == Event.Kind.WAIT;
+        Object[] before = null;
         for (int i = steps.size - 1; i >= 0; i--) {
             int s = steps.at[i];
             Event d = events.get(s);
+            if (before == null && waitedPast != NOT_WAITING && d.write()) {
+                before = valuesBefore(steps, i);   // once a scan, at the latest write it meets
+            }
             // a blocking acquire could not have gone before the release it follows; a trylock
             // could, and would have failed there
             boolean ordersOnly = acquire && !d.acquires()
@@ -795,7 +803,7 @@ public final class OptimalExplorer implements Search {
                     || e.kind() == Event.Kind.WAKE && d.appearance()
                     // the read that ends a wait_while could not have gone before a write where
                     // the field held the value it waits past (it still waited there)
-                    || waitedPast != NOT_WAITING && d.write() && Objects.equals(valueBefore(steps, i), waitedPast);
+                    || waitedPast != NOT_WAITING && d.write() && Objects.equals(before[i], waitedPast);
             if (d.thread() != e.thread() && d.dependent(e)) {
                 if (clock != null) {
                     join(clock, clocks.get(s));
