@@ -70,11 +70,11 @@ public abstract class HLStatementNode extends Node implements InstrumentableNode
      * {@code return} it ran, or null when it completed without one. Blocks and ifs pass a
      * return up this way, so a {@code return} reached through them needs no exception
      * (unwinding one through the interpreter's frames costs more than the rest of a small
-     * call); one inside a loop throws, and the function's body catches it. Other statements
-     * override nothing.
-     * (Not named execute...: the DSL would take it for an execute method of every expression
-     * node, and an instrument's wrapper runs the statement through executeVoid, so a wrapped
-     * return still throws and is still caught.)
+     * call); one inside a loop throws, and the function's body catches it. Statements of
+     * other kinds just run. The name does not start with "execute": the DSL would take such a
+     * method for an execute method of every expression node. An instrument's wrapper does not
+     * override it and runs the statement through executeVoid, so a wrapped return still
+     * throws and is still caught.
      */
     public Object runReturning(VirtualFrame frame) {
         executeVoid(frame);
