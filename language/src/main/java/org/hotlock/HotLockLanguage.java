@@ -18,6 +18,7 @@ import org.hotlock.kernel.KernelTypes;
 import org.hotlock.nodes.BranchConditionTag;
 import org.hotlock.parser.Parser;
 import org.hotlock.runtime.GlobalNames;
+import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLFunction;
 import org.hotlock.session.SessionRootNode;
 
@@ -85,6 +86,7 @@ public final class HotLockLanguage extends TruffleLanguage<HotLockContext> {
 
     @Override
     protected HotLockContext createContext(Env env) {
+        HLException.prepareForStackOverflow();
         return new HotLockContext(env, globalNames, kernelTypes);
     }
 

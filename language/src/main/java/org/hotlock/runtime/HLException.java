@@ -11,6 +11,7 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 
 import java.io.Serial;
@@ -81,6 +82,23 @@ public class HLException extends AbstractTruffleException {
     }
 
     @TruffleBoundary
+    /**
+     * Builds, once per JVM, an error's location for a made-up source: a stack overflow's
+     * error is built where the stack ran out, and the classes it needs (a source's line map
+     * among them) must not be initialised for the first time there. A class whose
+     * initialisation overflowed the stack stays unusable for the JVM's life, and the error's
+     * report then failed with a NoClassDefFoundError of Truffle's TextMap instead.
+     */
+    public static void prepareForStackOverflow() {
+        if (!prepared) {
+            SourceSection section = Source.newBuilder("hotlock", "x", "prepared").build().createSection(0, 1);
+            locate("", section);
+            prepared = true;
+        }
+    }
+
+    private static volatile boolean prepared;
+
     private static String locate(String message, SourceSection section) {
         if (section == null || !section.isAvailable()) {
             return message;

@@ -25,7 +25,7 @@ public final class InvokeNode extends HLExpressionNode {
     private final String calleeName;
     /** A constant: building a message needs stack, which is what ran out. */
     private static final String STACK_OVERFLOW = "stack overflow: calls nested too deeply (endless recursion?); "
-            + "the JVM's thread stack is the limit: raise it with HOTLOCK_JAVA_OPTS=-Xss16m";
+            + "the JVM's thread stack is the limit: raise it with -Xss (bin/hotlock gives 64m; HOTLOCK_JAVA_OPTS=-Xss256m gives more)";
 
     public InvokeNode(HLExpressionNode function, HLExpressionNode[] arguments, String calleeName) {
         this.function = function;
