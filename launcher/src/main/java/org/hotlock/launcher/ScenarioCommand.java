@@ -49,8 +49,8 @@ abstract class ScenarioCommand implements Callable<Integer> {
         long took = System.nanoTime() - start;
         if (!mode().equals("run") && took > longSearchNanos && Contexts.runtimeName().equals("Interpreted")) {
             // the interpreter is the default because most searches take a second or two; a
-            // long one pays the JIT's warm-up back (BENCHMARKS.md: 102 s against 59 s)
-            main.err().printf("hotlock: note: this search took %d s on the interpreter; long searches run up to about 1.7x faster "
+            // long one pays the JIT's warm-up back (BENCHMARKS.md, K = 8 writers: 84 s against 60 s)
+            main.err().printf("hotlock: note: this search took %d s on the interpreter; long searches run up to about 1.4x faster "
                     + "with the JIT: bin/hotlock --jit %s ...%n", took / 1_000_000_000L, mode());
         }
         return worst;

@@ -168,7 +168,7 @@ class LauncherTest {
             ScenarioCommand.longSearchNanos = 0;
             Cli r = Cli.run("explore", "--no-trace", p.toString());
             assertEquals(0, r.exitCode(), r.out() + r.err());
-            assertTrue(r.err().matches("(?s).*hotlock: note: this search took \\d+ s on the interpreter; long searches run up to about 1.7x faster with the JIT: bin/hotlock --jit explore \\.\\.\\..*"), r.err());
+            assertTrue(r.err().matches("(?s).*hotlock: note: this search took \\d+ s on the interpreter; long searches run up to about 1.4x faster with the JIT: bin/hotlock --jit explore \\.\\.\\..*"), r.err());
             Cli run = Cli.run("run", "--no-trace", p.toString());
             assertFalse(run.err().contains("note:"), "run is one execution: " + run.err());
         } finally {
