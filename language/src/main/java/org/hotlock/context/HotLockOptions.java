@@ -79,6 +79,12 @@ public final class HotLockOptions {
     @Option(help = "A schedule to replay: thread names, comma separated.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<String> Replay = new OptionKey<>("");
 
+    @Option(help = "The steps of the schedule to replay, as its trace file has them (a JSON array of thread: KIND what); each must run as recorded. Empty: not compared.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<String> ReplaySteps = new OptionKey<>("");
+
+    @Option(help = "Which scenario statement of the script the schedule to replay is of (0 the first that runs); the others run as written. -1: every one replays it.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
+    public static final OptionKey<Integer> ReplayScenario = new OptionKey<>(-1);
+
     @Option(help = "Seconds an exploration or PCT may take before it stops, incomplete; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE, sandbox = SandboxPolicy.CONSTRAINED)
     public static final OptionKey<Long> TimeLimit = new OptionKey<>(0L);
 

@@ -136,8 +136,10 @@ public final class ScenarioRunner {
         context.setScenarioRan(true);
         var options = context.env().getOptions();
         Mode written = mode;
-        if (!options.get(HotLockOptions.Replay).isEmpty()) {
-            // a replay reproduces the saved schedule whatever mode the script asked for
+        int traced = options.get(HotLockOptions.ReplayScenario);
+        if (!options.get(HotLockOptions.Replay).isEmpty() && (traced < 0 || traced == index)) {
+            // a replay reproduces the saved schedule whatever mode the script asked for; the
+            // script's other scenarios run as they ran when the trace was saved
             mode = Mode.REPLAY;
         } else if ((mode == Mode.EXPLORE || mode == Mode.PCT) && !options.get(HotLockOptions.SearchMode).isEmpty()) {
             // `hotlock pct FILE` means PCT, also for the file's own explore { }: said, never silent
@@ -174,6 +176,15 @@ public final class ScenarioRunner {
         return afterRun(mode, written, report, initial, expected);
     }
 
+    /** The steps the replayed trace has (the hotlock.ReplaySteps option), to compare each step with. */
+    private List<String> replaySteps(String option) {
+        try {
+            return TraceFile.decodeSteps(option);
+        } catch (IllegalArgumentException e) {
+            throw new HLException("the option hotlock.ReplaySteps is " + e.getMessage(), location);
+        }
+    }
+
     /** {@code file:line: } of the scenario statement, or nothing for run_scenario(). */
     private String where() {
         var section = location == null ? null : location.getEncapsulatingSourceSection();
@@ -199,7 +210,7 @@ public final class ScenarioRunner {
                 List<String> schedule = Arrays.asList(options.get(HotLockOptions.Replay).split(","));
                 Outcome o;
                 try {
-                    o = scheduler(threads, maxSteps).run(Strategies.replay(schedule));
+                    o = scheduler(threads, maxSteps).run(Strategies.replay(schedule, replaySteps(options.get(HotLockOptions.ReplaySteps))));
                 } catch (Strategies.ReplayMismatch e) {
                     initial.restore();
                     throw new HLException("the trace does not match this scenario: " + e.getMessage(), location);
@@ -575,7 +586,8 @@ public final class ScenarioRunner {
             var options = context.env().getOptions();
             TraceFile.Settings settings = new TraceFile.Settings(options.get(HotLockOptions.MaxSteps), options.get(HotLockOptions.StatementLimit),
                     options.get(HotLockOptions.MaxCallDepth), options.get(HotLockOptions.GateLocks), options.get(HotLockOptions.LockdepNovalidateDevice));
-            String json = TraceFile.write(relative, absolute, kernel.version, mode.name().toLowerCase(), settings, failure);
+            String json = TraceFile.write(relative, absolute, scenarioIndex, options.get(HotLockOptions.SearchMode), kernel.version,
+                    mode.name().toLowerCase(), settings, failure);
             TruffleFile tmp = context.env().getPublicTruffleFile(path + ".tmp");
             try (OutputStream os = tmp.newOutputStream()) {
                 os.write(json.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package org.hotlock.sched;
 
+import org.hotlock.kernel.Event;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,23 +33,53 @@ public final class Strategies {
         };
     }
 
-    /** Follows a saved schedule (thread names, one per step); a mismatch is an error. */
-    public static Chooser replay(List<String> schedule) {
-        return (step, state) -> {
-            if (step >= schedule.size()) {
-                throw new ReplayMismatch("the trace ends after " + schedule.size() + " steps but the execution goes on");
-            }
-            String name = schedule.get(step);
-            for (int id = 0; id < state.threadCount(); id++) {
-                if (state.name(id).equals(name)) {
-                    if (!state.enabled(id)) {
-                        throw new ReplayMismatch("step " + step + " of the trace runs " + name + ", which cannot run here");
+    /**
+     * Follows a saved schedule (thread names, one per step); a mismatch is an error. With the
+     * trace's steps ({@link TraceFile#step}; empty: none to compare), each step that runs must be
+     * the one the trace has there: the same thread schedule on a scenario changed since would
+     * replay another execution, and its outcome would pass for the trace's.
+     */
+    public static Chooser replay(List<String> schedule, List<String> steps) {
+        return new Chooser() {
+            private List<String> names = List.of();
+
+            @Override
+            public int choose(int step, StateView state) {
+                if (step >= schedule.size()) {
+                    throw new ReplayMismatch("the trace ends after " + schedule.size() + " steps but the execution goes on");
+                }
+                String name = schedule.get(step);
+                for (int id = 0; id < state.threadCount(); id++) {
+                    if (state.name(id).equals(name)) {
+                        if (!state.enabled(id)) {
+                            throw new ReplayMismatch("step " + step + " of the trace runs " + name + ", which cannot run here");
+                        }
+                        names = names(state);
+                        return id;
                     }
-                    return id;
+                }
+                throw new ReplayMismatch("step " + step + " of the trace runs " + name + ", which this scenario does not declare");
+            }
+
+            @Override
+            public void executed(int step, Event event) {
+                if (step < steps.size()) {
+                    String ran = TraceFile.step(names.get(event.thread()), event.kind().name(), event.description());
+                    if (!ran.equals(steps.get(step))) {
+                        throw new ReplayMismatch("step " + step + " of the trace is " + steps.get(step) + ", but here it is " + ran
+                                + " (has the scenario or its kernel model changed since the trace was saved?)");
+                    }
                 }
             }
-            throw new ReplayMismatch("step " + step + " of the trace runs " + name + ", which this scenario does not declare");
         };
+    }
+
+    private static List<String> names(StateView state) {
+        List<String> names = new ArrayList<>(state.threadCount());
+        for (int id = 0; id < state.threadCount(); id++) {
+            names.add(state.name(id));
+        }
+        return names;
     }
 
     /** The trace does not fit the scenario: it was recorded from another file or model. */

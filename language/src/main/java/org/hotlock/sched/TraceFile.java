@@ -31,7 +31,42 @@ public final class TraceFile {
     public static final String FORMAT = "hotlock-trace-2";
 
     /** What {@code replay} needs from a trace. {@code settings} is null in a trace older than them. */
-    public record Trace(String format, String scenario, String scenarioAbsolute, List<String> schedule, Settings settings) {
+    /**
+     * {@code steps}: each step as {@link #step} words it, or null for a trace without them;
+     * {@code scenarioIndex}: which of the script's scenario statements, in the order they ran,
+     * the trace is of (from 0; -1 for a trace that does not say); {@code searchMode}: the
+     * search the command line made the script's explore { } and pct { } run as ("" for as written).
+     */
+    public record Trace(String format, String scenario, String scenarioAbsolute, List<String> schedule, Settings settings, List<String> steps,
+                        int scenarioIndex, String searchMode) {
+    }
+
+    /** A step as a replay compares it with the trace's: its thread, kind and what it did. */
+    public static String step(String thread, String kind, String what) {
+        return thread + ": " + kind + " " + what;
+    }
+
+    /** The steps, as the option that hands them to a replay: a JSON array of strings. */
+    public static String encodeSteps(List<String> steps) {
+        ArrayNode array = MAPPER.createArrayNode();
+        steps.forEach(array::add);
+        return array.toString();
+    }
+
+    /** The steps an option handed over ({@link #encodeSteps}); an empty list for none. */
+    public static List<String> decodeSteps(String option) {
+        if (option.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<String> steps = new ArrayList<>();
+            for (JsonNode n : MAPPER.readTree(option)) {
+                steps.add(n.asText());
+            }
+            return steps;
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not a list of steps: " + e.getOriginalMessage());
+        }
     }
 
     /**
@@ -45,12 +80,15 @@ public final class TraceFile {
      * {@code scenario}: the scenario file relative to the trace's directory;
      * {@code scenarioAbsolute}: its absolute path, for a trace moved without it.
      */
-    public static String write(String scenario, String scenarioAbsolute, String kernel, String mode, Settings settings, Outcome outcome) {
+    public static String write(String scenario, String scenarioAbsolute, int scenarioIndex, String searchMode, String kernel, String mode,
+                               Settings settings, Outcome outcome) {
         ObjectNode trace = MAPPER.createObjectNode();
         trace.put("format", FORMAT);
         trace.put("scenario", scenario);
         trace.put("scenario_absolute", scenarioAbsolute);
         trace.put("kernel", kernel);
+        trace.put("scenario_index", scenarioIndex);
+        trace.put("search_mode", searchMode);
         trace.put("mode", mode);
         trace.put("outcome", outcome.kind().name());
         trace.put("message", outcome.message());
@@ -115,7 +153,37 @@ public final class TraceFile {
             }
             names.add(name.asText());
         }
-        return new Trace(text(root, "format"), scenario, text(root, "scenario_absolute"), List.copyOf(names), settings(root.get("settings")));
+        JsonNode index = root.get("scenario_index");
+        if (index != null && (!index.isIntegralNumber() || !index.canConvertToInt() || index.asInt() < 0)) {
+            throw new IllegalArgumentException("not a HotLock trace: its scenario_index is " + shorten(index.toString()) + ", not a whole number from 0");
+        }
+        String searchMode = text(root, "search_mode");
+        if (searchMode != null && !List.of("", "explore", "pct").contains(searchMode)) {
+            throw new IllegalArgumentException("not a HotLock trace: its search_mode is " + shorten(quote(searchMode)) + ", not explore, pct or empty");
+        }
+        return new Trace(text(root, "format"), scenario, text(root, "scenario_absolute"), List.copyOf(names), settings(root.get("settings")),
+                steps(root.get("steps"), names.size()), index == null ? -1 : index.asInt(), searchMode == null ? "" : searchMode);
+    }
+
+    /** The recorded steps, one per scheduled step; null when the trace has none. */
+    private static List<String> steps(JsonNode node, int scheduled) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray() || node.size() != scheduled) {
+            throw new IllegalArgumentException("not a HotLock trace: its steps are not a list of " + scheduled + ", one for each step of its schedule");
+        }
+        List<String> steps = new ArrayList<>();
+        for (JsonNode s : node) {
+            JsonNode thread = s.get("thread");
+            JsonNode kind = s.get("kind");
+            JsonNode what = s.get("what");
+            if (!s.isObject() || thread == null || !thread.isTextual() || kind == null || !kind.isTextual() || what == null || !what.isTextual()) {
+                throw new IllegalArgumentException("not a HotLock trace: its steps hold " + shorten(s.toString()) + ", not a thread, a kind and what it did");
+            }
+            steps.add(step(thread.asText(), kind.asText(), what.asText()));
+        }
+        return List.copyOf(steps);
     }
 
     /** The recorded settings; null when the trace has none (older traces: the defaults then). */

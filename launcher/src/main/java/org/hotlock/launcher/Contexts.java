@@ -149,6 +149,13 @@ final class Contexts {
         }
         if (replaySchedule != null) {
             o.put("hotlock.Replay", replaySchedule);
+            if (options.replaySteps != null) {
+                o.put("hotlock.ReplaySteps", options.replaySteps);
+            }
+            o.put("hotlock.ReplayScenario", Integer.toString(options.replayScenario));
+            if (!options.replaySearchMode.isEmpty()) {
+                o.put("hotlock.SearchMode", options.replaySearchMode);
+            }
         }
         if (mode.equals("explore") || mode.equals("pct")) {
             o.put("hotlock.SearchMode", mode);

@@ -54,6 +54,12 @@ final class ReplayCommand implements Callable<Integer> {
             TraceFile.Trace t = TraceFile.read(json);
             scenario = scenarioOf(t);
             schedule = t.schedule();
+            if (t.steps() != null) {
+                options.replaySteps = TraceFile.encodeSteps(t.steps());
+            }
+            // the script's other scenarios run as they did when the trace was saved
+            options.replayScenario = t.scenarioIndex();
+            options.replaySearchMode = t.searchMode();
             TraceFile.Settings settings = t.settings();
             if (settings != null) {
                 // as the run that saved it: the same bounds of an execution, the same lock graph

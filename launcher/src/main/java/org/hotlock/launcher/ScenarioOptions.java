@@ -10,6 +10,11 @@ import java.util.List;
 
 /** The options every scenario mode shares: a picocli mixin of run, explore, pct and check. */
 final class ScenarioOptions {
+    /** A replay's recorded steps (TraceFile.encodeSteps), which each step must match; null: none. Set by replay, not an option. */
+    String replaySteps;
+    /** Which of the script's scenario statements a replay is of (-1: each), and the search the others ran as. Set by replay. */
+    int replayScenario = -1;
+    String replaySearchMode = "";
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random schedule and of PCT (default: ${DEFAULT-VALUE}).")
     long seed = 0;
     @Option(names = "--strategy", paramLabel = "NAME", converter = StrategyName.class, completionCandidates = StrategyName.class,

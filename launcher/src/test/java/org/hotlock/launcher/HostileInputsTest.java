@@ -49,6 +49,24 @@ class HostileInputsTest {
         assertFalse(r.out().contains("explore"), r.out());
     }
 
+    /** Which scenario a trace is of, the search it ran as, and its steps are checked as its schedule is. */
+    @Test
+    void aTracesScenarioIndexSearchModeAndStepsAreChecked() throws IOException {
+        scenario("s.hlk", SCENARIO);
+        Path t = dir.resolve("t.json");
+        String head = "{\"format\": \"hotlock-trace-2\", \"scenario\": \"s.hlk\", \"schedule\": [\"probe\"]";
+        Files.writeString(t, head + ", \"scenario_index\": -1}");
+        assertRefused(Cli.run("replay", t.toString()), "not a HotLock trace: its scenario_index is -1, not a whole number from 0");
+        Files.writeString(t, head + ", \"scenario_index\": 1.5}");
+        assertRefused(Cli.run("replay", t.toString()), "its scenario_index is 1.5, not a whole number from 0");
+        Files.writeString(t, head + ", \"search_mode\": \"run\"}");
+        assertRefused(Cli.run("replay", t.toString()), "its search_mode is \"run\", not explore, pct or empty");
+        Files.writeString(t, head + ", \"steps\": []}");
+        assertRefused(Cli.run("replay", t.toString()), "its steps are not a list of 1, one for each step of its schedule");
+        Files.writeString(t, head + ", \"steps\": [{\"thread\": \"probe\", \"kind\": 3}]}");
+        assertRefused(Cli.run("replay", t.toString()), "not a thread, a kind and what it did");
+    }
+
     @Test
     void aScheduleOfNoThreadNamesIsRefused() throws IOException {
         scenario("s.hlk", SCENARIO);

@@ -93,6 +93,74 @@ class ModesAndPathsTest {
         assertTrue(replay.out().contains("passed its bound of 3 steps"), replay.out() + replay.err());
     }
 
+    /**
+     * A scenario changed since its trace was saved: the same thread schedule still fits it, but
+     * a step runs otherwise than the trace has it, so the replay says where instead of passing
+     * another execution's outcome off as the trace's.
+     */
+    @Test
+    void aStepThatDoesNotRunAsTheTraceHasItIsAMismatch() throws IOException {
+        Path file = dir.resolve("changed.hlk");
+        String scenario = """
+                kernel "4.20"
+                machine box { node 0 { boot 0..1G } }
+                struct S { x = 0 }
+                const s = new S {}
+                const m = mutex("m")
+                const other = mutex("other")
+                thread t1 { mutex_lock(m); s.x = 1; mutex_unlock(m) }
+                thread t2 { mutex_lock(m); assert(s.x == 0, "t2 ran first"); mutex_unlock(m) }
+                explore { t1, t2 }
+                """;
+        Files.writeString(file, scenario);
+        Path trace = dir.resolve("changed.json");
+        Cli explore = Cli.run("explore", "--trace", trace.toString(), file.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, explore.exitCode(), explore.out() + explore.err());
+        Cli same = Cli.run("replay", trace.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, same.exitCode(), same.out() + same.err());
+        assertTrue(same.out().contains("assertion failed: t2 ran first"), same.out() + same.err());
+
+        // t1 now takes another mutex: its steps are as many, and t2 still fails on this schedule
+        Files.writeString(file, scenario.replace("thread t1 { mutex_lock(m); s.x = 1; mutex_unlock(m) }",
+                "thread t1 { mutex_lock(other); s.x = 1; mutex_unlock(other) }"));
+        Cli changed = Cli.run("replay", trace.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, changed.exitCode(), changed.out() + changed.err());
+        assertTrue(changed.err().contains("error: the trace does not match this scenario: step 2 of the trace is t1: ACQUIRE lock m, "
+                + "but here it is t1: ACQUIRE lock other (has the scenario or its kernel model changed since the trace was saved?)"),
+                changed.out() + changed.err());
+        assertFalse(changed.out().contains("assertion failed"), "no outcome is passed off as the trace's: " + changed.out());
+    }
+
+    /**
+     * A trace of a script's second scenario replays that one: the first runs as it did when
+     * the trace was saved (it used to be handed the schedule too, and the replay failed).
+     */
+    @Test
+    void aTraceOfALaterScenarioReplaysThatScenario() throws IOException {
+        Path file = dir.resolve("two.hlk");
+        Files.writeString(file, """
+                kernel "4.20"
+                machine box { node 0 { boot 0..1G } }
+                const m = mutex("m")
+                const n = mutex("n")
+                thread a { mutex_lock(m); mutex_unlock(m) }
+                thread b { mutex_lock(m); mutex_unlock(m) }
+                explore { a, b } expect clean
+                thread c { mutex_lock(m); mutex_lock(n); mutex_unlock(n); mutex_unlock(m) }
+                thread d { mutex_lock(n); mutex_lock(m); mutex_unlock(m); mutex_unlock(n) }
+                explore { c, d } expect deadlock, cycle
+                """);
+        Path trace = dir.resolve("two.json");
+        Cli explore = Cli.run("explore", "--trace", trace.toString(), file.toString());
+        assertEquals(ExitCodes.SUCCESS, explore.exitCode(), explore.out() + explore.err());
+        assertTrue(Files.readString(trace).contains("\"scenario_index\": 1"), Files.readString(trace));
+        Cli replay = Cli.run("replay", trace.toString());
+        assertEquals(explore.exitCode(), replay.exitCode(), replay.out() + replay.err());
+        assertTrue(replay.out().contains("explore (optimal DPOR): threads a, b"), "the first scenario runs as written: " + replay.out());
+        assertTrue(replay.out().contains("replay: threads c, d"), replay.out());
+        assertTrue(replay.out().contains("expectation met: cycle, deadlock"), replay.out());
+    }
+
     @Test
     void replayExitsAsExploreDidForTheSameExpectedFailure() throws IOException {
         for (String name : new String[]{"lost-update-4.19.hlk", "deadlock-2015.hlk"}) {

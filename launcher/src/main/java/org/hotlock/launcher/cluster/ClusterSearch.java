@@ -55,7 +55,7 @@ public final class ClusterSearch implements ClusterHost, AutoCloseable {
         this.sources = List.copyOf(list);
         Map<String, String> o = new LinkedHashMap<>(contextOptions);
         // what only the search's own context does: save a trace, show progress, name this host
-        o.keySet().removeAll(List.of("hotlock.TraceFile", "hotlock.Progress", "hotlock.Cluster", "hotlock.Replay"));
+        o.keySet().removeAll(List.of("hotlock.TraceFile", "hotlock.Progress", "hotlock.Cluster", "hotlock.Replay", "hotlock.ReplaySteps", "hotlock.ReplayScenario"));
         this.options = Map.copyOf(o);
     }
 
