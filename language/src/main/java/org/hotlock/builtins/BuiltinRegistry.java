@@ -57,7 +57,8 @@ public final class BuiltinRegistry {
                 arguments[i] = new ReadArgumentNode(i);
             }
         }
-        HLRootNode root = new HLRootNode(language, contexts, new FrameDescriptor(), spec.create().apply(arguments), spec.name(), null);
+        HLExpressionNode body = new BuiltinBodyNode(spec.create().apply(arguments), spec.name());
+        HLRootNode root = new HLRootNode(language, contexts, new FrameDescriptor(), body, spec.name(), null);
         return new HLFunction(spec.name(), root.getCallTarget(), spec.arity(), true, spec.doc());
     }
 }

@@ -22,9 +22,14 @@ public abstract class HLBuiltinNode extends HLExpressionNode {
 
     protected final BuiltinError typeError(String function, Object... values) {
         CompilerDirectives.transferToInterpreter();
+        return typeErrorOf(function, values);
+    }
+
+    /** "f cannot take (int, string)": the types of the values, as the guest names them. */
+    static BuiltinError typeErrorOf(String function, Object... values) {
         StringBuilder sb = new StringBuilder(function).append(" cannot take (");
         for (int i = 0; i < values.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(Display.typeName(values[i]));
+            sb.append(i > 0 ? ", " : "").append(values[i] == null ? "nothing" : Display.typeName(values[i]));
         }
         return new BuiltinError(sb.append(")").toString());
     }
