@@ -54,9 +54,14 @@ final class BenchCommand implements Callable<Integer> {
             Source source = Source.newBuilder("hotlock", text, file.toString()).build();
             try (Context context = main.contexts().forBench(!noChecks)) {
                 context.eval(source);
-                context.eval("hotlock", "bench_scenario(workload, " + warmup + ")");
+                if (!context.getBindings("hotlock").hasMember("workload")) {
+                    main.err().println("hotlock: error: " + file + " names no workload: bench measures the threads a file lists in "
+                            + "'var workload = [t1, t2]' (as bench/*.hlk do)");
+                    return ExitCodes.USAGE;
+                }
+                measure(context, warmup);
                 long warmed = warmup + settle(context);
-                Value r = context.eval("hotlock", "bench_scenario(workload, " + measure + ")");
+                Value r = measure(context, measure);
                 main.out().printf("%s\t%s\t%.1f\t%.1f\t%d\t%.0f%n", file.getFileName(), runtime, perSecond(r, EXECUTIONS), perSecond(r, POINTS),
                         r.getArrayElement(FAILURES).asLong(), warmed / 1000.0);
             } catch (PolyglotException e) {
@@ -64,6 +69,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.SUCCESS;
+    }
+
+    /** Random-schedule executions of the workload for the milliseconds: bench_scenario's result. */
+    private static Value measure(Context context, long millis) {
+        return context.eval(Source.newBuilder("hotlock", "bench_scenario(workload, " + millis + ")", "<bench>").buildLiteral());
     }
 
     /** A window of the warm-up that goes on while the runtime still gets faster. */
@@ -100,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static double rate(Context context) {
-        return perSecond(context.eval("hotlock", "bench_scenario(workload, " + WINDOW + ")"), EXECUTIONS);
+        return perSecond(measure(context, WINDOW), EXECUTIONS);
     }
 
     /** The places in bench_scenario's result: [executions, points, nanoseconds, failures]. */

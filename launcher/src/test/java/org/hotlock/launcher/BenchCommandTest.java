@@ -51,4 +51,20 @@ class BenchCommandTest {
         String[] f = fields(Cli.run("bench", "--warmup", "100", "--max-warmup", "4200", "--measure", "100", workload().toString()));
         assertEquals("4", f[5], "seconds warmed up");
     }
+
+    /** A file without a workload (a scenario file, say) is told so, not an error in bench's own snippet. */
+    @Test
+    void aFileWithoutAWorkloadIsToldWhatBenchMeasures() throws IOException {
+        Path p = dir.resolve("no-workload.hlk");
+        Files.writeString(p, Files.readString(workload()).replace("var workload = [t]", ""));
+        Cli r = Cli.run("bench", "--warmup", "100", "--max-warmup", "0", "--measure", "100", p.toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.out() + r.err());
+        assertEquals("hotlock: error: " + p + " names no workload: bench measures the threads a file lists in 'var workload = [t1, t2]' "
+                + "(as bench/*.hlk do)\n", r.err());
+        Files.writeString(p, Files.readString(workload()).replace("var workload = [t]", "var workload = 5"));
+        Cli wrong = Cli.run("bench", "--warmup", "100", "--max-warmup", "0", "--measure", "100", p.toString());
+        assertEquals(ExitCodes.SCRIPT_FAILURE, wrong.exitCode(), wrong.out() + wrong.err());
+        assertTrue(wrong.err().contains("<bench>:1:1: error: bench_scenario cannot take (int, int)"), wrong.err());
+        LauncherTest.assertNoJavaTrace(wrong.err());
+    }
 }
