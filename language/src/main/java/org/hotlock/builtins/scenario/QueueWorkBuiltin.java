@@ -32,7 +32,7 @@ public abstract class QueueWorkBuiltin extends KernelBuiltinNode {
     }
 
     @Fallback
-    protected Object other(Object work, @SuppressWarnings("unused") Object argument) {
-        throw typeError("queue_work", work);
+    protected Object other(Object work, Object argument) {
+        throw typeError("queue_work", work, argument);
     }
 }

@@ -49,7 +49,7 @@ public abstract class WaitWhileBuiltin extends KernelBuiltinNode {
     }
 
     @Fallback
-    protected Object other(Object object, Object field, @SuppressWarnings("unused") Object value) {
-        throw typeError("wait_while", object, field);
+    protected Object other(Object object, Object field, Object value) {
+        throw typeError("wait_while", object, field, value);
     }
 }
