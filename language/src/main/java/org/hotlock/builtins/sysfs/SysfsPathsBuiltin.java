@@ -17,6 +17,12 @@ public abstract class SysfsPathsBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object paths() {
         Kernel k = context().kernel();
+        if (k != null && k.scheduler() != null && k.scheduler().running()) {
+            // a listing reads every directory at once, and no step of the schedule says so: the
+            // explorer would not order it against the devices other threads add or remove
+            throw error("sysfs_paths() lists sysfs for completion and listing, not in a scenario's thread: "
+                    + "there the explorer does not order it against device_add; read the files you need with sysfs.read");
+        }
         return new HLList(k == null ? List.of() : k.sysfs().paths().stream().map(p -> (Object) p).toList());
     }
 }
