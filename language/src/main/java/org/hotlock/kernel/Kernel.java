@@ -302,6 +302,9 @@ public final class Kernel {
 
     @TruffleBoundary
     public HLObject findBlock(long id) {
+        // a step that reads the block's place in the registry: device_add and device_del write
+        // it, so a lookup racing with them is explored both ways
+        point(Event.Kind.READ, new SysfsKey("/sys/devices/system/memory/memory" + id), false, "find_memory_block " + id);
         return blocks.find(id);
     }
 

@@ -59,7 +59,8 @@ class SchedulerTest {
     @Test
     void pctRunsComeFirstAndCanBeTurnedOff() {
         String script = MACHINE.formatted("4.19") + LOST_UPDATE + "explore { probe, admin }\n";
-        String[] first = run(script, Map.of());
+        // (since block lookups are steps, PCT's first find is run 178 with seed 0, not 26)
+        String[] first = run(script, Map.of("hotlock.PctFirst", "400"));
         assertTrue(first[0].contains("failure found by PCT run "), first[0]);
         assertTrue(first[1] != null && first[1].contains("kernel invariant broken"), first[0] + first[1]);
         String[] none = run(script, Map.of("hotlock.PctFirst", "0"));
@@ -285,6 +286,29 @@ class SchedulerTest {
         String[] wrong = run(script, Map.of("hotlock.Replay", "admin,nobody"));
         assertTrue(wrong[1] != null && wrong[1].contains("the trace does not match this scenario"), wrong[0] + wrong[1]);
         assertNotEquals(found[1], wrong[1]);
+    }
+
+    /**
+     * A thread that looks a memory block up races with the device_add that registers it: the
+     * lookup is a step, so the search runs it before the probe as well as after. It was no
+     * step, and the search ran one order and said every schedule was explored.
+     */
+    @Test
+    void aBlockLookupRacingWithItsDeviceAddIsExploredBothWays() {
+        String machine = """
+                kernel "4.20"
+                machine box {
+                  platform acpi
+                  block_size 128M
+                  node 0 { boot 0..1G; hotpluggable 1G..2G }
+                }
+                thread probe { sysfs.write("/sys/devices/system/memory/probe", 1G) }
+                """;
+        for (String expectation : new String[]{"m == null", "m != null"}) {
+            String[] r = run(machine + "thread finder { var m = find_memory_block_by_id(8); assert(" + expectation + ", \"saw the other\") }\n"
+                    + "explore { probe, finder }\n", Map.of("hotlock.PctFirst", "0"));
+            assertTrue(r[1] != null && r[1].contains("assertion failed: saw the other"), expectation + ": " + r[0]);
+        }
     }
 
     @Test
