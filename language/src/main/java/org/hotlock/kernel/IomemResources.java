@@ -9,6 +9,20 @@ import java.util.List;
 
 /** The iomem resource tree, flattened: the "System RAM" ranges, sorted by start. */
 public final class IomemResources {
+    /**
+     * The tree as shared state (the kernel's resource_lock guards it): a request or release
+     * writes it and a lookup reads it, each a step, so requests that race are explored in
+     * both orders (two probes of one range: either may get -EEXIST).
+     */
+    public record Table() {
+        @Override
+        public String toString() {
+            return "iomem";
+        }
+    }
+
+    public static final Table TABLE = new Table();
+
     private final KernelTypes types;
     private final List<HLObject> resources = new ArrayList<>();
 

@@ -300,6 +300,12 @@ public final class Kernel {
         return current != null && scheduler != null && scheduler.running() ? current.nextIdentity() : 0;
     }
 
+    /** A step on the iomem resource tree ({@link IomemResources#TABLE}): a request or release writes it, a lookup reads it. */
+    @TruffleBoundary
+    public void iomemStep(boolean write, String what) {
+        point(write ? Event.Kind.WRITE : Event.Kind.READ, IomemResources.TABLE, write, what);
+    }
+
     @TruffleBoundary
     public HLObject findBlock(long id) {
         // a step that reads the block's place in the registry: device_add and device_del write

@@ -2,6 +2,7 @@ package org.hotlock.sched;
 
 import org.hotlock.kernel.Event;
 import org.hotlock.kernel.FieldKey;
+import org.hotlock.kernel.IomemResources;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.LockKind;
 import org.hotlock.kernel.LockMode;
@@ -49,6 +50,7 @@ final class PortableEvents {
     private static final int SYSFS = 12;
     private static final int THREAD = 13;
     private static final int THREAD_TABLE = 14;
+    private static final int IOMEM = 15;
 
     /** The stand-in struct types made while reading, by name (one per reader). */
     private final Map<String, StructType> types = new HashMap<>();
@@ -134,6 +136,7 @@ final class PortableEvents {
                 out.writeInt(k.id());
             }
             case Scheduler.ThreadTable t -> out.writeByte(THREAD_TABLE);
+            case IomemResources.Table t -> out.writeByte(IOMEM);
             default -> throw new NotPortable(v);
         }
     }
@@ -171,6 +174,7 @@ final class PortableEvents {
             case SYSFS -> new SysfsKey(in.readUTF());
             case THREAD -> new Scheduler.ThreadKey(in.readInt());
             case THREAD_TABLE -> Scheduler.SPAWNS;
+            case IOMEM -> IomemResources.TABLE;
             default -> throw new IOException("unknown value tag " + tag);
         };
     }

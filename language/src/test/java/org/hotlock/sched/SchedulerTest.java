@@ -311,6 +311,22 @@ class SchedulerTest {
         }
     }
 
+    /**
+     * Two 4.19 probes of one range: add_memory requests its iomem resource before any lock,
+     * so which probe gets -EEXIST is decided by the order of the requests, which are steps
+     * on the resource tree. They were no steps, and the search ran one order only.
+     */
+    @Test
+    void racingResourceRequestsAreExploredBothWays() {
+        String script = MACHINE.formatted("4.19") + """
+                thread a { var r = sysfs.write("/sys/devices/system/memory/probe", 0x100000000); assert(r > 0, "a lost: " + r) }
+                thread b { sysfs.write("/sys/devices/system/memory/probe", 0x100000000) }
+                explore { a, b }
+                """;
+        String[] r = run(script, Map.of("hotlock.PctFirst", "0"));
+        assertTrue(r[1] != null && r[1].contains("assertion failed: a lost: -17"), r[0]);
+    }
+
     @Test
     void spawnedThreadsAreScheduledAndJoined() {
         String script = MACHINE.formatted("4.20") + """
