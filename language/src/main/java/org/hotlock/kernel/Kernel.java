@@ -306,11 +306,16 @@ public final class Kernel {
         point(write ? Event.Kind.WRITE : Event.Kind.READ, IomemResources.TABLE, write, what);
     }
 
+    /** The sysfs directory of memory block {@code id}: what device_add makes and a lookup of the block reads. */
+    private static String blockDirectory(long id) {
+        return "/sys/devices/system/memory/memory" + id;
+    }
+
     @TruffleBoundary
     public HLObject findBlock(long id) {
         // a step that reads the block's place in the registry: device_add and device_del write
         // it, so a lookup racing with them is explored both ways
-        point(Event.Kind.READ, new SysfsKey("/sys/devices/system/memory/memory" + id), false, "find_memory_block " + id);
+        point(Event.Kind.READ, new SysfsKey(blockDirectory(id)), false, "find_memory_block " + id);
         return blocks.find(id);
     }
 
@@ -321,7 +326,7 @@ public final class Kernel {
         if (blocks.isRegistered(id)) {
             throw new HLException("memory" + id + " is already registered", location);
         }
-        String directory = "/sys/devices/system/memory/memory" + id;
+        String directory = blockDirectory(id);
         point(Event.Kind.WRITE, new SysfsKey(directory), true, new Event.Note(Event.Note.What.APPEARS, "device_add: " + directory + " appears"));
         blocks.register(id, mem);
         HLObject dev = (HLObject) mem.get("dev");
@@ -345,7 +350,7 @@ public final class Kernel {
     @TruffleBoundary
     public void unregisterBlock(HLObject mem, Node location) {
         long id = KernelObjects.num(mem, "phys_index");
-        String directory = "/sys/devices/system/memory/memory" + id;
+        String directory = blockDirectory(id);
         KernelLock active = sysfs.activeReference(directory);
         if (active != null) {
             drain(active, location);
