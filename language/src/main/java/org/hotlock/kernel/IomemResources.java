@@ -24,10 +24,18 @@ public final class IomemResources {
     public static final Table TABLE = new Table();
 
     private final KernelTypes types;
+    /** Whose scheduler each request, release and lookup is a step of. */
+    private final Kernel kernel;
     private final List<HLObject> resources = new ArrayList<>();
 
-    IomemResources(KernelTypes types) {
+    IomemResources(KernelTypes types, Kernel kernel) {
         this.types = types;
+        this.kernel = kernel;
+    }
+
+    /** A step on the tree ({@link #TABLE}): a request or release writes it, a lookup reads it. */
+    private void step(boolean write, String what) {
+        kernel.point(write ? Event.Kind.WRITE : Event.Kind.READ, TABLE, write, what);
     }
 
     public List<HLObject> all() {
@@ -37,6 +45,7 @@ public final class IomemResources {
     /** register_memory_resource: claims a "System RAM" range in iomem; null if it conflicts. */
     @TruffleBoundary
     public HLObject request(long start, long size, String name) {
+        step(true, "request_mem_region " + Long.toHexString(start) + "+" + Long.toHexString(size));
         long end = start + size - 1;
         for (HLObject r : resources) {
             if (start <= KernelObjects.num(r, "end") && KernelObjects.num(r, "start") <= end) {
@@ -59,6 +68,7 @@ public final class IomemResources {
      */
     @TruffleBoundary
     public void releaseRegionAdjustable(long start, long size) {
+        step(true, "release_mem_region_adjustable " + Long.toHexString(start) + "+" + Long.toHexString(size));
         long end = start + size - 1;
         List<HLObject> added = new ArrayList<>();
         for (Iterator<HLObject> it = resources.iterator(); it.hasNext(); ) {
@@ -90,12 +100,14 @@ public final class IomemResources {
 
     @TruffleBoundary
     public boolean release(HLObject res) {
+        step(true, "release_mem_region");
         return resources.remove(res);
     }
 
     /** The resource exactly covering [start, start+size), or null. */
     @TruffleBoundary
     public HLObject find(long start, long size) {
+        step(false, "find the iomem resource " + Long.toHexString(start) + "+" + Long.toHexString(size));
         for (HLObject r : resources) {
             if (KernelObjects.num(r, "start") == start && KernelObjects.num(r, "end") == start + size - 1) {
                 return r;

@@ -71,7 +71,7 @@ public final class Kernel {
         this.types = types;
         this.topology = new Topology(types);
         this.blocks = new MemoryBlocks(types, topology, locking);
-        this.resources = new IomemResources(types);
+        this.resources = new IomemResources(types, this);
         this.invariants = new Invariants(types, topology, blocks);
         this.console = console;
         current = new GuestThread("main", 0);
@@ -298,12 +298,6 @@ public final class Kernel {
      */
     private long newIdentity() {
         return current != null && scheduler != null && scheduler.running() ? current.nextIdentity() : 0;
-    }
-
-    /** A step on the iomem resource tree ({@link IomemResources#TABLE}): a request or release writes it, a lookup reads it. */
-    @TruffleBoundary
-    public void iomemStep(boolean write, String what) {
-        point(write ? Event.Kind.WRITE : Event.Kind.READ, IomemResources.TABLE, write, what);
     }
 
     /** The sysfs directory of memory block {@code id}: what device_add makes and a lookup of the block reads. */

@@ -4,8 +4,6 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
 import org.hotlock.builtins.KernelBuiltinNode;
-import org.hotlock.kernel.Kernel;
-import org.hotlock.kernel.KernelObjects;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 
@@ -15,14 +13,8 @@ public abstract class FindResourceBuiltin extends KernelBuiltinNode {
     @Specialization
     @TruffleBoundary
     protected Object find(long start, long size) {
-        Kernel kernel = bootedKernel();
-        kernel.iomemStep(false, "find the iomem resource " + Long.toHexString(start) + "+" + Long.toHexString(size));
-        for (HLObject r : kernel.resources()) {
-            if (KernelObjects.num(r, "start") == start && KernelObjects.num(r, "end") == start + size - 1) {
-                return r;
-            }
-        }
-        return HLNull.SINGLETON;
+        HLObject r = bootedKernel().iomem().find(start, size);
+        return r == null ? HLNull.SINGLETON : r;
     }
 
 }

@@ -3,7 +3,6 @@ package org.hotlock.builtins.kernel;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
 import org.hotlock.builtins.KernelBuiltinNode;
-import org.hotlock.kernel.Kernel;
 import org.hotlock.runtime.HLObject;
 
 /** release_mem_resource(res): give an iomem range back */
@@ -11,9 +10,7 @@ import org.hotlock.runtime.HLObject;
 public abstract class ReleaseResourceBuiltin extends KernelBuiltinNode {
     @Specialization
     protected boolean release(HLObject res) {
-        Kernel kernel = bootedKernel();
-        kernel.iomemStep(true, "release_mem_region");
-        return kernel.iomem().release(res);
+        return bootedKernel().iomem().release(res);
     }
 
 }

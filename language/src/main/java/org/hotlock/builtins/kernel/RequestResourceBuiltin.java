@@ -4,7 +4,6 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.hotlock.builtins.Builtin;
 import org.hotlock.builtins.KernelBuiltinNode;
-import org.hotlock.kernel.Kernel;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 
@@ -14,9 +13,7 @@ public abstract class RequestResourceBuiltin extends KernelBuiltinNode {
     @Specialization
     @TruffleBoundary
     protected Object request(long start, long size, String name) {
-        Kernel kernel = bootedKernel();
-        kernel.iomemStep(true, "request_mem_region " + Long.toHexString(start) + "+" + Long.toHexString(size));
-        HLObject res = kernel.iomem().request(start, size, name);
+        HLObject res = bootedKernel().iomem().request(start, size, name);
         return res == null ? HLNull.SINGLETON : res;
     }
 
