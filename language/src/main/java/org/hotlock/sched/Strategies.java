@@ -41,7 +41,8 @@ public final class Strategies {
      */
     public static Chooser replay(List<String> schedule, List<String> steps) {
         return new Chooser() {
-            private List<String> names = List.of();
+            /** The scheduler's threads, as the last choice saw them: the steps name their threads from it. */
+            private StateView threads;
 
             @Override
             public int choose(int step, StateView state) {
@@ -54,7 +55,7 @@ public final class Strategies {
                         if (!state.enabled(id)) {
                             throw new ReplayMismatch("step " + step + " of the trace runs " + name + ", which cannot run here");
                         }
-                        names = names(state);
+                        threads = state;
                         return id;
                     }
                 }
@@ -64,7 +65,7 @@ public final class Strategies {
             @Override
             public void executed(int step, Event event) {
                 if (step < steps.size()) {
-                    String ran = TraceFile.step(names.get(event.thread()), event.kind().name(), event.description());
+                    String ran = TraceFile.step(threads.name(event.thread()), event.kind().name(), event.description());
                     if (!ran.equals(steps.get(step))) {
                         throw new ReplayMismatch("step " + step + " of the trace is " + steps.get(step) + ", but here it is " + ran
                                 + " (has the scenario or its kernel model changed since the trace was saved?)");
@@ -72,14 +73,6 @@ public final class Strategies {
                 }
             }
         };
-    }
-
-    private static List<String> names(StateView state) {
-        List<String> names = new ArrayList<>(state.threadCount());
-        for (int id = 0; id < state.threadCount(); id++) {
-            names.add(state.name(id));
-        }
-        return names;
     }
 
     /** The trace does not fit the scenario: it was recorded from another file or model. */
