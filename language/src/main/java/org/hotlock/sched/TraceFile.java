@@ -30,8 +30,8 @@ public final class TraceFile {
     /** The format this class writes; {@code hotlock-trace-1} named the scenario relative to where it ran. */
     public static final String FORMAT = "hotlock-trace-2";
 
-    /** What {@code replay} needs from a trace. {@code settings} is null in a trace older than them. */
     /**
+     * What {@code replay} needs from a trace. {@code settings} is null in a trace older than them;
      * {@code steps}: each step as {@link #step} words it, or null for a trace without them;
      * {@code scenarioIndex}: which of the script's scenario statements, in the order they ran,
      * the trace is of (from 0; -1 for a trace that does not say); {@code searchMode}: the
