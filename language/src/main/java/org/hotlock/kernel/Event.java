@@ -40,6 +40,13 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
             // device writes only the device's own directory
             return write ? b.within(a) : a.within(b);
         }
+        if (object instanceof SysfsTree t) {
+            // a listing reads; only a device's appearance or removal writes a directory
+            return other.object instanceof SysfsKey k && t.changedBy(k);
+        }
+        if (other.object instanceof SysfsTree t) {
+            return object instanceof SysfsKey k && t.changedBy(k);
+        }
         return object.equals(other.object);
     }
 

@@ -188,6 +188,14 @@ public final class Kernel {
         return scheduler;
     }
 
+    /**
+     * The scheduler when one of its guest threads runs now, or null: at the top level (no
+     * scenario, or its scheduler between steps), only {@code main} runs.
+     */
+    public ThreadScheduler runningScheduler() {
+        return scheduler != null && scheduler.running() ? scheduler : null;
+    }
+
     /** A scheduling point, when guest threads are being scheduled; nothing otherwise. */
     @TruffleBoundary
     public void point(Event.Kind kind, Object object, boolean write, Object detail) {
@@ -297,12 +305,12 @@ public final class Kernel {
      * object is the same in every execution and needs none: 0.
      */
     private long newIdentity() {
-        return current != null && scheduler != null && scheduler.running() ? current.nextIdentity() : 0;
+        return current != null && runningScheduler() != null ? current.nextIdentity() : 0;
     }
 
     /** The sysfs directory of memory block {@code id}: what device_add makes and a lookup of the block reads. */
     private static String blockDirectory(long id) {
-        return "/sys/devices/system/memory/memory" + id;
+        return MEMORY_DIRECTORY + "/memory" + id;
     }
 
     @TruffleBoundary
@@ -312,6 +320,20 @@ public final class Kernel {
         point(Event.Kind.READ, new SysfsKey(blockDirectory(id)), false, "find_memory_block " + id);
         return blocks.find(id);
     }
+
+    /**
+     * The registered blocks, as {@code for_each_memory_block} walks the memory subsystem's
+     * devices: a step that reads the memory directory and every block's directory below it,
+     * so a listing racing with a device_add or device_del is explored both ways.
+     */
+    @TruffleBoundary
+    public List<HLObject> listBlocks() {
+        point(Event.Kind.READ, MEMORY_BLOCKS, false, "for_each_memory_block");
+        return new ArrayList<>(blocks.registered().values());
+    }
+
+    private static final String MEMORY_DIRECTORY = "/sys/devices/system/memory";
+    private static final SysfsTree MEMORY_BLOCKS = new SysfsTree(new SysfsKey(MEMORY_DIRECTORY));
 
     /** device_add: the block becomes findable and its sysfs directory appears (KOBJ_ADD). */
     @TruffleBoundary

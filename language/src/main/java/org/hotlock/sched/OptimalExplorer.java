@@ -3,6 +3,7 @@ package org.hotlock.sched;
 import org.hotlock.kernel.Event;
 import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.SysfsKey;
+import org.hotlock.kernel.SysfsTree;
 import org.hotlock.runtime.HLException;
 import org.hotlock.runtime.HLObject;
 
@@ -762,8 +763,8 @@ public final class OptimalExplorer implements Search {
      * directory above its own), made empty for an object no step touched yet.
      */
     private Steps[] filed(Event e) {
-        if (e.object() instanceof SysfsKey k && !e.write()) {
-            List<SysfsKey> keys = parents.computeIfAbsent(k, SysfsKey::withParents);
+        if (e.object() instanceof SysfsKey || e.object() instanceof SysfsTree) {
+            List<Object> keys = (e.write() ? sysfsWrites : sysfsReads).computeIfAbsent(e.object(), key -> sysfsFiling(key, e.write()));
             Steps[] all = new Steps[keys.size()];
             for (int i = 0; i < all.length; i++) {
                 all[i] = byObject.computeIfAbsent(keys.get(i), key -> new Steps());
@@ -773,8 +774,33 @@ public final class OptimalExplorer implements Search {
         return new Steps[]{byObject.computeIfAbsent(e.object(), key -> new Steps())};
     }
 
-    /** Sysfs directories with those above them, kept across executions. */
-    private final Map<SysfsKey, List<SysfsKey>> parents = new HashMap<>();
+    /**
+     * Where a sysfs step is filed, so that each of two dependent steps finds the other in a
+     * list it scans: a lookup under its directory and every one above it (a device's
+     * appearance or removal there writes it); a listing under its tree (the devices below it)
+     * and, as a lookup of its directory, under that directory and those above; a device's
+     * appearance or removal under its directory and, for the listings that see it, under the
+     * tree of its directory and of every one above.
+     */
+    private static List<Object> sysfsFiling(Object key, boolean write) {
+        List<Object> keys = new ArrayList<>();
+        if (key instanceof SysfsTree tree) {
+            keys.add(tree);
+            keys.addAll(tree.root().withParents());
+        } else if (!write) {
+            keys.addAll(((SysfsKey) key).withParents());
+        } else {
+            keys.add(key);
+            for (SysfsKey directory : ((SysfsKey) key).withParents()) {
+                keys.add(new SysfsTree(directory));
+            }
+        }
+        return keys;
+    }
+
+    /** Where each sysfs step is filed, kept across executions: reads and writes of a directory apart. */
+    private final Map<Object, List<Object>> sysfsReads = new HashMap<>();
+    private final Map<Object, List<Object>> sysfsWrites = new HashMap<>();
 
     /**
      * Joins the clocks of the earlier steps on this object that the step depends on (unless

@@ -7,6 +7,7 @@ import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.LockKind;
 import org.hotlock.kernel.LockMode;
 import org.hotlock.kernel.SysfsKey;
+import org.hotlock.kernel.SysfsTree;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 import org.hotlock.runtime.StructType;
@@ -51,6 +52,7 @@ final class PortableEvents {
     private static final int THREAD = 13;
     private static final int THREAD_TABLE = 14;
     private static final int IOMEM = 15;
+    private static final int SYSFS_TREE = 16;
 
     /** The stand-in struct types made while reading, by name (one per reader). */
     private final Map<String, StructType> types = new HashMap<>();
@@ -131,6 +133,10 @@ final class PortableEvents {
                 out.writeByte(SYSFS);
                 out.writeUTF(k.directory());
             }
+            case SysfsTree t -> {
+                out.writeByte(SYSFS_TREE);
+                out.writeUTF(t.root().directory());
+            }
             case Scheduler.ThreadKey k -> {
                 out.writeByte(THREAD);
                 out.writeInt(k.id());
@@ -172,6 +178,7 @@ final class PortableEvents {
             case FIELD -> new FieldKey(readObject(in), in.readInt());
             case OBJECT -> readObject(in);
             case SYSFS -> new SysfsKey(in.readUTF());
+            case SYSFS_TREE -> new SysfsTree(new SysfsKey(in.readUTF()));
             case THREAD -> new Scheduler.ThreadKey(in.readInt());
             case THREAD_TABLE -> Scheduler.SPAWNS;
             case IOMEM -> IomemResources.TABLE;

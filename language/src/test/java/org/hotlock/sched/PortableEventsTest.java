@@ -6,6 +6,7 @@ import org.hotlock.kernel.KernelLock;
 import org.hotlock.kernel.LockKind;
 import org.hotlock.kernel.LockMode;
 import org.hotlock.kernel.SysfsKey;
+import org.hotlock.kernel.SysfsTree;
 import org.hotlock.runtime.HLNull;
 import org.hotlock.runtime.HLObject;
 import org.hotlock.runtime.StructType;
@@ -71,6 +72,8 @@ class PortableEventsTest {
         Event restart = new Event(3, Event.Kind.TRYLOCK, new SysfsKey("/sys/devices/system/memory/memory32"), false,
                 new Event.Note(Event.Note.What.RESTARTS, "trylock fails"));
         assertEquals(restart, roundTrip(restart));
+        Event listing = new Event(1, Event.Kind.READ, new SysfsTree(new SysfsKey("/sys/devices/system/memory")), false, "for_each_memory_block");
+        assertEquals(listing, roundTrip(listing));
         Event join = new Event(0, Event.Kind.WAKE, new Scheduler.ThreadKey(2), false, "join writer");
         assertEquals(join, roundTrip(join));
         Event nullRead = new Event(0, Event.Kind.READ, null, false, HLNull.SINGLETON);

@@ -1,5 +1,8 @@
 package org.hotlock.sched;
 
+import org.hotlock.kernel.Event;
+import org.hotlock.kernel.SysfsKey;
+import org.hotlock.kernel.SysfsTree;
 import org.hotlock.test.Scripts;
 import org.junit.jupiter.api.Test;
 
@@ -308,6 +311,47 @@ class SchedulerTest {
                     + "explore { probe, finder }\n", Map.of("hotlock.PctFirst", "0"));
             assertTrue(r[1] != null && r[1].contains("assertion failed: saw the other"), expectation + ": " + r[0]);
         }
+    }
+
+    /**
+     * A thread that lists the memory blocks (6.x's for_each_memory_block) races with the
+     * device_add of a probe: the listing is a step that reads the memory directory and every
+     * block's below it, so the search runs it before the probe as well as after, with
+     * reduction and without, and with preemptions bounded. It was no step: one order ran.
+     */
+    @Test
+    void aBlockListingRacingWithADeviceAddIsExploredBothWays() {
+        String machine = """
+                kernel "4.20"
+                machine box {
+                  platform acpi
+                  block_size 128M
+                  node 0 { boot 0..1G; hotpluggable 1G..2G }
+                }
+                thread probe { sysfs.write("/sys/devices/system/memory/probe", 1G) }
+                """;
+        List<Map<String, String>> searches = List.of(Map.of("hotlock.PctFirst", "0"),
+                Map.of("hotlock.PctFirst", "0", "hotlock.Reduce", "false"),
+                Map.of("hotlock.PctFirst", "0", "hotlock.PreemptionBound", "0"));
+        for (Map<String, String> search : searches) {
+            for (int blocks : new int[]{8, 9}) {
+                String[] r = run(machine + "thread lister { var n = len(memory_blocks()); assert(n == " + blocks + ", \"saw \" + n) }\n"
+                        + "explore { probe, lister }\n", search);
+                assertTrue(r[1] != null && r[1].contains("assertion failed: saw " + (17 - blocks)), search + ", " + blocks + ": " + r[0]);
+            }
+        }
+    }
+
+    /** The listing reads sibling blocks' directories, not other directories: a lookup elsewhere stays independent of it. */
+    @Test
+    void aBlockListingDependsOnDeviceAddsBelowItsDirectoryOnly() {
+        Event listing = new Event(0, Event.Kind.READ, new SysfsTree(new SysfsKey("/sys/devices/system/memory")), false, "memory_blocks");
+        Event add = new Event(1, Event.Kind.WRITE, new SysfsKey("/sys/devices/system/memory/memory8"), true, "device_add");
+        Event elsewhere = new Event(1, Event.Kind.WRITE, new SysfsKey("/sys/devices/system/cpu/cpu1"), true, "device_add");
+        Event lookup = new Event(1, Event.Kind.READ, new SysfsKey("/sys/devices/system/memory/memory8"), false, "find_memory_block 8");
+        assertTrue(listing.dependent(add) && add.dependent(listing));
+        assertFalse(listing.dependent(elsewhere) || elsewhere.dependent(listing));
+        assertFalse(listing.dependent(lookup) || lookup.dependent(listing));
     }
 
     /**

@@ -32,6 +32,12 @@ public abstract class KernelInfoBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object info() {
         Kernel k = bootedKernel();
+        if (k.runningScheduler() != null) {
+            // it reads every lock's holders and every block at once, and no step of the
+            // schedule says so: the explorer would not order it against other threads' steps
+            throw error("kernel_info() shows the kernel at the top level and to an embedder, not in a scenario's thread: "
+                    + "there the explorer does not order it against other threads' steps; use memory_blocks() or the objects' fields");
+        }
         HLObject kernel = KERNEL.instantiate();
         kernel.set("version", k.version);
         MachineSpec m = k.machine();

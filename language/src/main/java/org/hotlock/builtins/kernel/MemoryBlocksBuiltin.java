@@ -6,7 +6,6 @@ import org.hotlock.builtins.Builtin;
 import org.hotlock.builtins.KernelBuiltinNode;
 import org.hotlock.runtime.HLList;
 
-import java.util.ArrayList;
 
 /** memory_blocks(): every registered memory block, by block id */
 @Builtin(name = "memory_blocks", doc = "memory_blocks(): every registered memory block, by block id")
@@ -14,7 +13,7 @@ public abstract class MemoryBlocksBuiltin extends KernelBuiltinNode {
     @Specialization
     @TruffleBoundary
     protected Object blocks() {
-        return new HLList(new ArrayList<>(bootedKernel().blocks().values()));
+        return new HLList(bootedKernel().listBlocks());
     }
 
 }

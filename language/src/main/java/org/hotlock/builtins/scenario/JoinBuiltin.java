@@ -14,8 +14,8 @@ public abstract class JoinBuiltin extends KernelBuiltinNode {
 
     @Specialization
     protected Object join(Scheduler.Handle handle) {
-        ThreadScheduler s = kernel().scheduler();
-        if (s == null || !s.running()) {
+        ThreadScheduler s = kernel().runningScheduler();
+        if (s == null) {
             throw error("join waits for a thread of a running scenario; no scenario is running");
         }
         s.join(handle, this);

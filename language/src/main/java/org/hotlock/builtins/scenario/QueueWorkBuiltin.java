@@ -22,8 +22,8 @@ public abstract class QueueWorkBuiltin extends KernelBuiltinNode {
     @Specialization
     @TruffleBoundary
     protected Object queue(HLFunction work, Object argument) {
-        ThreadScheduler s = kernel().scheduler();
-        if (s != null && s.running()) {
+        ThreadScheduler s = kernel().runningScheduler();
+        if (s != null) {
             s.spawn(work, new Object[]{argument}, this);
         } else {
             work.callTarget().call(this, argument);

@@ -28,8 +28,8 @@ public abstract class SpawnBuiltin extends KernelBuiltinNode {
     }
 
     private ThreadScheduler scheduler() {
-        ThreadScheduler s = kernel().scheduler();
-        if (s == null || !s.running()) {
+        ThreadScheduler s = kernel().runningScheduler();
+        if (s == null) {
             throw error("spawn starts a thread within a scenario: call it from a thread's body (thread t { spawn(worker) })");
         }
         return s;

@@ -38,8 +38,8 @@ public abstract class WaitWhileBuiltin extends KernelBuiltinNode {
         }
         kernel.point(Event.Kind.READ, key, false, "waits while " + what + " is " + value);
         while (Objects.equals(object.get(index), value)) {
-            ThreadScheduler scheduler = kernel.scheduler();
-            if (scheduler == null || !scheduler.running()) {
+            ThreadScheduler scheduler = kernel.runningScheduler();
+            if (scheduler == null) {
                 throw error(what + " is " + value + " and no other thread can change it: wait_while would wait forever");
             }
             // the read once it has changed is the step (waiting is no step of its own)

@@ -17,7 +17,7 @@ public abstract class SysfsPathsBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object paths() {
         Kernel k = context().kernel();
-        if (k != null && k.scheduler() != null && k.scheduler().running()) {
+        if (k != null && k.runningScheduler() != null) {
             // a listing reads every directory at once, and no step of the schedule says so: the
             // explorer would not order it against the devices other threads add or remove
             throw error("sysfs_paths() lists sysfs for completion and listing, not in a scenario's thread: "

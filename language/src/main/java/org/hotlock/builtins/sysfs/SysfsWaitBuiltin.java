@@ -34,8 +34,8 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
             if (exists(kernel, path)) {
                 break;
             }
-            ThreadScheduler scheduler = kernel.scheduler();
-            if (scheduler == null || !scheduler.running()) {
+            ThreadScheduler scheduler = kernel.runningScheduler();
+            if (scheduler == null) {
                 throw error(path + " does not exist, and no other thread can create it: sysfs.wait would wait forever");
             }
             // woken by the directory of that name, or by the one that holds the file
