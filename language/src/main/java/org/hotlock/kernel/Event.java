@@ -36,8 +36,8 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
             return false;
         }
         if (object instanceof SysfsKey a && other.object instanceof SysfsKey b) {
-            // a lookup reads its directory and every directory above it; adding or removing a
-            // device writes only the device's own directory
+            // a lookup reads the path it names and every directory above it; adding or
+            // removing a device writes only the device's own directory
             return write ? b.within(a) : a.within(b);
         }
         if (object instanceof SysfsTree t) {

@@ -669,7 +669,7 @@ public final class Scheduler implements ThreadScheduler {
         Runner r = current;
         r.waitingFor = path;
         r.blockedStack = blockedStacks ? KernelReports.currentStack(location) : null;
-        r.pending = new Event(r.id, Event.Kind.READ, SysfsKey.of(path), false, "waits for " + path);
+        r.pending = new Event(r.id, Event.Kind.READ, SysfsKey.lookup(path), false, "waits for " + path);
         points++;
         current.continuation.suspend();
     }

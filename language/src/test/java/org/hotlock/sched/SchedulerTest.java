@@ -342,6 +342,29 @@ class SchedulerTest {
         }
     }
 
+    /**
+     * A read of a block's directory fails with -EISDIR once the probe has added it and with
+     * -ENOENT before: the lookup reads the directory it names, so the search runs both. Its
+     * step read the directory above, and only one order ran.
+     */
+    @Test
+    void aReadOfABlockDirectoryRacingWithItsDeviceAddIsExploredBothWays() {
+        String machine = """
+                kernel "4.20"
+                machine box {
+                  platform acpi
+                  block_size 128M
+                  node 0 { boot 0..1G; hotpluggable 1G..2G }
+                }
+                thread probe { sysfs.write("/sys/devices/system/memory/probe", 1G) }
+                """;
+        for (int errno : new int[]{2, 21}) {
+            String[] r = run(machine + "thread reader { var r = sysfs.read(\"/sys/devices/system/memory/memory8/\"); assert(r == -" + errno + ", \"got \" + r) }\n"
+                    + "explore { probe, reader }\n", Map.of("hotlock.PctFirst", "0"));
+            assertTrue(r[1] != null && r[1].contains("assertion failed: got -" + (23 - errno)), errno + ": " + r[0]);
+        }
+    }
+
     /** The listing reads sibling blocks' directories, not other directories: a lookup elsewhere stays independent of it. */
     @Test
     void aBlockListingDependsOnDeviceAddsBelowItsDirectoryOnly() {

@@ -21,10 +21,11 @@ public abstract class SysfsReadBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object read(String path, @Cached IndirectCallNode call) {
         Kernel kernel = bootedKernel();
-        kernel.point(Event.Kind.SYSFS, SysfsKey.of(path), false, "sysfs.read(\"" + path + "\")");
+        kernel.point(Event.Kind.SYSFS, SysfsKey.lookup(path), false, "sysfs.read(\"" + path + "\")");
         Sysfs.File file = kernel.sysfs().lookup(path);
         if (file == null) {
-            return (long) -Errno.ENOENT;
+            // open(2) of a directory for reading succeeds and read(2) fails; for writing, open fails
+            return (long) -(kernel.sysfs().isDirectory(path) ? Errno.EISDIR : Errno.ENOENT);
         }
         kernel.sysfsFound(path);
         if (file.show() == null) {

@@ -28,7 +28,7 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
         boolean stepped = false;
         while (true) {
             if (!stepped && exists(kernel, path)) {
-                kernel.point(Event.Kind.WAKE, key(kernel, path), false, "sysfs.wait(\"" + path + "\")");
+                kernel.point(Event.Kind.WAKE, SysfsKey.lookup(path), false, "sysfs.wait(\"" + path + "\")");
                 stepped = true;
             }
             if (exists(kernel, path)) {
@@ -42,7 +42,7 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
             scheduler.waitForDirectory(normalized(path), this);
             stepped = true;
         }
-        kernel.sysfsFound(key(kernel, path));
+        kernel.sysfsFound(device(kernel, path));
         return HLNull.SINGLETON;
     }
 
@@ -50,8 +50,8 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
         return kernel.sysfs().lookup(path) != null || kernel.sysfs().isDirectory(path);
     }
 
-    /** A directory is read itself (its device_add writes it); a file, through its directory. */
-    private static SysfsKey key(Kernel kernel, String path) {
+    /** The device directory found: the directory waited for, or the one that holds the file. */
+    private static SysfsKey device(Kernel kernel, String path) {
         return kernel.sysfs().isDirectory(path) ? new SysfsKey(normalized(path)) : SysfsKey.of(path);
     }
 

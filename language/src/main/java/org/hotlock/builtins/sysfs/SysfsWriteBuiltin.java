@@ -36,10 +36,11 @@ public abstract class SysfsWriteBuiltin extends KernelBuiltinNode {
     @Specialization
     protected Object write(String path, Object value, @Cached IndirectCallNode call) {
         Kernel kernel = bootedKernel();
-        kernel.point(Event.Kind.SYSFS, SysfsKey.of(path), false, describe(path, text(value)));
+        kernel.point(Event.Kind.SYSFS, SysfsKey.lookup(path), false, describe(path, text(value)));
         Sysfs.File file = kernel.sysfs().lookup(path);
         if (file == null) {
-            return (long) -Errno.ENOENT;
+            // open(2) of a directory for reading succeeds and read(2) fails; for writing, open fails
+            return (long) -(kernel.sysfs().isDirectory(path) ? Errno.EISDIR : Errno.ENOENT);
         }
         kernel.sysfsFound(path);
         if (file.store() == null) {
