@@ -83,10 +83,11 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
      * after which the thread did nothing but restart its sysfs write, waiting for the lock (a
      * step that changes nothing, though whether it fails depends on who holds the lock); a
      * release of a lock nobody holds (the kernel warns, nothing changes); a device directory
-     * appearing (device_add).
+     * appearing (device_add); an acquire of a lock with a read mode that does not get it and
+     * waits: it takes its place among the lock's waiters, which new readers do not pass.
      */
     public record Note(What what, String text) {
-        public enum What { RESTARTS, UNHELD, APPEARS }
+        public enum What { RESTARTS, UNHELD, APPEARS, WAITS }
 
         @Override
         public String toString() {
@@ -115,12 +116,17 @@ public record Event(int thread, Kind kind, Object object, boolean write, Object 
 
     /** Takes a lock (a blocking acquire, or a trylock that succeeds). */
     public boolean acquires() {
-        return object instanceof KernelLock && (kind == Kind.ACQUIRE || kind == Kind.TRYLOCK && detail instanceof LockMode);
+        return object instanceof KernelLock && (kind == Kind.ACQUIRE && !waits() || kind == Kind.TRYLOCK && detail instanceof LockMode);
     }
 
     /** A blocking acquire, or a restarted write's wait for a lock: it comes after the release it follows. */
     public boolean waitedFor() {
-        return kind == Kind.ACQUIRE || kind == Kind.WAIT;
+        return kind == Kind.ACQUIRE && !waits() || kind == Kind.WAIT;
+    }
+
+    /** An acquire that does not get its lock (one with a read mode) and waits among its waiters (see {@link Note}). */
+    public boolean waits() {
+        return noted(Note.What.WAITS);
     }
 
     /** The same event with the detail a report shows (the value a read saw). */

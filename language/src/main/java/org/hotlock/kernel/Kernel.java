@@ -444,12 +444,11 @@ public final class Kernel {
                     + "kernfs_drain waits for itself (self-deadlock)", location);
         }
         listeners.lockAcquiring(thread, active, LockMode.WRITE, location);
-        while (!active.available(LockMode.WRITE)) {
-            waiter.waitFor(this, thread, active, LockMode.WRITE, location);
-        }
+        // from here on the node refuses new references (a waiting writer), so a restore resets it
+        locking.touched(active);
+        waitUntilGrantable(thread, active, LockMode.WRITE, location);
         active.grant(thread, LockMode.WRITE);
         active.deactivate();
-        locking.touched(active);
         locking.logged(thread, "+", active, LockMode.WRITE);
         listeners.lockAcquired(thread, active, LockMode.WRITE, location);
         release(active, location);
@@ -476,12 +475,30 @@ public final class Kernel {
         } else {
             listeners.lockAcquiring(thread, lock, mode, location);
         }
-        while (!lock.available(mode)) {
-            waiter.waitFor(this, thread, lock, mode, location);
-        }
+        waitUntilGrantable(thread, lock, mode, location);
         granted(lock.grant(thread, mode));
         locking.logged(thread, "+", lock, mode);
         listeners.lockAcquired(thread, lock, mode, location);
+    }
+
+    /**
+     * Waits (through the scheduler) until the thread may take the lock, in its place among
+     * the lock's waiters (see {@link KernelLock#grantable}).
+     */
+    private void waitUntilGrantable(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
+        if (lock.grantable(thread, mode)) {
+            return;
+        }
+        lock.waits(thread, mode);
+        try {
+            do {
+                waiter.waitFor(this, thread, lock, mode, location);
+            } while (!lock.grantable(thread, mode));
+        } catch (RuntimeException | Error e) {
+            // no thread could release it (outside a scenario), or the execution let the thread go
+            lock.stopsWaiting(thread);
+            throw e;
+        }
     }
 
     /** A hold that overlaps others (the lock was released under their threads) is told to the checks. */

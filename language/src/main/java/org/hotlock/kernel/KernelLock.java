@@ -32,6 +32,15 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     /** The threads' holds of this lock (lockdep's view): a release by a non-owner leaves them. */
     private final List<GuestThread.HeldLock> holds = new ArrayList<>(2);
     private LockMode heldMode;
+    /**
+     * The threads that wait for a lock with a read mode, in the order they came to wait (the
+     * kernel's queue); empty for the other kinds, whose waiters take the lock in any order
+     * once it is free.
+     */
+    private final List<Waiter> waiters = new ArrayList<>(2);
+
+    private record Waiter(GuestThread thread, LockMode mode) {
+    }
     /** A kernfs node that removal deactivated: no new active reference is granted (KERNFS_ACTIVE only). */
     private boolean deactivated;
 
@@ -101,11 +110,28 @@ public final class KernelLock implements TruffleObject, GuestNamed {
         return !(mode == LockMode.READ && kind.hasReadMode());
     }
 
-    /** Whether {@code mode} could be granted now. Readers share; a writer needs the lock free. */
+    /**
+     * Whether {@code mode} could be granted now to a thread that does not wait for the lock.
+     * Readers share; a writer needs the lock free. For the kinds with a read mode, a new
+     * reader is not let in while a writer waits, and a new writer not while anyone waits: it
+     * queues behind them (a waiting writer makes the kernel's rwsem {@code count} negative, so
+     * {@code __down_read} goes to {@code rwsem_down_read_failed} and queues, {@code
+     * kernel/locking/rwsem-xadd.c}; a per-cpu rw-semaphore's writer holds {@code rw_sem} and
+     * sets {@code readers_block}, and {@code __percpu_down_read} then waits on {@code rw_sem},
+     * {@code kernel/locking/percpu-rwsem.c}; a kernfs node's removal deactivates it before it
+     * drains, so a new active reference is refused, {@code fs/kernfs/dir.c},
+     * {@code __kernfs_remove}). The kernel's writers may also take a free lock ahead of the
+     * waiters by optimistic spinning; the model does not let them (see spec/kernel.md).
+     */
     public boolean available(LockMode mode) {
-        if (deactivated && mode == LockMode.READ) {
-            return false;
+        if (mode == LockMode.READ) {
+            return !deactivated && readable(mode) && writerAhead(waiters.size()) == null;
         }
+        return holders.isEmpty() && waiters.isEmpty();
+    }
+
+    /** Free, or held for read and asked for read: what the holders alone allow. */
+    private boolean readable(LockMode mode) {
         if (holders.isEmpty()) {
             return true;
         }
@@ -113,10 +139,80 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     }
 
     /**
+     * Whether {@code mode} could be granted now to this thread: as {@link #available} for a
+     * thread that does not wait for the lock; a waiting writer needs the lock free and no one
+     * waiting ahead of it, a waiting reader needs it free or held for read and no writer
+     * waiting ahead of it (the kernel's queue: {@code __rwsem_mark_wake} wakes the writer at
+     * its head, or the readers there). A waiter that may take the lock keeps that until it
+     * does: no one else can take the lock before it but readers beside it.
+     */
+    public boolean grantable(GuestThread thread, LockMode mode) {
+        int place = place(thread);
+        if (place < 0) {
+            return available(mode);
+        }
+        if (mode == LockMode.WRITE) {
+            return holders.isEmpty() && place == 0;
+        }
+        return !deactivated && readable(mode) && writerAhead(place) == null;
+    }
+
+    /**
+     * The thread cannot take the lock now and waits for it: for a kind with a read mode it
+     * takes the last place among the waiters; nothing for the other kinds. Waiting again
+     * changes nothing.
+     */
+    public void waits(GuestThread thread, LockMode mode) {
+        if (kind.hasReadMode() && place(thread) < 0) {
+            waiters.add(new Waiter(thread, mode));
+        }
+    }
+
+    /** Whether the thread has taken its place among the lock's waiters. */
+    public boolean waiting(GuestThread thread) {
+        return place(thread) >= 0;
+    }
+
+    /** The thread no longer waits (it got the lock, or its wait ended otherwise). */
+    public void stopsWaiting(GuestThread thread) {
+        int place = place(thread);
+        if (place >= 0) {
+            waiters.remove(place);
+        }
+    }
+
+    /** The first writer waiting ahead of a waiting thread (or of a new one), or null. */
+    public GuestThread writerAhead(GuestThread thread) {
+        int place = place(thread);
+        return writerAhead(place < 0 ? waiters.size() : place);
+    }
+
+    private GuestThread writerAhead(int place) {
+        for (int i = 0; i < place; i++) {
+            if (waiters.get(i).mode() == LockMode.WRITE) {
+                return waiters.get(i).thread();
+            }
+        }
+        return null;
+    }
+
+    private int place(GuestThread thread) {
+        for (int i = 0; i < waiters.size(); i++) {
+            if (waiters.get(i).thread() == thread) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Grants the lock: the thread holds it. Another thread that still holds it in a mode that
      * excludes this one (the lock was released under it) overlaps with the new hold.
      */
     GuestThread.HeldLock grant(GuestThread thread, LockMode mode) {
+        if (!waiters.isEmpty()) {
+            stopsWaiting(thread);
+        }
         holders.add(thread);
         heldMode = mode;
         GuestThread.HeldLock hold = thread.acquired(this, mode);
@@ -167,6 +263,9 @@ public final class KernelLock implements TruffleObject, GuestNamed {
         }
         if (!holds.isEmpty()) {
             holds.clear();
+        }
+        if (!waiters.isEmpty()) {
+            waiters.clear();
         }
         heldMode = null;
         deactivated = false;

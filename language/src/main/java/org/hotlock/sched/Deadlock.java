@@ -2,6 +2,7 @@ package org.hotlock.sched;
 
 import org.hotlock.kernel.GuestThread;
 import org.hotlock.kernel.KernelLock;
+import org.hotlock.kernel.LockMode;
 import org.hotlock.runtime.Display;
 
 import java.util.ArrayList;
@@ -47,12 +48,22 @@ record Deadlock(String message, List<String> stacks) {
                     sb.append(i > 0 ? ", " : "").append(lock.holders().get(i).name());
                 }
             }
+            GuestThread writer = writerAhead(r);
+            if (writer != null) {
+                sb.append(", behind ").append(writer.name()).append(", who waits to write it (new readers do not pass a waiting writer)");
+            }
             sb.append('\n');
             stacks.add(r.name() + ":");
             addStack(stacks, r);
         }
         sb.append("wait-for cycle: ").append(cycle(runners));
         return new Deadlock(sb.toString(), stacks);
+    }
+
+    /** The writer a blocked reader waits behind, when one does (null when the holders alone keep it out). */
+    private static GuestThread writerAhead(Runner r) {
+        KernelLock lock = r.blockedOn;
+        return lock == null || r.blockedMode != LockMode.READ ? null : lock.writerAhead(r.thread);
     }
 
     /** A blocked thread's stack, taken when it blocked (in a replay, see Scheduler#restoring). */
@@ -78,12 +89,12 @@ record Deadlock(String message, List<String> stacks) {
                 path.add(r);
                 KernelLock lock = r.blockedOn;
                 Runner next = null;
-                if (lock != null && !lock.holders().isEmpty()) {
-                    GuestThread holder = lock.holders().getFirst();
-                    for (Runner o : runners) {
-                        if (o.thread == holder) {
-                            next = o;
-                        }
+                // a reader behind a waiting writer waits for that writer first
+                GuestThread writer = writerAhead(r);
+                GuestThread awaited = writer != null ? writer : lock != null && !lock.holders().isEmpty() ? lock.holders().getFirst() : null;
+                for (Runner o : runners) {
+                    if (awaited != null && o.thread == awaited) {
+                        next = o;
                     }
                 }
                 r = next;

@@ -122,6 +122,12 @@ public final class OptimalExplorer implements Search {
     /** The step being scanned for (see {@link #scan}) ends a wait_while past this value; NOT_WAITING if not. */
     private Object waitedPast = NOT_WAITING;
     private final Map<Object, Steps> byObject = new HashMap<>();
+    /**
+     * The step being scanned for (see {@link #scan}) takes a lock its thread waited for as a
+     * step of its own (a lock with a read mode): it races only with the steps after the
+     * release that woke it.
+     */
+    private boolean scannedAfterWait;
     /** Failed trylocks that restart: the step of the acquire that held their lock. */
     private final Map<Integer, Integer> blockers = new HashMap<>();
     /**
@@ -605,6 +611,7 @@ public final class OptimalExplorer implements Search {
         int t = e.thread();
         waitedPast = awaitedValue[t];
         awaitedValue[t] = NOT_WAITING;
+        scannedAfterWait = e.acquires() && lastStep[t] >= 0 && events.get(lastStep[t]).waits() && events.get(lastStep[t]).object().equals(e.object());
         int[] base = threadClocks[t];
         int[] clock = Arrays.copyOf(base, threadClocks.length);
         Steps racing = null;
@@ -815,6 +822,8 @@ public final class OptimalExplorer implements Search {
         }
         boolean acquire = e.acquires() || e.kind() == Event.Kind.WAIT;
         Object[] before = null;
+        // (for a grant after a wait of its own: whether the scan has passed the release that woke it)
+        boolean pastWake = false;
         for (int i = steps.size - 1; i >= 0; i--) {
             int s = steps.at[i];
             Event d = events.get(s);
@@ -822,14 +831,20 @@ public final class OptimalExplorer implements Search {
                 before = valuesBefore(steps, i);   // once a scan, at the latest write it meets
             }
             // a blocking acquire could not have gone before the release it follows; a trylock
-            // could, and would have failed there
+            // could, and would have failed there (as an acquire of a lock with a read mode
+            // would have waited there, a step of its own)
             boolean ordersOnly = acquire && !d.acquires()
-                    && (d.kind() == Event.Kind.TRYLOCK || d.releasesHeld() && (e.waitedFor() || failingRestarts))
+                    && (d.kind() == Event.Kind.TRYLOCK || d.releasesHeld() && (e.waitedFor() && !waitsAsAStep(e) || failingRestarts))
                     // a wait for a sysfs file comes after the directory's appearance: before it, it would wait
                     || e.kind() == Event.Kind.WAKE && d.appearance()
                     // the read that ends a wait_while could not have gone before a write where
                     // the field held the value it waits past (it still waited there)
-                    || waitedPast != NOT_WAITING && d.write() && Objects.equals(before[i], waitedPast);
+                    || waitedPast != NOT_WAITING && d.write() && Objects.equals(before[i], waitedPast)
+                    // a thread that waited for the lock as a step of its own could take it
+                    // nowhere before the release that woke it: it waited from that step on
+                    // (what it depends on before that step is ordered before the step)
+                    || scannedAfterWait && (pastWake || d.releasesHeld() && d.dependent(e));
+            pastWake |= scannedAfterWait && d.releasesHeld() && d.dependent(e);
             if (d.thread() != e.thread() && d.dependent(e)) {
                 if (clock != null) {
                     join(clock, clocks.get(s));
@@ -838,10 +853,16 @@ public final class OptimalExplorer implements Search {
                     racing.add(s);
                 }
             }
-            if (d.write() && d.object().equals(e.object()) && !(ordersOnly && (acquire || waitedPast != NOT_WAITING))) {
+            if (d.write() && d.object().equals(e.object()) && !(ordersOnly && (acquire || waitedPast != NOT_WAITING))
+                    || scannedAfterWait && d.thread() == e.thread()) {
                 return;
             }
         }
+    }
+
+    /** An acquire of a lock whose waiters wait as a step of their own (one with a read mode, see KernelLock#waits). */
+    private static boolean waitsAsAStep(Event e) {
+        return e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock l && l.kind().hasReadMode();
     }
 
     /** The races of the step just run: the latest dependent steps not ordered before it otherwise. */

@@ -423,7 +423,7 @@ public final class Scheduler implements ThreadScheduler {
             chooser.awaited(chosen.id, chosen.awaitedValue);
         }
         chosen.wokenBy = -1;
-        Event event = describeAtExecution(chosen.pending);
+        Event event = describeAtExecution(chosen, chosen.pending);
         trace.add(event);
         schedule.add(chosen.id);
         previous = chosen.id;
@@ -556,8 +556,10 @@ public final class Scheduler implements ThreadScheduler {
             // past it, the thread's trylock may still find the lock taken and fail again
             return true;
         }
+        // (a thread that comes to a lock with a read mode and waits takes a place among its
+        // waiters, which new readers do not pass: that is a step, see describeAtExecution)
         return e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
-                && !lock.available(mode) && !r.thread.holds(lock);
+                && !lock.grantable(r.thread, mode) && !r.thread.holds(lock) && (!lock.kind().hasReadMode() || lock.waiting(r.thread));
     }
 
     private Outcome failure(Runner r) {
@@ -599,9 +601,17 @@ public final class Scheduler implements ThreadScheduler {
         return new Outcome(kind, message, thread, stack, List.copyOf(trace), names, List.copyOf(schedule));
     }
 
-    private Event describeAtExecution(Event e) {
+    private Event describeAtExecution(Runner r, Event e) {
         if (e.kind() == Event.Kind.READ && e.object() instanceof FieldKey k) {
             return e.withDetail(k.object().get(k.field()));
+        }
+        if (e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
+                && lock.kind().hasReadMode() && !lock.grantable(r.thread, mode)) {
+            // it takes the last place among the lock's waiters: a writer's keeps new threads
+            // out (a write of the lock), a reader's depends on the writers' (a read of it)
+            GuestThread writer = mode == LockMode.READ ? lock.writerAhead(r.thread) : null;
+            String why = "waits for " + lock.name() + (writer == null ? "" : " behind " + writer.name() + ", who waits to write it");
+            return new Event(e.thread(), Event.Kind.ACQUIRE, lock, e.write(), new Event.Note(Event.Note.What.WAITS, why));
         }
         if (e.kind() == Event.Kind.TRYLOCK && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
                 && !lock.available(mode)) {
@@ -712,7 +722,7 @@ public final class Scheduler implements ThreadScheduler {
     public void released(Kernel k, KernelLock lock) {
         for (int i = 0; i < liveCount; i++) {
             Runner r = runners.get(live[i]);
-            if (r.blockedOn == lock && lock.available(r.blockedMode)) {
+            if (r.blockedOn == lock && lock.grantable(r.thread, r.blockedMode)) {
                 r.blockedOn = null;
                 r.pending = r.restarting
                         ? new Event(r.id, Event.Kind.WAIT, lock, false, "the restarted write goes on: " + lock.name() + " is free")

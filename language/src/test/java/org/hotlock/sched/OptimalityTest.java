@@ -266,6 +266,37 @@ class OptimalityTest {
         assertTrue(checked >= cases, "only " + checked + " of " + cases + " generated scenarios were small enough");
     }
 
+    /**
+     * A writer that waits for a reader is a step (new readers do not pass it): the reader's
+     * next read comes before the writer's grant, behind it, or after its release, three traces
+     * apart. (The grant after a wait raced with nothing, and a reader coming between the
+     * release that woke the writer and its grant was never tried the other way.)
+     */
+    @Test
+    void aReaderComingWhileAWriterWaits() {
+        limit = 4000;
+        String threads = """
+                thread t0 { down_read(r0); up_read(r0); down_read(r0); s.a = 1; up_read(r0) }
+                thread t1 { if (mutex_trylock(m0)) { mutex_unlock(m0) }; down_write(r0); up_write(r0) }
+                """;
+        assertTrue(check(threads, List.of("t0", "t1"), threads));
+    }
+
+    /**
+     * A writer that waited takes the lock after the release that woke it, and a writer that
+     * comes then waits behind it: whether it came before or after the grant, two traces.
+     */
+    @Test
+    void aWriterComingWhileAnotherWaits() {
+        limit = 4000;
+        String threads = """
+                thread t0 { down_write(r0); up_write(r0) }
+                thread t1 { down_write(r0); up_write(r0); down_write(r0); s.b = s.b + 1; up_write(r0) }
+                thread t2 { s.a = 2 }
+                """;
+        assertTrue(check(threads, List.of("t1", "t0", "t2"), threads));
+    }
+
     /** A spawned thread starts after its spawn; a join goes on after the joined thread's end. */
     @Test
     void spawnAndJoin() {
