@@ -486,14 +486,11 @@ public final class Kernel {
      * the lock's waiters (see {@link KernelLock#grantable}).
      */
     private void waitUntilGrantable(GuestThread thread, KernelLock lock, LockMode mode, Node location) {
-        if (lock.grantable(thread, mode)) {
-            return;
-        }
-        lock.waits(thread, mode);
         try {
-            do {
+            while (!lock.grantable(thread, mode)) {
+                lock.waits(thread, mode);
                 waiter.waitFor(this, thread, lock, mode, location);
-            } while (!lock.grantable(thread, mode));
+            }
         } catch (RuntimeException | Error e) {
             // no thread could release it (outside a scenario), or the execution let the thread go
             lock.stopsWaiting(thread);

@@ -158,12 +158,19 @@ public final class KernelLock implements TruffleObject, GuestNamed {
     }
 
     /**
-     * The thread cannot take the lock now and waits for it: for a kind with a read mode it
-     * takes the last place among the waiters; nothing for the other kinds. Waiting again
-     * changes nothing.
+     * Whether the thread, if it waits for the lock now, takes a place among its waiters: for a
+     * kind with a read mode, unless it has one, or the lock is held for write and no one waits.
+     * Then a place changes nothing another thread could see (the writer keeps everyone out,
+     * and no one is ahead), and the thread waits as a mutex's waiters do, as if it came when
+     * the lock is released (which the kernel's queue has too, had it come a little later).
      */
+    public boolean queuesOnWait(GuestThread thread) {
+        return kind.hasReadMode() && place(thread) < 0 && !(waiters.isEmpty() && !holders.isEmpty() && heldMode == LockMode.WRITE);
+    }
+
+    /** The thread cannot take the lock now and waits for it in the last place (see {@link #queuesOnWait}). */
     public void waits(GuestThread thread, LockMode mode) {
-        if (kind.hasReadMode() && place(thread) < 0) {
+        if (queuesOnWait(thread)) {
             waiters.add(new Waiter(thread, mode));
         }
     }

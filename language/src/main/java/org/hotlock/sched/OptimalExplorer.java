@@ -124,10 +124,17 @@ public final class OptimalExplorer implements Search {
     private final Map<Object, Steps> byObject = new HashMap<>();
     /**
      * The step being scanned for (see {@link #scan}) takes a lock its thread waited for as a
-     * step of its own (a lock with a read mode): it races only with the steps after the
-     * release that woke it.
+     * step of its own (a lock with a read mode): it races only with the steps that need not
+     * come before the releases it waited for.
      */
     private boolean scannedAfterWait;
+    /**
+     * By lock with a read mode: how many threads wait in its queue now (their step that waits
+     * taken, their grant not yet); and the releases of such a lock made while its queue was
+     * not empty (an acquire put before one would have waited as a step of its own).
+     */
+    private final Map<Object, Integer> queued = new HashMap<>();
+    private final Set<Integer> releasedOverQueue = new HashSet<>();
     /** Failed trylocks that restart: the step of the acquire that held their lock. */
     private final Map<Integer, Integer> blockers = new HashMap<>();
     /**
@@ -233,6 +240,8 @@ public final class OptimalExplorer implements Search {
             // keys in every execution
             byObject.clear();
             blockers.clear();
+            queued.clear();
+            releasedOverQueue.clear();
             threadHistories = new long[0];
             long learnedBefore = learned;
             Outcome outcome = execution.get();
@@ -664,6 +673,13 @@ public final class OptimalExplorer implements Search {
         clock[t]++;
         events.add(e);
         clocks.add(clock);
+        if (e.waits()) {
+            queued.merge(e.object(), 1, Integer::sum);
+        } else if (scannedAfterWait) {
+            queued.merge(e.object(), -1, Integer::sum);
+        } else if (e.releasesHeld() && queued.getOrDefault(e.object(), 0) > 0) {
+            releasedOverQueue.add(step);
+        }
         long history = threadHistories[t];
         if (e.kind() == Event.Kind.TRYLOCK && !e.acquires()) {
             long restartKey = restartKey(history, e);
@@ -822,8 +838,8 @@ public final class OptimalExplorer implements Search {
         }
         boolean acquire = e.acquires() || e.kind() == Event.Kind.WAIT;
         Object[] before = null;
-        // (for a grant after a wait of its own: whether the scan has passed the release that woke it)
-        boolean pastWake = false;
+        // (for a grant after a wait of its own: the releases it waited for, met so far)
+        Steps awaitedReleases = scannedAfterWait ? new Steps() : null;
         for (int i = steps.size - 1; i >= 0; i--) {
             int s = steps.at[i];
             Event d = events.get(s);
@@ -834,17 +850,20 @@ public final class OptimalExplorer implements Search {
             // could, and would have failed there (as an acquire of a lock with a read mode
             // would have waited there, a step of its own)
             boolean ordersOnly = acquire && !d.acquires()
-                    && (d.kind() == Event.Kind.TRYLOCK || d.releasesHeld() && (e.waitedFor() && !waitsAsAStep(e) || failingRestarts))
+                    && (d.kind() == Event.Kind.TRYLOCK || d.releasesHeld() && (e.waitedFor() && !waitsAsAStep(e, d, s) || failingRestarts))
                     // a wait for a sysfs file comes after the directory's appearance: before it, it would wait
                     || e.kind() == Event.Kind.WAKE && d.appearance()
                     // the read that ends a wait_while could not have gone before a write where
                     // the field held the value it waits past (it still waited there)
                     || waitedPast != NOT_WAITING && d.write() && Objects.equals(before[i], waitedPast)
-                    // a thread that waited for the lock as a step of its own could take it
-                    // nowhere before the release that woke it: it waited from that step on
-                    // (what it depends on before that step is ordered before the step)
-                    || scannedAfterWait && (pastWake || d.releasesHeld() && d.dependent(e));
-            pastWake |= scannedAfterWait && d.releasesHeld() && d.dependent(e);
+                    // a thread that waited for the lock as a step of its own could take it only
+                    // once the holds it waited for were released: not before those releases,
+                    // nor before a step one of them had to come after (what it depends on
+                    // before its own step is ordered before that step)
+                    || scannedAfterWait && (d.releasesHeld() && d.dependent(e) || happensBeforeAny(s, awaitedReleases));
+            if (scannedAfterWait && d.releasesHeld() && d.dependent(e)) {
+                awaitedReleases.add(s);
+            }
             if (d.thread() != e.thread() && d.dependent(e)) {
                 if (clock != null) {
                     join(clock, clocks.get(s));
@@ -860,9 +879,26 @@ public final class OptimalExplorer implements Search {
         }
     }
 
-    /** An acquire of a lock whose waiters wait as a step of their own (one with a read mode, see KernelLock#waits). */
-    private static boolean waitsAsAStep(Event e) {
-        return e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock l && l.kind().hasReadMode();
+    /**
+     * Whether an acquire put before the release {@code d} (step {@code s}) would have waited
+     * there as a step of its own: a lock with a read mode held for read, or with waiters
+     * queued (see KernelLock#queuesOnWait); held for write with none, it waits as for a mutex.
+     */
+    private boolean waitsAsAStep(Event e, Event d, int s) {
+        return e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock l && l.kind().hasReadMode()
+                && (!d.write() || releasedOverQueue.contains(s));
+    }
+
+    /** Whether step a happens before one of the steps (their clocks have seen it). */
+    private boolean happensBeforeAny(int a, Steps steps) {
+        int t = events.get(a).thread();
+        int seq = clocks.get(a)[t];
+        for (int k = 0; k < steps.size; k++) {
+            if (at(clocks.get(steps.at[k]), t) >= seq) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The races of the step just run: the latest dependent steps not ordered before it otherwise. */

@@ -556,10 +556,10 @@ public final class Scheduler implements ThreadScheduler {
             // past it, the thread's trylock may still find the lock taken and fail again
             return true;
         }
-        // (a thread that comes to a lock with a read mode and waits takes a place among its
-        // waiters, which new readers do not pass: that is a step, see describeAtExecution)
+        // (one that takes a place among a lock's waiters, which others do not pass, is a step:
+        // see describeAtExecution)
         return e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
-                && !lock.grantable(r.thread, mode) && !r.thread.holds(lock) && (!lock.kind().hasReadMode() || lock.waiting(r.thread));
+                && !lock.grantable(r.thread, mode) && !r.thread.holds(lock) && !lock.queuesOnWait(r.thread);
     }
 
     private Outcome failure(Runner r) {
@@ -606,7 +606,7 @@ public final class Scheduler implements ThreadScheduler {
             return e.withDetail(k.object().get(k.field()));
         }
         if (e.kind() == Event.Kind.ACQUIRE && e.object() instanceof KernelLock lock && e.detail() instanceof LockMode mode
-                && lock.kind().hasReadMode() && !lock.grantable(r.thread, mode)) {
+                && !lock.grantable(r.thread, mode) && lock.queuesOnWait(r.thread)) {
             // it takes the last place among the lock's waiters: a writer's keeps new threads
             // out (a write of the lock), a reader's depends on the writers' (a read of it)
             GuestThread writer = mode == LockMode.READ ? lock.writerAhead(r.thread) : null;

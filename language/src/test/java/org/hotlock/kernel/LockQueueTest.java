@@ -39,20 +39,46 @@ class LockQueueTest {
     }
 
     @Test
-    void aReaderThatCameBeforeAWriterGoesFirst() {
+    void theQueueGoesInTheOrderItCame() {
         KernelLock lock = new KernelLock("r", "r", LockKind.PERCPU_RWSEM);
-        lock.grant(w1, LockMode.WRITE);
+        GuestThread r0 = new GuestThread("r0", 5);
+        GuestThread r3 = new GuestThread("r3", 6);
+        lock.grant(r0, LockMode.READ);
+        lock.waits(w1, LockMode.WRITE);
         lock.waits(r1, LockMode.READ);
         lock.waits(w2, LockMode.WRITE);
         assertFalse(lock.available(LockMode.WRITE), "a new writer does not pass the waiters");
+        lock.release(r0);
+        assertTrue(lock.grantable(w1, LockMode.WRITE), "the writer at the head");
+        assertFalse(lock.grantable(r1, LockMode.READ));
+        assertFalse(lock.grantable(w2, LockMode.WRITE));
+        lock.grant(w1, LockMode.WRITE);
         lock.release(w1);
-        assertTrue(lock.grantable(r1, LockMode.READ));
-        assertFalse(lock.grantable(w2, LockMode.WRITE), "the reader ahead goes first");
+        assertTrue(lock.grantable(r1, LockMode.READ), "then the reader that came before the second writer");
+        assertFalse(lock.grantable(w2, LockMode.WRITE));
         lock.grant(r1, LockMode.READ);
         assertFalse(lock.grantable(w2, LockMode.WRITE), "held for read");
-        assertFalse(lock.available(LockMode.READ), "and a new reader waits behind the writer");
+        assertFalse(lock.grantable(r3, LockMode.READ), "and a new reader waits behind the writer");
         lock.release(r1);
         assertTrue(lock.grantable(w2, LockMode.WRITE));
+    }
+
+    /**
+     * Held for write with no one queued, a waiter takes no place: the writer keeps everyone
+     * out anyway, and whoever comes first after the release may have it.
+     */
+    @Test
+    void whileAWriterHoldsItWithNoOneQueuedWaitersTakeNoPlace() {
+        KernelLock lock = new KernelLock("r", "r", LockKind.RWSEM);
+        lock.grant(w1, LockMode.WRITE);
+        assertFalse(lock.queuesOnWait(r1));
+        lock.waits(r1, LockMode.READ);
+        lock.waits(w2, LockMode.WRITE);
+        assertFalse(lock.waiting(r1) || lock.waiting(w2));
+        lock.release(w1);
+        assertTrue(lock.grantable(r1, LockMode.READ) && lock.grantable(w2, LockMode.WRITE));
+        lock.grant(r1, LockMode.READ);
+        assertTrue(lock.queuesOnWait(w2), "held for read, a writer that waits takes a place");
     }
 
     @Test

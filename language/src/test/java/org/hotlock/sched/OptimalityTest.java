@@ -297,6 +297,24 @@ class OptimalityTest {
         assertTrue(check(threads, List.of("t1", "t0", "t2"), threads));
     }
 
+    /**
+     * Waiters that come while a writer holds the lock with no one queued take no place (they
+     * wait as a mutex's do); those that come while it is held for read, or behind others,
+     * queue. A grant after a wait races with a step before the releases it waited for when
+     * those releases need not come after it (they go first in the reversed schedule): t1's
+     * place behind t0, with t0 then taking the lock before t1 came at all.
+     */
+    @Test
+    void waitersWithAndWithoutAPlace() {
+        limit = 6000;
+        String threads = """
+                thread t0 { down_write(r0); up_write(r0) }
+                thread t1 { down_read(r0); s.a = 1; up_read(r0) }
+                thread t2 { down_write(r0); s.b = 1; up_write(r0); down_read(r0); up_read(r0) }
+                """;
+        assertTrue(check(threads, List.of("t0", "t1", "t2"), threads));
+    }
+
     /** A spawned thread starts after its spawn; a join goes on after the joined thread's end. */
     @Test
     void spawnAndJoin() {
