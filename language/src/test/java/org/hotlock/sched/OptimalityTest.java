@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * explorer, under every order of the threads' declaration, must run one execution per trace,
  * abandon none, find a failure exactly when some interleaving fails, and otherwise make the
  * same findings (categories) as all the interleavings together. The number of cases
- * is {@code -Dhotlock.optimality.cases=N} (default 40), their seed {@code -Dhotlock.optimality.seed}.
+ * is {@code -Dhotlock.optimality.cases=N} (default 120), their seed {@code -Dhotlock.optimality.seed}.
  */
 class OptimalityTest {
 
@@ -240,7 +240,7 @@ class OptimalityTest {
     @Test
     void generatedScenariosRunEachTraceOnce() {
         limit = 4000;
-        int cases = Integer.getInteger("hotlock.optimality.cases", 40);
+        int cases = Integer.getInteger("hotlock.optimality.cases", 120);
         Random random = new Random(Long.getLong("hotlock.optimality.seed", 13));
         int checked = 0;
         int attempts = 0;
