@@ -29,6 +29,17 @@ class SchedulerTest {
             }
             """;
 
+    /** Eight boot blocks, and a probe thread that adds block 8 (its device_add): a race partner for lookups and listings. */
+    private static final String PROBE_ADDS_BLOCK_8 = """
+            kernel "4.20"
+            machine box {
+              platform acpi
+              block_size 128M
+              node 0 { boot 0..1G; hotpluggable 1G..2G }
+            }
+            thread probe { sysfs.write("/sys/devices/system/memory/probe", 1G) }
+            """;
+
     private static final String LOST_UPDATE = """
             sysfs.write("/sys/devices/system/memory/probe", 0x108000000)
             sysfs.write("/sys/devices/system/memory/auto_online_blocks", "online")
@@ -297,17 +308,8 @@ class SchedulerTest {
      */
     @Test
     void aBlockLookupRacingWithItsDeviceAddIsExploredBothWays() {
-        String machine = """
-                kernel "4.20"
-                machine box {
-                  platform acpi
-                  block_size 128M
-                  node 0 { boot 0..1G; hotpluggable 1G..2G }
-                }
-                thread probe { sysfs.write("/sys/devices/system/memory/probe", 1G) }
-                """;
         for (String expectation : new String[]{"m == null", "m != null"}) {
-            String[] r = run(machine + "thread finder { var m = find_memory_block_by_id(8); assert(" + expectation + ", \"saw the other\") }\n"
+            String[] r = run(PROBE_ADDS_BLOCK_8 + "thread finder { var m = find_memory_block_by_id(8); assert(" + expectation + ", \"saw the other\") }\n"
                     + "explore { probe, finder }\n", Map.of("hotlock.PctFirst", "0"));
             assertTrue(r[1] != null && r[1].contains("assertion failed: saw the other"), expectation + ": " + r[0]);
         }
@@ -321,21 +323,12 @@ class SchedulerTest {
      */
     @Test
     void aBlockListingRacingWithADeviceAddIsExploredBothWays() {
-        String machine = """
-                kernel "4.20"
-                machine box {
-                  platform acpi
-                  block_size 128M
-                  node 0 { boot 0..1G; hotpluggable 1G..2G }
-                }
-                thread probe { sysfs.write("/sys/devices/system/memory/probe", 1G) }
-                """;
         List<Map<String, String>> searches = List.of(Map.of("hotlock.PctFirst", "0"),
                 Map.of("hotlock.PctFirst", "0", "hotlock.Reduce", "false"),
                 Map.of("hotlock.PctFirst", "0", "hotlock.PreemptionBound", "0"));
         for (Map<String, String> search : searches) {
             for (int blocks : new int[]{8, 9}) {
-                String[] r = run(machine + "thread lister { var n = len(memory_blocks()); assert(n == " + blocks + ", \"saw \" + n) }\n"
+                String[] r = run(PROBE_ADDS_BLOCK_8 + "thread lister { var n = len(memory_blocks()); assert(n == " + blocks + ", \"saw \" + n) }\n"
                         + "explore { probe, lister }\n", search);
                 assertTrue(r[1] != null && r[1].contains("assertion failed: saw " + (17 - blocks)), search + ", " + blocks + ": " + r[0]);
             }
@@ -349,17 +342,8 @@ class SchedulerTest {
      */
     @Test
     void aReadOfABlockDirectoryRacingWithItsDeviceAddIsExploredBothWays() {
-        String machine = """
-                kernel "4.20"
-                machine box {
-                  platform acpi
-                  block_size 128M
-                  node 0 { boot 0..1G; hotpluggable 1G..2G }
-                }
-                thread probe { sysfs.write("/sys/devices/system/memory/probe", 1G) }
-                """;
         for (int errno : new int[]{2, 21}) {
-            String[] r = run(machine + "thread reader { var r = sysfs.read(\"/sys/devices/system/memory/memory8/\"); assert(r == -" + errno + ", \"got \" + r) }\n"
+            String[] r = run(PROBE_ADDS_BLOCK_8 + "thread reader { var r = sysfs.read(\"/sys/devices/system/memory/memory8/\"); assert(r == -" + errno + ", \"got \" + r) }\n"
                     + "explore { probe, reader }\n", Map.of("hotlock.PctFirst", "0"));
             assertTrue(r[1] != null && r[1].contains("assertion failed: got -" + (23 - errno)), errno + ": " + r[0]);
         }
