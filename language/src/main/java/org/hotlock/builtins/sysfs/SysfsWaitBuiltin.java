@@ -23,12 +23,13 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
     @TruffleBoundary
     protected Object waitFor(String path) {
         Kernel kernel = bootedKernel();
+        SysfsKey key = SysfsKey.lookup(path);
         // one step that reads the file's directory: at once when the file is there, or, when
         // it is not, once it has appeared (waiting is no step of its own)
         boolean stepped = false;
         while (true) {
             if (!stepped && exists(kernel, path)) {
-                kernel.point(Event.Kind.WAKE, SysfsKey.lookup(path), false, "sysfs.wait(\"" + path + "\")");
+                kernel.point(Event.Kind.WAKE, key, false, "sysfs.wait(\"" + path + "\")");
                 stepped = true;
             }
             if (exists(kernel, path)) {
@@ -39,24 +40,16 @@ public abstract class SysfsWaitBuiltin extends KernelBuiltinNode {
                 throw error(path + " does not exist, and no other thread can create it: sysfs.wait would wait forever");
             }
             // woken by the directory of that name, or by the one that holds the file
-            scheduler.waitForDirectory(normalized(path), this);
+            scheduler.waitForDirectory(key.directory(), this);
             stepped = true;
         }
-        kernel.sysfsFound(device(kernel, path));
+        // the device directory found: the directory waited for, or the one that holds the file
+        kernel.sysfsFound(kernel.sysfs().isDirectory(path) ? key : SysfsKey.of(path));
         return HLNull.SINGLETON;
     }
 
     private static boolean exists(Kernel kernel, String path) {
         return kernel.sysfs().lookup(path) != null || kernel.sysfs().isDirectory(path);
-    }
-
-    /** The device directory found: the directory waited for, or the one that holds the file. */
-    private static SysfsKey device(Kernel kernel, String path) {
-        return kernel.sysfs().isDirectory(path) ? new SysfsKey(normalized(path)) : SysfsKey.of(path);
-    }
-
-    private static String normalized(String path) {
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     @Fallback
